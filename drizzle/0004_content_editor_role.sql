@@ -1,0 +1,1 @@
+ALTER TYPE "public"."site_role" ADD VALUE 'content_editor';

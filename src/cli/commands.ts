@@ -1,0 +1,354 @@
+import { config } from '../lib/server/config';
+import { createApp, type App } from '../lib/server/app';
+import { seedDemo, makeDemoPassword } from '../lib/server/demo/seed-demo';
+import { verifyAuditChain } from '../lib/server/audit/verify-audit-chain';
+import { createSite } from '../lib/server/sites/create-site';
+import { ZCreateSiteInput } from '../lib/server/sites/site.validation';
+import {
+	createPlatformAdmin,
+	ZPlatformAdminInput
+} from '../lib/server/people/create-platform-admin';
+import { AppError } from '../lib/server/errors';
+import { getSiteBySlug } from '../lib/server/sites/get-site';
+import { CourseFormatError } from '../lib/server/courses/parse-course';
+import { importCourseFolder } from '../lib/server/courses/import-course';
+import { exportCourse } from '../lib/server/courses/export-course';
+import { backupCommand, restoreCommand } from './backup';
+
+type Values = Record<string, string | boolean | undefined>;
+type Option = { type: 'string' | 'boolean'; short?: string; multiple?: false };
+export type Command = {
+	summary: string;
+	help: string;
+	options: Record<string, Option>;
+	/** How many positional arguments the command takes (none unless given). */
+	positionals?: number;
+	run: (v: Values, positionals: string[]) => Promise<number>;
+};
+
+/** Opens the configured database, migrates it, runs `fn`, and always closes it again. */
+export async function withApp<T>(fn: (app: App) => Promise<T>): Promise<T> {
+	const app = createApp(config());
+	try {
+		await app.database.migrate();
+		return await fn(app);
+	} finally {
+		await app.database.close();
+	}
+}
+
+function printDemo(
+	{ accounts, courses }: { accounts: { role: string; email: string }[]; courses: string[] },
+	password: string,
+	origin: string
+): void {
+	if (courses.length > 0) console.log(`Imported courses: ${courses.join(', ')}.`);
+	console.log(
+		'\nKith demo site created. Sign in at ' + origin + '/signin with any of these accounts:\n'
+	);
+	for (const a of accounts) console.log(`  ${a.role.padEnd(15)} ${a.email}`);
+	console.log(
+		`\n  password for all: ${password}\n\nThis is shown once. The demo site does not ask staff for a second factor.\n`
+	);
+}
+
+const str = (v: Values, k: string): string | undefined =>
+	typeof v[k] === 'string' ? (v[k] as string) : undefined;
+
+function explain(e: unknown): number {
+	// A course folder's problems are listed one per line with file, line and field.
+	if (e instanceof CourseFormatError) {
+		console.error(e.message);
+		return 2;
+	}
+	if (e instanceof AppError) {
+		const fields = Object.entries(e.fields)
+			.map(([f, k]) => `${f}: ${k}`)
+			.join(', ');
+		console.error(`Refused: ${e.code}${fields ? ` (${fields})` : ''}`);
+		return 2;
+	}
+	throw e;
+}
+
+export const commands: Record<string, Command> = {
+	migrate: {
+		summary: 'apply database migrations',
+		help: 'Usage: npm run kith -- migrate\n\nApplies every committed migration to the configured database (PGlite under ./data, or DATABASE_URL).',
+		options: {},
+		run: () => withApp(async () => (console.log('Database is up to date.'), 0))
+	},
+	setup: {
+		summary: 'migrate, and create the demo site on first run',
+		help: 'Usage: npm run kith -- setup [--no-demo]\n\nMigrates the database and, unless the demo site exists or --no-demo is given, creates it and prints its accounts once.',
+		options: { 'no-demo': { type: 'boolean' } },
+		run: (v) =>
+			withApp(async (app) => {
+				if (v['no-demo']) return 0;
+				const password = process.env.KITH_DEMO_PASSWORD ?? makeDemoPassword();
+				let seeded;
+				try {
+					seeded = await seedDemo({ app, password });
+				} catch (e) {
+					const code = explain(e);
+					console.error(
+						'\nThe demo site was not created. Fix the course files above and run setup again.'
+					);
+					return code;
+				}
+				if (seeded) printDemo(seeded, password, app.config.ORIGIN);
+				return 0;
+			})
+	},
+	'seed:demo': {
+		summary: 'create the demo site and its accounts',
+		help: [
+			'Usage: npm run kith -- seed:demo [options]',
+			'',
+			'Creates a demo site with one account per role and prints them. Fails if that site exists.',
+			'',
+			'  --password <password>    password for every account (default: generated, or KITH_DEMO_PASSWORD)',
+			'  --slug <slug>            site short name (default: demo)',
+			'  --name <name>            site name (default: Kith Demo Service)',
+			"  --email-domain <domain>  domain of the accounts' emails (default: demo.kith.local)",
+			'  --second-factor          staff must enrol a second factor on this site'
+		].join('\n'),
+		options: {
+			password: { type: 'string' },
+			slug: { type: 'string' },
+			name: { type: 'string' },
+			'email-domain': { type: 'string' },
+			'second-factor': { type: 'boolean' }
+		},
+		run: (v) =>
+			withApp(async (app) => {
+				const password = str(v, 'password') ?? process.env.KITH_DEMO_PASSWORD ?? makeDemoPassword();
+				if (password.length < 10) {
+					console.error('--password must be at least 10 characters');
+					return 2;
+				}
+				let seeded;
+				try {
+					seeded = await seedDemo({
+						app,
+						password,
+						slug: str(v, 'slug'),
+						name: str(v, 'name'),
+						emailDomain: str(v, 'email-domain'),
+						requireStaffSecondFactor: v['second-factor'] === true
+					});
+				} catch (e) {
+					return explain(e);
+				}
+				if (!seeded) {
+					console.error('The demo site exists already; nothing was changed.');
+					return 1;
+				}
+				printDemo(seeded, password, app.config.ORIGIN);
+				return 0;
+			})
+	},
+	'site:create': {
+		summary: 'create a site',
+		help: [
+			'Usage: npm run kith -- site:create --slug <slug> --name <name> --locales <en,da> [options]',
+			'',
+			'  --slug <slug>             short name used in links (a-z, 0-9, -)',
+			'  --name <name>             the service name people see',
+			'  --locales <list>          languages offered, comma-separated (en, th, da, de, sw, he)',
+			'  --default-locale <code>   default language (first of --locales if omitted)',
+			'  --time-zone <zone>        IANA time zone, e.g. Europe/Copenhagen (default UTC)',
+			'  --self-registration       members may create their own accounts',
+			'  --no-second-factor        do not require a second factor for staff (not advised)',
+			'  --crisis <lines>          crisis contacts, "name | phone | text | url | hours" per line'
+		].join('\n'),
+		options: {
+			slug: { type: 'string' },
+			name: { type: 'string' },
+			locales: { type: 'string' },
+			'default-locale': { type: 'string' },
+			'time-zone': { type: 'string' },
+			'self-registration': { type: 'boolean' },
+			'no-second-factor': { type: 'boolean' },
+			crisis: { type: 'string' }
+		},
+		run: async (v) => {
+			const locales = (str(v, 'locales') ?? '')
+				.split(',')
+				.map((s) => s.trim())
+				.filter(Boolean);
+			const parsed = ZCreateSiteInput.safeParse({
+				slug: str(v, 'slug'),
+				name: str(v, 'name'),
+				locales,
+				defaultLocale: str(v, 'default-locale') ?? locales[0],
+				timeZone: str(v, 'time-zone') ?? 'UTC',
+				selfRegistration: v['self-registration'] === true,
+				requireStaffSecondFactor: v['no-second-factor'] !== true,
+				crisisContacts: (str(v, 'crisis') ?? '').replace(/\\n/g, '\n')
+			});
+			if (!parsed.success) {
+				console.error(
+					'site:create: ' +
+						parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('; ')
+				);
+				console.error('\n' + commands['site:create']?.help);
+				return 2;
+			}
+			return withApp(async (app) => {
+				try {
+					const site = await createSite({ db: app.db, actor: null, input: parsed.data });
+					console.log(`Created site "${site.name}" (${site.slug}), id ${site.id}.`);
+					return 0;
+				} catch (e) {
+					return explain(e);
+				}
+			});
+		}
+	},
+	'platform-admin:create': {
+		summary: 'create a platform administrator account',
+		help: 'Usage: npm run kith -- platform-admin:create --email <email> --name <name> [--password <password>]\n\nWithout --password a password is generated and printed once.',
+		options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },
+		run: async (v) => {
+			const password = str(v, 'password') ?? makeDemoPassword();
+			const parsed = ZPlatformAdminInput.safeParse({
+				email: str(v, 'email'),
+				name: str(v, 'name'),
+				password
+			});
+			if (!parsed.success) {
+				console.error(
+					'platform-admin:create: ' +
+						parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('; ')
+				);
+				return 2;
+			}
+			return withApp(async (app) => {
+				try {
+					await createPlatformAdmin({ app, input: parsed.data });
+				} catch (e) {
+					return explain(e);
+				}
+				console.log(`Created platform administrator ${parsed.data.email}.`);
+				if (!str(v, 'password')) console.log(`Password (shown once): ${password}`);
+				return 0;
+			});
+		}
+	},
+	'audit:verify': {
+		summary: 'check the audit trail hash chain end to end',
+		help: "Usage: npm run kith -- audit:verify\n\nRecomputes every audit record's hash in order. Exits 0 when the chain is whole; otherwise names the first broken record and exits 1.",
+		options: {},
+		run: () =>
+			withApp(async (app) => {
+				const report = await verifyAuditChain({ db: app.db });
+				if (report.ok) {
+					console.log(`Audit trail intact: ${report.checked} records verified.`);
+					return 0;
+				}
+				console.error(
+					`Audit trail BROKEN at record ${report.brokenId} (${report.reason === 'hash' ? 'its content does not match its hash' : 'it does not link to the record before it'}); ${report.checked} records before it are intact.`
+				);
+				return 1;
+			})
+	},
+	'courses:import': {
+		summary: 'import a course folder into a site',
+		help: [
+			'Usage: npm run kith -- courses:import <folder> --site <slug>',
+			'',
+			'Checks every file of a course folder (see content/courses/FORMAT.md) and imports it into the',
+			'site in one transaction. A lesson whose file changed gets a new published version; unchanged',
+			'lessons keep theirs. If anything is wrong nothing is written, and each problem is listed with',
+			'its file, line and field.',
+			'',
+			'  <folder>, --folder <path>  the course folder (the one holding course.md)',
+			'  --site <slug>              the site to import into'
+		].join('\n'),
+		options: { folder: { type: 'string' }, site: { type: 'string' } },
+		positionals: 1,
+		run: async (v, positionals) => {
+			const folder = str(v, 'folder') ?? positionals[0];
+			const slug = str(v, 'site');
+			if (!folder || !slug || (positionals[0] && str(v, 'folder'))) {
+				console.error(
+					`courses:import: ${!slug ? '--site <slug> is required' : 'give the course folder once'}\n\n${commands['courses:import']?.help}`
+				);
+				return 2;
+			}
+			return withApp(async (app) => {
+				const site = await getSiteBySlug({ db: app.db, slug });
+				if (!site) {
+					console.error(`courses:import: there is no site "${slug}"`);
+					return 2;
+				}
+				try {
+					const r = await importCourseFolder({ db: app.db, actor: null, siteId: site.id, folder });
+					console.log(
+						`${r.created ? 'Imported' : 'Updated'} course "${r.slug}" in site "${site.slug}" (modules: ${r.modules}, lessons: ${r.lessons}, new lesson versions: ${r.versionsCreated}, unchanged: ${r.versionsUnchanged}).`
+					);
+					return 0;
+				} catch (e) {
+					return explain(e);
+				}
+			});
+		}
+	},
+	'courses:export': {
+		summary: 'write a course of a site to a folder',
+		help: [
+			'Usage: npm run kith -- courses:export --site <slug> --course <slug> --out <folder>',
+			'',
+			'Writes the course as a course folder (see content/courses/FORMAT.md): course.md and the',
+			'latest version of every lesson in every language. The folder must be new or empty.',
+			'',
+			'  --site <slug>     the site the course belongs to',
+			'  --course <slug>   the course',
+			'  --out <folder>    where to write it'
+		].join('\n'),
+		options: { site: { type: 'string' }, course: { type: 'string' }, out: { type: 'string' } },
+		run: async (v) => {
+			const [slug, courseSlug, folder] = [str(v, 'site'), str(v, 'course'), str(v, 'out')];
+			if (!slug || !courseSlug || !folder) {
+				const missing = [!slug && '--site', !courseSlug && '--course', !folder && '--out'];
+				console.error(
+					`courses:export: ${missing.filter(Boolean).join(', ')} required\n\n${commands['courses:export']?.help}`
+				);
+				return 2;
+			}
+			return withApp(async (app) => {
+				const site = await getSiteBySlug({ db: app.db, slug });
+				if (!site) {
+					console.error(`courses:export: there is no site "${slug}"`);
+					return 2;
+				}
+				try {
+					const r = await exportCourse({
+						db: app.db,
+						actor: null,
+						siteId: site.id,
+						courseSlug,
+						folder
+					});
+					console.log(
+						`Wrote course "${courseSlug}" of site "${slug}" to ${folder} (files: ${r.files}).`
+					);
+					return 0;
+				} catch (e) {
+					if (e instanceof AppError && e.code === 'not_found') {
+						console.error(`courses:export: site "${slug}" has no course "${courseSlug}"`);
+						return 2;
+					}
+					if (e instanceof AppError && e.code === 'conflict') {
+						console.error(`courses:export: ${folder} is not empty; choose a new or empty folder`);
+						return 2;
+					}
+					return explain(e);
+				}
+			});
+		}
+	},
+	backup: backupCommand,
+	restore: restoreCommand
+};

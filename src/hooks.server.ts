@@ -1,0 +1,145 @@
+import {
+	redirect,
+	type Handle,
+	type RequestEvent,
+	type HandleServerError,
+	type ServerInit
+} from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server.js';
+import { defineCustomServerStrategy, type Locale } from '$lib/paraglide/runtime.js';
+import { getApp } from '$lib/server/app';
+import { loadActor } from '$lib/server/auth/load-actor';
+import { routeRules, guestOnly } from '$lib/server/access/route-rules';
+import { can } from '$lib/server/access/actor';
+import { getDefaultSite, getSiteBySlug } from '$lib/server/sites/get-site';
+import { directionOf, pickLocale } from '$lib/server/i18n/locale';
+import { logger } from '$lib/server/logger';
+import { LOCALE_COOKIE, SITE_COOKIE } from '$lib/server/i18n/cookies';
+
+const requestLocale = new WeakMap<Request, Locale>();
+defineCustomServerStrategy('custom-kith', {
+	getLocale: (request) => (request ? requestLocale.get(request) : undefined)
+});
+
+export const init: ServerInit = async () => {
+	await getApp();
+};
+
+/** Session → actor, and the site a visitor is looking at. The only place a session becomes an actor. */
+const authenticate: Handle = async ({ event, resolve }) => {
+	const app = await getApp();
+	event.locals.app = app;
+	let ip: string | null;
+	try {
+		ip = event.getClientAddress();
+	} catch {
+		ip = null;
+	}
+	event.locals.ip = ip;
+	const loaded = await loadActor({ app, headers: event.request.headers, ip });
+	event.locals.actor = loaded.kind === 'actor' ? loaded.actor : null;
+	event.locals.profile = loaded.kind === 'actor' ? loaded.profile : null;
+	event.locals.idleSeconds = loaded.kind === 'actor' ? loaded.idleSeconds : 0;
+	event.locals.sessionEnded = loaded.kind === 'ended' ? loaded.reason : null;
+
+	const slug = event.params.site ?? event.cookies.get(SITE_COOKIE);
+	event.locals.site =
+		event.locals.actor?.site ??
+		(slug ? await getSiteBySlug({ db: app.db, slug }) : null) ??
+		(await getDefaultSite({ db: app.db }));
+	return resolve(event);
+};
+
+/** The same page, byte for byte but its nonce, for a missing route and a forbidden one. */
+const notFound = (event: RequestEvent): Promise<Response> =>
+	event.fetch(event.isDataRequest ? '/not-found/__data.json' : '/not-found', {
+		headers: { accept: event.request.headers.get('accept') ?? 'text/html' }
+	});
+
+/** Deny by default: every route has a rule in route-rules.ts, or it answers "not found". */
+const authorize: Handle = async ({ event, resolve }) => {
+	const id = event.route.id;
+	if (id === '/not-found') return resolve(event);
+	if (id === null) return notFound(event);
+	const rule = routeRules[id];
+	const actor = event.locals.actor;
+	if (!rule) {
+		logger.error({ route: id }, 'route has no access rule');
+		return notFound(event);
+	}
+	if (rule.access === 'public') {
+		if (actor && guestOnly.has(id) && event.request.method === 'GET') redirect(303, '/home');
+		return resolve(event);
+	}
+	if (!actor) {
+		const reason = event.locals.sessionEnded ? `&reason=${event.locals.sessionEnded}` : '';
+		redirect(303, `/signin?next=${encodeURIComponent(event.url.pathname)}${reason}`);
+	}
+	if (rule.access === 'signed-in' && rule.early) return resolve(event);
+	if (actor.needsSecondFactor) redirect(303, '/profile/security?required=1');
+	if (rule.access === 'signed-in') return resolve(event);
+	if (rule.anyOf.some((p) => can(actor, p))) return resolve(event);
+	return notFound(event);
+};
+
+/** The person's language (their choice, else the site's default) and the page's direction. */
+const localize: Handle = ({ event, resolve }) => {
+	const site = event.locals.site;
+	const locale = pickLocale({
+		preferred: event.locals.profile?.locale ?? event.cookies.get(LOCALE_COOKIE),
+		siteDefault: site?.defaultLocale,
+		siteLocales: site?.locales,
+		acceptLanguage: event.locals.actor ? null : event.request.headers.get('accept-language')
+	});
+	event.locals.locale = locale;
+	requestLocale.set(event.request, locale);
+	const profile = event.locals.profile;
+	const bodyClass = [
+		profile?.textSize && profile.textSize !== 'normal' ? `text-${profile.textSize}` : '',
+		profile?.reducedMotion ? 'reduced-motion' : '',
+		profile?.highContrast ? 'high-contrast' : ''
+	]
+		.filter(Boolean)
+		.join(' ');
+	return paraglideMiddleware(event.request, () =>
+		resolve(event, {
+			transformPageChunk: ({ html }) =>
+				html
+					.replace('%paraglide.lang%', locale)
+					.replace('%paraglide.dir%', directionOf(locale))
+					.replace('%kith.bodyclass%', bodyClass)
+		})
+	);
+};
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const h = response.headers;
+	h.set('X-Content-Type-Options', 'nosniff');
+	// same-origin, not no-referrer: with no-referrer Chromium posts forms with "Origin: null", which
+	// SvelteKit's origin check (kept on) refuses, so forms would fail without JavaScript.
+	h.set('Referrer-Policy', 'same-origin');
+	h.set('X-Frame-Options', 'DENY');
+	h.set('Cross-Origin-Opener-Policy', 'same-origin');
+	h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+	if (!h.has('Content-Security-Policy'))
+		h.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+	if (event.locals.app?.config.ORIGIN.startsWith('https://'))
+		h.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
+	// Pages with personal data must not be kept by browsers or shared caches.
+	if (event.locals.actor && !h.has('Cache-Control')) h.set('Cache-Control', 'no-store');
+	return response;
+};
+
+export const handle: Handle = sequence(securityHeaders, authenticate, localize, authorize);
+
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (status !== 404) {
+		logger.error(
+			{ route: event.route.id, status, err: error instanceof Error ? error.message : 'unknown' },
+			'unexpected error'
+		);
+	}
+	return { message: status === 404 ? 'not_found' : 'unexpected' };
+};

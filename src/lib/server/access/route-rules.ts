@@ -1,0 +1,80 @@
+import type { Permission } from './permissions';
+
+/**
+ * Who may reach each route of the app, by SvelteKit route id. The hook looks every request up here
+ * and refuses a route with no rule, so a new route is unreachable until someone decides its rule;
+ * the access test walks src/routes and fails on any route missing from this table.
+ */
+export type RouteRule =
+	| { access: 'public' }
+	/** Any signed-in person; `early` routes stay open before a required second factor is enrolled. */
+	| { access: 'signed-in'; early?: boolean }
+	| { access: 'permission'; anyOf: readonly Permission[] };
+
+const pub = { access: 'public' } as const;
+const signedIn = { access: 'signed-in' } as const;
+const early = { access: 'signed-in', early: true } as const;
+const perm = (...anyOf: Permission[]): RouteRule => ({ access: 'permission', anyOf });
+
+export const routeRules: Record<string, RouteRule> = {
+	'/': pub,
+	'/healthz': pub,
+	'/not-found': pub,
+	'/readyz': pub,
+	'/crisis': pub,
+	'/crisis/[site]': pub,
+	'/signin': pub,
+	'/signin/second-factor': pub,
+	'/signup/[site]': pub,
+	'/check-email': pub,
+	'/verify-email': pub,
+	'/forgot-password': pub,
+	'/reset-password': pub,
+	'/invite/[token]': pub,
+	'/language': pub,
+
+	'/signout': early,
+	'/session/extend': early,
+	'/profile': early,
+	'/profile/security': early,
+	'/sites': early,
+
+	'/home': signedIn,
+	'/profile/sessions': signedIn,
+
+	'/courses': perm('member.space'),
+	'/courses/[course]': perm('member.space'),
+	'/courses/[course]/[lesson]': perm('member.space'),
+	'/goals': perm('member.space'),
+	'/goals/[goalId]': perm('member.space'),
+	'/supporting': perm('carer.space', 'peer.work', 'clinical.caseload'),
+	'/cohorts': perm('peer.work', 'clinical.caseload'),
+	'/cohorts/[cohortId]': perm('peer.work', 'clinical.caseload'),
+	'/cohorts/[cohortId]/sessions/[sessionId]': perm('peer.work', 'clinical.caseload'),
+	'/admin/courses': perm('content.edit'),
+	'/admin/courses/[course]': perm('content.edit'),
+	'/admin/courses/[course]/[lesson]': perm('content.edit'),
+	'/groups': perm('member.space', 'peer.work', 'moderation.queue'),
+	'/messages': perm('member.space', 'peer.work', 'clinical.caseload'),
+	'/network': perm('member.space', 'clinical.caseload'),
+	'/checkins': perm('member.space'),
+	'/plans': perm('member.space'),
+	'/shared': perm('carer.space'),
+	'/companionship': perm('peer.work'),
+	'/training': perm('peer.work'),
+	'/caseload': perm('clinical.caseload'),
+	'/appointments': perm('clinical.caseload'),
+	'/moderation': perm('moderation.queue'),
+	'/research': perm('research.studies'),
+
+	'/admin/people': perm('site.people'),
+	'/admin/people/[userId]': perm('site.people'),
+	'/admin/site': perm('site.settings'),
+	'/admin/audit': perm('site.audit'),
+	'/admin/outbox': perm('site.outbox'),
+
+	'/platform/sites': perm('platform.sites')
+};
+
+/** Routes reached without signing in that a signed-in person is sent away from. */
+export const guestOnly = new Set(['/signin', '/signin/second-factor', '/forgot-password']);

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { PASSWORD_MAX, PASSWORD_MIN } from '../auth/auth.config';
+
+/** Text a person types: trimmed, no control characters, within a length. */
+export const zText = (max: number, min = 1) =>
+	z
+		.string('err_required')
+		.transform((s) => s.normalize('NFC').trim())
+		.pipe(
+			z
+				.string()
+				.min(min, min <= 1 ? 'err_required' : 'err_too_short')
+				.max(max, 'err_too_long')
+				.refine(
+					(s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s),
+					'err_invalid_characters'
+				)
+		);
+
+export const zEmail = z
+	.string('err_required')
+	.transform((s) => s.trim().toLowerCase())
+	.pipe(z.string().min(1, 'err_required').max(254, 'err_too_long').pipe(z.email('err_email')));
+
+export const zPassword = z
+	.string('err_required')
+	.min(1, 'err_required')
+	.min(PASSWORD_MIN, 'err_password_short')
+	.max(PASSWORD_MAX, 'err_password_long');
+
+export const zCode = z
+	.string('err_required')
+	.transform((s) => s.replace(/\s+/g, ''))
+	.pipe(z.string().regex(/^\d{6}$/, 'err_code'));
+
+export const ZSignInInput = z.object({
+	email: zEmail,
+	password: z.string('err_required').min(1, 'err_required').max(PASSWORD_MAX, 'err_password_long')
+});
+export type TSignInInput = z.infer<typeof ZSignInInput>;
+
+export const ZSignUpInput = z.object({
+	name: zText(80),
+	email: zEmail,
+	password: zPassword
+});
+export type TSignUpInput = z.infer<typeof ZSignUpInput>;
+
+/** A safe place to go after signing in: a path on this site, never another origin. */
+export const zNext = z
+	.string()
+	.optional()
+	.transform((s) => (s && /^\/(?!\/)[\w\-/?=&%.]*$/.test(s) ? s : '/home'));

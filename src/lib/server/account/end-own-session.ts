@@ -1,0 +1,49 @@
+import { and, eq, ne } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../db/client';
+import { session } from '../db/auth.schema';
+import { actingRole, type Actor } from '../access/actor';
+import { recordAudit } from '../audit/record-audit';
+import { notFound } from '../errors';
+
+export const ZEndSessionInput = z.object({ sessionId: z.string().min(1).max(100) });
+export type TEndSessionInput = z.infer<typeof ZEndSessionInput>;
+
+/**
+ * Signs one of the person's other devices out. A session that is not theirs, does not exist, or is
+ * the one making the request all answer "not found".
+ */
+export async function endOwnSession({
+	db,
+	actor,
+	input
+}: {
+	db: Db;
+	actor: Actor;
+	input: TEndSessionInput;
+}): Promise<void> {
+	await db.transaction(async (tx) => {
+		const ended = await tx
+			.delete(session)
+			.where(
+				and(
+					eq(session.id, input.sessionId),
+					eq(session.userId, actor.userId),
+					ne(session.id, actor.sessionId)
+				)
+			)
+			.returning({ id: session.id });
+		if (ended.length === 0) throw notFound();
+		await recordAudit(tx, {
+			actorUserId: actor.userId,
+			actingRole: actingRole(actor),
+			siteId: actor.site?.id ?? null,
+			action: 'session.revoke',
+			entityType: 'session',
+			entityId: input.sessionId,
+			outcome: 'success',
+			ip: actor.ip,
+			details: { count: 1 }
+		});
+	});
+}

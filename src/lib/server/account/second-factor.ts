@@ -1,0 +1,161 @@
+import { APIError } from 'better-auth/api';
+import { parseSetCookieHeader } from 'better-auth/cookies';
+import { and, eq } from 'drizzle-orm';
+import type { App } from '../app';
+import type { Actor } from '../access/actor';
+import { actingRole } from '../access/actor';
+import { AppError } from '../errors';
+import { recordAuditAlone } from '../audit/record-audit';
+import { takeRateLimit } from './rate-limit';
+import { session } from '../db/auth.schema';
+
+/** The session token better-auth just set, from its signed cookie ("token.signature"). */
+function newSessionToken(headers: Headers): string | null {
+	const setCookie = headers.get('set-cookie');
+	if (!setCookie) return null;
+	for (const [name, { value }] of parseSetCookieHeader(setCookie))
+		if (name.endsWith('session_token') && value)
+			return decodeURIComponent(value).split('.')[0] ?? null;
+	return null;
+}
+
+/** Second step of signing in: the code from the person's authenticator app. */
+export async function verifySignInCode({
+	app,
+	code,
+	ip,
+	headers
+}: {
+	app: App;
+	code: string;
+	ip: string | null;
+	headers: Headers;
+}): Promise<Headers> {
+	if (
+		!(await takeRateLimit(app.db, {
+			key: `totp:ip:${ip ?? 'unknown'}`,
+			max: 10,
+			windowSeconds: 15 * 60
+		}))
+	) {
+		throw new AppError('rate_limited');
+	}
+	try {
+		const { headers: out, response } = await app.auth.api.verifyTOTP({
+			body: { code, trustDevice: false },
+			headers,
+			returnHeaders: true
+		});
+		const userId = response.user.id;
+		await recordAuditAlone(app.db, {
+			actorUserId: userId,
+			actingRole: null,
+			siteId: null,
+			action: 'auth.sign_in',
+			entityType: 'user',
+			entityId: userId,
+			outcome: 'success',
+			ip,
+			details: { step: 'second_factor' }
+		});
+		return out;
+	} catch (e) {
+		if (e instanceof APIError) {
+			await recordAuditAlone(app.db, {
+				actorUserId: null,
+				actingRole: null,
+				siteId: null,
+				action: 'auth.sign_in',
+				outcome: 'failure',
+				ip,
+				details: { step: 'second_factor' }
+			});
+			throw new AppError('invalid_input', { code: 'err_code_wrong' });
+		}
+		throw e;
+	}
+}
+
+export type Enrolment = { secret: string; uri: string; backupCodes: string[] };
+
+/** Starts setting up an authenticator app; the password proves it is the account holder. */
+export async function startEnrolment({
+	app,
+	actor,
+	password,
+	headers
+}: {
+	app: App;
+	actor: Actor;
+	password: string;
+	headers: Headers;
+}): Promise<Enrolment> {
+	try {
+		const res = await app.auth.api.enableTwoFactor({ body: { password, issuer: 'Kith' }, headers });
+		if (!('totpURI' in res)) throw new AppError('invalid_input', { password: 'err_invalid' });
+		const secret = new URL(res.totpURI).searchParams.get('secret') ?? '';
+		await recordAuditAlone(app.db, {
+			actorUserId: actor.userId,
+			actingRole: actingRole(actor),
+			siteId: actor.site?.id ?? null,
+			action: 'auth.second_factor_start',
+			entityType: 'user',
+			entityId: actor.userId,
+			outcome: 'success',
+			ip: actor.ip
+		});
+		return { secret, uri: res.totpURI, backupCodes: res.backupCodes };
+	} catch (e) {
+		if (e instanceof APIError)
+			throw new AppError('invalid_input', { password: 'err_wrong_password' });
+		throw e;
+	}
+}
+
+/** Finishes enrolment with a first code from the app; from now on sign-in asks for a code. */
+export async function confirmEnrolment({
+	app,
+	actor,
+	code,
+	headers
+}: {
+	app: App;
+	actor: Actor;
+	code: string;
+	headers: Headers;
+}): Promise<Headers> {
+	const [current] = await app.db
+		.select({ expiresAt: session.expiresAt })
+		.from(session)
+		.where(eq(session.id, actor.sessionId))
+		.limit(1);
+	try {
+		const { headers: out } = await app.auth.api.verifyTOTP({
+			body: { code },
+			headers,
+			returnHeaders: true
+		});
+		// better-auth replaces the session on enabling (new token, fresh 12 h). Keep the old end time:
+		// turning on a second factor must not stretch the absolute session lifetime.
+		const token = newSessionToken(out);
+		if (current && token)
+			await app.db
+				.update(session)
+				.set({ expiresAt: current.expiresAt })
+				.where(and(eq(session.token, token), eq(session.userId, actor.userId)));
+		await recordAuditAlone(app.db, {
+			actorUserId: actor.userId,
+			actingRole: actingRole(actor),
+			siteId: actor.site?.id ?? null,
+			action: 'auth.second_factor_enabled',
+			entityType: 'user',
+			entityId: actor.userId,
+			outcome: 'success',
+			ip: actor.ip
+		});
+		return out;
+	} catch (e) {
+		if (e instanceof APIError) throw new AppError('invalid_input', { code: 'err_code_wrong' });
+		throw e;
+	}
+}

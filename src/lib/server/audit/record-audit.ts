@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { desc, sql } from 'drizzle-orm';
+import { auditLog } from './audit.schema';
+import type { Db, Tx } from '../db/client';
+
+export type AuditOutcome = 'success' | 'failure' | 'denied';
+export type AuditDetails = Record<string, string | number | boolean | null>;
+
+export type AuditEntry = {
+	actorUserId: string | null;
+	actingRole: string | null;
+	siteId: string | null;
+	action: string;
+	entityType?: string | null;
+	entityId?: string | null;
+	outcome: AuditOutcome;
+	ip: string | null;
+	/** Never personal data: ids, counts, field names. */
+	details?: AuditDetails | null;
+};
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+function canonicalDetails(details: AuditDetails | null | undefined): string {
+	if (!details) return 'null';
+	const keys = Object.keys(details).sort();
+	return JSON.stringify(keys.map((k) => [k, details[k] ?? null]));
+}
+
+/** The hash of one row: its content and the hash of the row before it. */
+export function auditHash(row: {
+	at: Date;
+	actorUserId: string | null;
+	actingRole: string | null;
+	siteId: string | null;
+	action: string;
+	entityType: string | null;
+	entityId: string | null;
+	outcome: string;
+	ip: string | null;
+	details: AuditDetails | null;
+	prevHash: string;
+}): string {
+	const payload = JSON.stringify([
+		row.at.toISOString(),
+		row.actorUserId,
+		row.actingRole,
+		row.siteId,
+		row.action,
+		row.entityType,
+		row.entityId,
+		row.outcome,
+		row.ip,
+		canonicalDetails(row.details),
+		row.prevHash
+	]);
+	return createHash('sha256').update(payload).digest('hex');
+}
+
+/**
+ * Appends one record to the audit chain inside the caller's transaction, so the record exists
+ * exactly when the change it describes does.
+ */
+export async function recordAudit(tx: Tx | Db, entry: AuditEntry): Promise<void> {
+	// Serialise writers across every instance: the chain needs one "previous" row at a time.
+	await tx.execute(sql`select pg_advisory_xact_lock(7402)`);
+	const [last] = await tx
+		.select({ hash: auditLog.hash })
+		.from(auditLog)
+		.orderBy(desc(auditLog.id))
+		.limit(1);
+	const row = {
+		at: new Date(),
+		actorUserId: entry.actorUserId,
+		actingRole: entry.actingRole,
+		siteId: entry.siteId,
+		action: entry.action,
+		entityType: entry.entityType ?? null,
+		entityId: entry.entityId ?? null,
+		outcome: entry.outcome,
+		ip: entry.ip,
+		details: entry.details ?? null,
+		prevHash: last?.hash ?? GENESIS_HASH
+	};
+	await tx.insert(auditLog).values({ ...row, hash: auditHash(row) });
+}
+
+/** Writes a record on its own (e.g. a failed sign-in, where no other change happens). */
+export async function recordAuditAlone(db: Db, entry: AuditEntry): Promise<void> {
+	await db.transaction(async (tx) => recordAudit(tx, entry));
+}

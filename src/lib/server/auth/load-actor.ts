@@ -1,0 +1,123 @@
+import { asc, eq } from 'drizzle-orm';
+import type { App } from '../app';
+import { session as sessionTable } from '../db/auth.schema';
+import { memberships, profiles, type Profile, type SiteRole } from '../people/people.schema';
+import { sites, type Site } from '../sites/sites.schema';
+import { buildActorAccess, type Actor, type SiteSummary } from '../access/actor';
+import { isStaff } from '../access/permissions';
+import { recordAuditAlone } from '../audit/record-audit';
+
+export const IDLE_MEMBER_SECONDS = 30 * 60;
+export const IDLE_STAFF_SECONDS = 15 * 60;
+/** How often "last seen" is written; idle checks are exact to within this. */
+const TOUCH_EVERY_MS = 20_000;
+
+export type LoadedActor =
+	| { kind: 'none' }
+	| { kind: 'ended'; reason: 'idle' | 'disabled' }
+	| { kind: 'actor'; actor: Actor; profile: Profile | null; idleSeconds: number };
+
+/**
+ * Turns a request's session cookie into an Actor: checks the account is enabled and the session
+ * has not been idle too long, records activity, and loads the person's sites and roles.
+ */
+export async function loadActor({
+	app,
+	headers,
+	ip,
+	now = new Date()
+}: {
+	app: App;
+	headers: Headers;
+	ip: string | null;
+	now?: Date;
+}): Promise<LoadedActor> {
+	const found = await app.auth.api.getSession({ headers, query: { disableCookieCache: true } });
+	if (!found) return { kind: 'none' };
+	const { session, user } = found;
+	const end = async (reason: 'idle' | 'disabled') => {
+		await app.db.delete(sessionTable).where(eq(sessionTable.id, session.id));
+		await recordAuditAlone(app.db, {
+			actorUserId: user.id,
+			actingRole: null,
+			siteId: session.activeSiteId ?? null,
+			action: reason === 'idle' ? 'session.idle_timeout' : 'session.refused_disabled',
+			entityType: 'session',
+			entityId: session.id,
+			outcome: 'success',
+			ip
+		});
+		return { kind: 'ended', reason } as const;
+	};
+	if (user.disabledAt) return end('disabled');
+
+	const rows = await app.db
+		.select({ site: sites, role: memberships.role })
+		.from(memberships)
+		.innerJoin(sites, eq(sites.id, memberships.siteId))
+		.where(eq(memberships.userId, user.id))
+		.orderBy(asc(sites.name));
+	const summaries = new Map<string, SiteSummary & { site: Site }>();
+	for (const { site, role } of rows) {
+		const entry = summaries.get(site.id) ?? {
+			id: site.id,
+			slug: site.slug,
+			name: site.name,
+			roles: [],
+			site
+		};
+		entry.roles.push(role);
+		summaries.set(site.id, entry);
+	}
+	const active =
+		(session.activeSiteId ? summaries.get(session.activeSiteId) : undefined) ??
+		summaries.values().next().value;
+	const roles: SiteRole[] = active?.roles ?? [];
+	const isPlatformAdmin = user.isPlatformAdmin === true;
+	const idleSeconds = isStaff(roles, isPlatformAdmin) ? IDLE_STAFF_SECONDS : IDLE_MEMBER_SECONDS;
+
+	const lastSeen = session.lastSeenAt ?? session.createdAt;
+	if (now.getTime() - new Date(lastSeen).getTime() > idleSeconds * 1000) return end('idle');
+	if (
+		now.getTime() - new Date(lastSeen).getTime() > TOUCH_EVERY_MS ||
+		session.activeSiteId !== (active?.id ?? null)
+	) {
+		await app.db
+			.update(sessionTable)
+			.set({ lastSeenAt: now, activeSiteId: active?.id ?? null })
+			.where(eq(sessionTable.id, session.id));
+	}
+
+	const [profile] = await app.db
+		.select()
+		.from(profiles)
+		.where(eq(profiles.userId, user.id))
+		.limit(1);
+	const site = active?.site ?? null;
+	const access = buildActorAccess({
+		roles,
+		isPlatformAdmin,
+		twoFactorEnabled: user.twoFactorEnabled === true,
+		site
+	});
+	const actor: Actor = {
+		userId: user.id,
+		sessionId: session.id,
+		sessionToken: session.token,
+		email: user.email,
+		name: profile?.displayName ?? user.name,
+		isPlatformAdmin,
+		twoFactorEnabled: user.twoFactorEnabled === true,
+		site,
+		roles,
+		sites: [...summaries.values()].map(({ id, slug, name, roles: r }) => ({
+			id,
+			slug,
+			name,
+			roles: r
+		})),
+		ip,
+		...access
+	};
+	return { kind: 'actor', actor, profile: profile ?? null, idleSeconds };
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { and, eq, gt, lt, ne, or } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import type { Actor } from '../access/actor';
+import { AppError } from '../errors';
+import { parseInput } from '../goals/goals.validation';
+import { wallTimeIn } from '../i18n/day-in-zone';
+import { cohortSessions } from './cohorts.schema';
+import { auditCohort, facilitatedCohort, requireFacilitator } from './cohort-access';
+
+/** Sessions are taken to last an hour: two starts closer than this clash. */
+const SESSION_MS = 60 * 60 * 1000;
+export const MAX_WEEKS = 52;
+
+export const ZScheduleSessionsInput = z.object({
+	cohortId: z.string().max(100),
+	/** Local date-time in the site's zone, as a datetime-local input sends it. */
+	first: z
+		.string('err_required')
+		.trim()
+		.min(1, 'err_required')
+		.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'err_date'),
+	weeks: z.preprocess(
+		(v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+		z.coerce
+			.number('err_cohort_weeks')
+			.int('err_cohort_weeks')
+			.min(1, 'err_cohort_weeks')
+			.max(MAX_WEEKS, 'err_cohort_weeks')
+			.default(1)
+	)
+});
+export type TScheduleSessionsInput = z.input<typeof ZScheduleSessionsInput>;
+
+/** The day `n` weeks after a YYYY-MM-DD day, by the calendar (not by 7 × 24 hours). */
+function weeksLater(day: string, n: number): string {
+	const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
+	return new Date(Date.UTC(y, m - 1, d + 7 * n)).toISOString().slice(0, 10);
+}
+
+/**
+ * Schedules `weeks` weekly sessions of a cohort the actor facilitates, the first at a local
+ * date-time in the site's zone; every one keeps that wall-clock time across daylight-saving
+ * changes. A session clashing with another of the cohort refuses the lot. Audited.
+ */
+export async function scheduleSessions({
+	db,
+	actor: given,
+	input
+}: {
+	db: Db;
+	actor: Actor | null;
+	input: TScheduleSessionsInput;
+}): Promise<{ ids: string[] }> {
+	const { actor, site } = requireFacilitator(given);
+	const data = parseInput(ZScheduleSessionsInput, input);
+	const [day = '', time = ''] = data.first.split('T');
+	const starts = Array.from({ length: data.weeks }, (_, i) =>
+		wallTimeIn(weeksLater(day, i), time, site.timeZone)
+	);
+	if (starts.some((s) => Number.isNaN(s.getTime())))
+		throw new AppError('invalid_input', { first: 'err_date' });
+	return db.transaction(async (tx) => {
+		const cohort = await facilitatedCohort(tx, actor, site.id, data.cohortId);
+		const clash = await tx
+			.select({ id: cohortSessions.id })
+			.from(cohortSessions)
+			.where(
+				and(
+					eq(cohortSessions.cohortId, cohort.id),
+					ne(cohortSessions.status, 'cancelled'),
+					or(
+						...starts.map((s) =>
+							and(
+								gt(cohortSessions.scheduledAt, new Date(s.getTime() - SESSION_MS)),
+								lt(cohortSessions.scheduledAt, new Date(s.getTime() + SESSION_MS))
+							)
+						)
+					)
+				)
+			)
+			.limit(1);
+		if (clash.length > 0) throw new AppError('conflict', { first: 'err_cohort_session_clash' });
+		const rows = await tx
+			.insert(cohortSessions)
+			.values(starts.map((scheduledAt) => ({ cohortId: cohort.id, scheduledAt })))
+			.returning({ id: cohortSessions.id });
+		await auditCohort(tx, actor, site.id, {
+			action: 'cohort.schedule_sessions',
+			entityType: 'cohort',
+			entityId: cohort.id,
+			details: { sessions: rows.length }
+		});
+		return { ids: rows.map((r) => r.id) };
+	});
+}

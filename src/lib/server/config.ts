@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+
+/**
+ * Environment, parsed once. A missing or malformed setting stops start-up with a message that
+ * names the setting; nothing else in the server reads process.env.
+ */
+const ZEnv = z.object({
+	DATABASE_URL: z
+		.string()
+		.regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+		.optional(),
+	KITH_DATA_DIR: z.string().min(1).default('./data'),
+	KITH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+	ORIGIN: z.url('must be a URL such as https://kith.example.org').default('http://localhost:3000'),
+	SMTP_URL: z
+		.string()
+		.regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+		.optional(),
+	MAIL_FROM: z.string().min(3).default('Kith <no-reply@kith.local>'),
+	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+	KITH_SIGNIN_LIMIT: z.coerce.number().int().positive().default(5),
+	NODE_ENV: z.string().default('development')
+});
+
+export type Config = z.infer<typeof ZEnv> & { secret: string; dataDir: string };
+
+let cached: Config | undefined;
+
+export class ConfigError extends Error {}
+
+export function parseConfig(env: Record<string, string | undefined>): z.infer<typeof ZEnv> {
+	const parsed = ZEnv.safeParse(env);
+	if (!parsed.success) {
+		const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+		throw new ConfigError(`Kith cannot start: invalid configuration\n${lines.join('\n')}`);
+	}
+	return parsed.data;
+}
+
+/** The secret signs sessions; without KITH_SECRET it is made once and kept in the data folder. */
+function resolveSecret(env: z.infer<typeof ZEnv>): string {
+	if (env.KITH_SECRET) return env.KITH_SECRET;
+	if (env.DATABASE_URL && env.NODE_ENV === 'production') {
+		throw new ConfigError(
+			'Kith cannot start: KITH_SECRET is required when DATABASE_URL is set in production, so that every instance signs sessions with the same key'
+		);
+	}
+	mkdirSync(env.KITH_DATA_DIR, { recursive: true });
+	const file = join(env.KITH_DATA_DIR, 'secret');
+	if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+	const secret = randomBytes(32).toString('hex');
+	writeFileSync(file, secret, { mode: 0o600 });
+	return secret;
+}
+
+export function config(): Config {
+	if (!cached) {
+		const env = parseConfig(process.env);
+		cached = { ...env, secret: resolveSecret(env), dataDir: env.KITH_DATA_DIR };
+	}
+	return cached;
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import type { Db } from '../db/client';
+import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
+import { recordAudit } from '../audit/record-audit';
+import { enrolments } from './courses.schema';
+import { findCourse } from './course-outline';
+
+/** The catalogue's enrol button names the course; course pages take it from the address. */
+export const ZEnrolForm = z.object({ course: z.string('err_invalid').min(1).max(200) });
+export type TEnrolInput = z.infer<typeof ZEnrolForm>;
+
+/**
+ * Enrols the actor in a course of their site, self-paced. Enrolling again changes nothing and
+ * writes no second record. Audited.
+ */
+export async function enrol({
+	db,
+	actor,
+	input
+}: {
+	db: Db;
+	actor: Actor | null;
+	input: TEnrolInput;
+}): Promise<{ created: boolean }> {
+	requireAccess(actor, 'member.space');
+	const site = requireSite(actor);
+	return db.transaction(async (tx) => {
+		const course = await findCourse(tx, site.id, input.course);
+		const [row] = await tx
+			.insert(enrolments)
+			.values({ siteId: site.id, courseId: course.id, userId: actor.userId })
+			.onConflictDoNothing()
+			.returning({ id: enrolments.id });
+		if (!row) return { created: false };
+		await recordAudit(tx, {
+			actorUserId: actor.userId,
+			actingRole: actingRole(actor),
+			siteId: site.id,
+			action: 'course.enrol',
+			entityType: 'enrolment',
+			entityId: row.id,
+			outcome: 'success',
+			ip: actor.ip,
+			details: { courseId: course.id }
+		});
+		return { created: true };
+	});
+}

@@ -1,0 +1,131 @@
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { notFound } from '../errors';
+import { courseModules, courses, lessonVersions, moduleTexts } from './courses.schema';
+import { courseTextsOf, pickLocale } from './course-outline';
+import { allLessons } from './lesson-authoring';
+
+/** Where a lesson stands in one language: published, only drafts so far, or nothing yet. */
+export type TranslationState = 'published' | 'draft' | 'missing';
+
+export type CourseContent = {
+	slug: string;
+	title: string;
+	modules: {
+		slug: string;
+		title: string;
+		lessons: { segment: string; title: string; states: Record<string, TranslationState> }[];
+	}[];
+	/** Lessons without a published version, per site language. */
+	missing: Record<string, number>;
+};
+
+/**
+ * The site's courses (or the one named) for the content pages: modules and lessons in order, and
+ * for every lesson and site language whether a published version exists.
+ */
+export async function listCourseContent({
+	db,
+	actor,
+	input
+}: {
+	db: Db;
+	actor: Actor | null;
+	input: { locale: string; course?: string };
+}): Promise<{ locales: string[]; courses: CourseContent[] }> {
+	requireAccess(actor, 'content.edit');
+	const site = requireSite(actor);
+	const rows = await db
+		.select()
+		.from(courses)
+		.where(
+			and(
+				eq(courses.siteId, site.id),
+				input.course === undefined ? undefined : eq(courses.slug, input.course)
+			)
+		)
+		.orderBy(asc(courses.slug));
+	if (input.course !== undefined && rows.length === 0) throw notFound();
+	const texts = await courseTextsOf(
+		db,
+		rows.map((c) => c.id),
+		input.locale,
+		site.defaultLocale
+	);
+	const result: CourseContent[] = [];
+	for (const course of rows) {
+		const list = await allLessons(db, course.id);
+		const moduleIds = [...new Set(list.map((l) => l.moduleId))];
+		const lessonIds = list.map((l) => l.id);
+		const [modules, titles, versions] = await Promise.all([
+			db
+				.select()
+				.from(courseModules)
+				.where(eq(courseModules.courseId, course.id))
+				.orderBy(asc(courseModules.position)),
+			moduleIds.length > 0
+				? db.select().from(moduleTexts).where(inArray(moduleTexts.moduleId, moduleIds))
+				: [],
+			// Newest version per lesson, language and status.
+			lessonIds.length > 0
+				? db
+						.selectDistinctOn(
+							[lessonVersions.lessonId, lessonVersions.locale, lessonVersions.status],
+							{
+								lessonId: lessonVersions.lessonId,
+								locale: lessonVersions.locale,
+								status: lessonVersions.status,
+								title: lessonVersions.title
+							}
+						)
+						.from(lessonVersions)
+						.where(inArray(lessonVersions.lessonId, lessonIds))
+						.orderBy(
+							lessonVersions.lessonId,
+							lessonVersions.locale,
+							lessonVersions.status,
+							desc(lessonVersions.version)
+						)
+				: []
+		]);
+		const missing = Object.fromEntries(site.locales.map((l) => [l, 0]));
+		const lessonsOf = (moduleId: string) =>
+			list
+				.filter((l) => l.moduleId === moduleId)
+				.map((l) => {
+					const mine = versions.filter((v) => v.lessonId === l.id);
+					const states: Record<string, TranslationState> = {};
+					for (const locale of site.locales) {
+						const here = mine.filter((v) => v.locale === locale);
+						states[locale] = here.some((v) => v.status === 'published')
+							? 'published'
+							: here.length > 0
+								? 'draft'
+								: 'missing';
+						if (states[locale] !== 'published') missing[locale] = (missing[locale] ?? 0) + 1;
+					}
+					const published = mine.filter((v) => v.status === 'published');
+					const title =
+						pickLocale(published.length > 0 ? published : mine, input.locale, site.defaultLocale)
+							?.title ?? l.slug;
+					return { segment: l.segment, title, states };
+				});
+		result.push({
+			slug: course.slug,
+			title: texts.get(course.id)?.title ?? course.slug,
+			modules: modules.map((mod) => ({
+				slug: mod.slug,
+				title:
+					pickLocale(
+						titles.filter((t) => t.moduleId === mod.id),
+						input.locale,
+						site.defaultLocale
+					)?.title ?? mod.slug,
+				lessons: lessonsOf(mod.id)
+			})),
+			missing
+		});
+	}
+	return { locales: site.locales, courses: result };
+}

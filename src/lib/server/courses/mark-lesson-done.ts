@@ -1,0 +1,80 @@
+import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
+import { recordAudit } from '../audit/record-audit';
+import { enrolments, lessonProgress } from './courses.schema';
+import { enrolledLesson } from './course-outline';
+
+export type TMarkLessonDoneInput = { course: string; lesson: string; locale: string };
+
+/**
+ * Ticks a lesson off for the actor (the first time counts; again changes nothing) and completes
+ * the enrolment when every published lesson is done. Returns the next lesson's address segment.
+ * Audited.
+ */
+export async function markLessonDone({
+	db,
+	actor,
+	input
+}: {
+	db: Db;
+	actor: Actor | null;
+	input: TMarkLessonDoneInput;
+}): Promise<{ next: string | null; courseDone: boolean }> {
+	requireAccess(actor, 'member.space');
+	const site = requireSite(actor);
+	return db.transaction(async (tx) => {
+		const { outline, lesson, enrolment } = await enrolledLesson(tx, {
+			siteId: site.id,
+			siteDefault: site.defaultLocale,
+			userId: actor.userId,
+			...input
+		});
+		const now = new Date();
+		const [changed] = await tx
+			.insert(lessonProgress)
+			.values({ enrolmentId: enrolment.id, lessonId: lesson.id, openedAt: now, doneAt: now })
+			.onConflictDoUpdate({
+				target: [lessonProgress.enrolmentId, lessonProgress.lessonId],
+				set: { doneAt: now },
+				setWhere: isNull(lessonProgress.doneAt)
+			})
+			.returning({ lessonId: lessonProgress.lessonId });
+		const done = await tx
+			.select({ lessonId: lessonProgress.lessonId })
+			.from(lessonProgress)
+			.where(
+				and(
+					eq(lessonProgress.enrolmentId, enrolment.id),
+					isNotNull(lessonProgress.doneAt),
+					inArray(
+						lessonProgress.lessonId,
+						outline.lessons.map((l) => l.id)
+					)
+				)
+			);
+		const courseDone = done.length === outline.lessons.length;
+		if (changed) {
+			await tx
+				.update(enrolments)
+				.set({
+					lastLessonId: lesson.id,
+					completedAt: courseDone ? (enrolment.completedAt ?? now) : enrolment.completedAt
+				})
+				.where(eq(enrolments.id, enrolment.id));
+			await recordAudit(tx, {
+				actorUserId: actor.userId,
+				actingRole: actingRole(actor),
+				siteId: site.id,
+				action: 'lesson.done',
+				entityType: 'lesson',
+				entityId: lesson.id,
+				outcome: 'success',
+				ip: actor.ip,
+				details: { enrolmentId: enrolment.id, courseDone }
+			});
+		}
+		const next = outline.lessons[outline.lessons.indexOf(lesson) + 1];
+		return { next: next?.segment ?? null, courseDone };
+	});
+}

@@ -1,0 +1,67 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../db/client';
+import { actingRole, type Actor } from '../access/actor';
+import { recordAudit } from '../audit/record-audit';
+import { notFound } from '../errors';
+import { lessonVersions } from './courses.schema';
+import { lessonForEditing, newestVersion } from './lesson-authoring';
+
+export const ZRestoreLessonForm = z.object({
+	lang: z.string().min(2).max(10),
+	version: z.coerce.number().int().min(1)
+});
+
+/**
+ * Copies an earlier version of a lesson in one language into a new draft, so it can be checked
+ * and published again; members keep seeing the published version meanwhile.
+ */
+export async function restoreLessonVersion({
+	db,
+	actor,
+	input
+}: {
+	db: Db;
+	actor: Actor | null;
+	input: { course: string; lesson: string; locale: string; version: number };
+}): Promise<{ version: number }> {
+	const editing = await lessonForEditing(db, actor, input);
+	const { site, lesson } = editing;
+	return db.transaction(async (tx) => {
+		const [old] = await tx
+			.select()
+			.from(lessonVersions)
+			.where(
+				and(
+					eq(lessonVersions.lessonId, lesson.id),
+					eq(lessonVersions.locale, input.locale),
+					eq(lessonVersions.version, input.version)
+				)
+			)
+			.limit(1);
+		if (!old) throw notFound();
+		const version = ((await newestVersion(tx, lesson.id, input.locale))?.version ?? 0) + 1;
+		await tx.insert(lessonVersions).values({
+			lessonId: lesson.id,
+			locale: input.locale,
+			version,
+			title: old.title,
+			source: old.source,
+			content: old.content,
+			status: 'draft',
+			createdBy: editing.actor.userId
+		});
+		await recordAudit(tx, {
+			actorUserId: editing.actor.userId,
+			actingRole: actingRole(editing.actor),
+			siteId: site.id,
+			action: 'lesson.restore',
+			entityType: 'lesson',
+			entityId: lesson.id,
+			outcome: 'success',
+			ip: editing.actor.ip,
+			details: { locale: input.locale, from: input.version, version }
+		});
+		return { version };
+	});
+}

@@ -1,0 +1,69 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../db/client';
+import { actingRole, type Actor } from '../access/actor';
+import { recordAudit } from '../audit/record-audit';
+import { lessons, lessonVersions } from './courses.schema';
+import { checkLessonText, lessonForEditing, newestVersion } from './lesson-authoring';
+import { MAX_COURSE_FILE_BYTES } from './parse-course';
+
+/** The editor's form: the whole lesson file, and (for saving) draft or published. */
+export const ZLessonSourceForm = z.object({
+	lang: z.string().min(2).max(10),
+	source: z.string().min(1, 'err_required').max(MAX_COURSE_FILE_BYTES, 'err_too_long')
+});
+export const ZSaveLessonForm = ZLessonSourceForm.extend({
+	status: z.enum(['draft', 'published'])
+});
+export type TSaveLessonForm = z.infer<typeof ZSaveLessonForm>;
+
+/**
+ * Saves a lesson text in one language as a new version (draft, or published for members), after
+ * the same checks an import makes. Nothing is written when a check fails.
+ */
+export async function saveLessonVersion({
+	db,
+	actor,
+	input
+}: {
+	db: Db;
+	actor: Actor | null;
+	input: Omit<TSaveLessonForm, 'lang'> & { course: string; lesson: string; locale: string };
+}): Promise<{ version: number; status: 'draft' | 'published' }> {
+	const editing = await lessonForEditing(db, actor, input);
+	const { site, lesson } = editing;
+	const source = input.source.replace(/\r\n?/g, '\n');
+	const checked = await checkLessonText(db, { site, lesson, locale: input.locale, source });
+	const published = input.status === 'published';
+	return db.transaction(async (tx) => {
+		const latest = await newestVersion(tx, lesson.id, input.locale);
+		const version = (latest?.version ?? 0) + 1;
+		const now = new Date();
+		await tx.insert(lessonVersions).values({
+			lessonId: lesson.id,
+			locale: input.locale,
+			version,
+			title: checked.title,
+			source,
+			content: checked.content,
+			status: input.status,
+			createdBy: editing.actor.userId,
+			publishedAt: published ? now : null
+		});
+		// The lesson row keeps one reading time: the site's default language decides it.
+		if (published && input.locale === site.defaultLocale)
+			await tx.update(lessons).set({ minutes: checked.minutes }).where(eq(lessons.id, lesson.id));
+		await recordAudit(tx, {
+			actorUserId: editing.actor.userId,
+			actingRole: actingRole(editing.actor),
+			siteId: site.id,
+			action: published ? 'lesson.publish' : 'lesson.save_draft',
+			entityType: 'lesson',
+			entityId: lesson.id,
+			outcome: 'success',
+			ip: editing.actor.ip,
+			details: { locale: input.locale, version }
+		});
+		return { version, status: input.status };
+	});
+}

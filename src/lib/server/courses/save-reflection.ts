@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import type { App } from '../app';
+import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
+import { recordAudit } from '../audit/record-audit';
+import { AppError } from '../errors';
+import { reflections } from './courses.schema';
+import { enrolledLesson } from './course-outline';
+import { zKey, zReflection } from './lesson-forms';
+import { sealReflection } from './reflection-text';
+
+/** A reflection prompt's form: which prompt, and what the person wrote. */
+export const ZSaveReflectionForm = z.object({ prompt: zKey, body: zReflection });
+export type TSaveReflectionInput = z.infer<typeof ZSaveReflectionForm> & {
+	course: string;
+	lesson: string;
+	locale: string;
+};
+
+/**
+ * Saves (or replaces) the actor's private reflection on a prompt of a lesson they are enrolled
+ * for. The text is encrypted before it reaches the database. Audited, without the text.
+ */
+export async function saveReflection({
+	app,
+	actor,
+	input
+}: {
+	app: Pick<App, 'db' | 'config'>;
+	actor: Actor | null;
+	input: TSaveReflectionInput;
+}): Promise<void> {
+	requireAccess(actor, 'member.space');
+	const site = requireSite(actor);
+	await app.db.transaction(async (tx) => {
+		const { lesson, content } = await enrolledLesson(tx, {
+			siteId: site.id,
+			siteDefault: site.defaultLocale,
+			userId: actor.userId,
+			...input
+		});
+		if (!content.reflections.some((r) => r.key === input.prompt))
+			throw new AppError('invalid_input', { prompt: 'err_invalid' });
+		const where = { userId: actor.userId, lessonId: lesson.id, promptKey: input.prompt };
+		const bodyEncrypted = sealReflection(app.config.secret, where, input.body);
+		const [row] = await tx
+			.insert(reflections)
+			.values({ siteId: site.id, ...where, bodyEncrypted })
+			.onConflictDoUpdate({
+				target: [reflections.userId, reflections.lessonId, reflections.promptKey],
+				set: { bodyEncrypted, updatedAt: new Date() }
+			})
+			.returning({ id: reflections.id });
+		await recordAudit(tx, {
+			actorUserId: actor.userId,
+			actingRole: actingRole(actor),
+			siteId: site.id,
+			action: 'reflection.save',
+			entityType: 'reflection',
+			entityId: row?.id ?? null,
+			outcome: 'success',
+			ip: actor.ip,
+			details: { lessonId: lesson.id, promptKey: input.prompt }
+		});
+	});
+}

@@ -1,0 +1,83 @@
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+export type Database = {
+	db: Db;
+	kind: 'pglite' | 'postgres';
+	/** Applies the committed migrations; safe to call from several instances at once. */
+	migrate: () => Promise<void>;
+	close: () => Promise<void>;
+	/** The raw client, for LISTEN/NOTIFY and dumps. */
+	raw: { pglite?: PGlite; pool?: pg.Pool };
+};
+
+export const migrationsFolder = resolve(process.env.KITH_MIGRATIONS_DIR ?? 'drizzle');
+
+/** PGlite under the data folder when no URL is given; a PostgreSQL pool otherwise. */
+export function openDatabase(opts: { url?: string; dataDir: string }): Database {
+	if (opts.url) {
+		const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+		const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+		return {
+			db,
+			kind: 'postgres',
+			raw: { pool },
+			migrate: async () => {
+				const client = await pool.connect();
+				try {
+					// One instance migrates at a time; the others wait and then find nothing to do.
+					await client.query('select pg_advisory_lock(7401)');
+					await migratePg(drizzlePg({ client, schema }), { migrationsFolder });
+				} finally {
+					await client.query('select pg_advisory_unlock(7401)').catch(() => undefined);
+					client.release();
+				}
+			},
+			close: () => pool.end()
+		};
+	}
+	const dir = opts.dataDir === 'memory://' ? undefined : join(opts.dataDir, 'pglite');
+	if (dir) mkdirSync(dir, { recursive: true });
+	const client = new PGlite(dir);
+	const db = drizzlePglite({ client, schema }) as unknown as Db;
+	return {
+		db,
+		kind: 'pglite',
+		raw: { pglite: client },
+		migrate: async () => {
+			await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder });
+		},
+		close: () => client.close()
+	};
+}
+
+/** True when the database answers and every committed migration is applied. */
+export async function isReady(database: Database, expectedMigrations: number): Promise<boolean> {
+	try {
+		const result = await database.db.execute(
+			sql`select count(*)::int as n from drizzle.__drizzle_migrations`
+		);
+		return (rowsOf<{ n: number }>(result)[0]?.n ?? 0) >= expectedMigrations;
+	} catch {
+		return false;
+	}
+}
+
+/** Rows of a raw `db.execute` result; PGlite and node-postgres both answer with `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+	return (result as { rows: T[] }).rows;
+}

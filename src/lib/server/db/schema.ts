@@ -1,0 +1,8 @@
+// Every table of Kith, for Drizzle and drizzle-kit. Each capability keeps its tables beside its code.
+export * from './auth.schema';
+export * from '../sites/sites.schema';
+export * from '../people/people.schema';
+export * from '../audit/audit.schema';
+export * from '../courses/courses.schema';
+export * from '../goals/goals.schema';
+export * from '../cohorts/cohorts.schema';

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { createTestApp, dbKinds, type TestApp } from '../testing/test-app';
+import { rand } from '../testing/factories';
+import { getSiteBySlug } from '../sites/get-site';
+import { courses } from '../courses/courses.schema';
+import { editFixture, fixtureFolder, writeTempCourse } from '../courses/fixtures/fixture-files';
+import { seedDemo } from './seed-demo';
+
+describe.each(dbKinds)('demo seed courses on %s', (kind) => {
+	let app: TestApp;
+	beforeAll(async () => {
+		app = await createTestApp(kind);
+	});
+	afterAll(async () => app.cleanup());
+
+	it('imports every course folder into the demo site', async () => {
+		const slug = `demo-${rand()}`;
+		const seeded = await seedDemo({
+			app,
+			password: 'demo-pass-1234',
+			slug,
+			emailDomain: `${slug}.test.kith.local`,
+			coursesDir: dirname(fixtureFolder)
+		});
+		expect(seeded?.courses).toEqual(['steady-steps']);
+		const site = await getSiteBySlug({ db: app.db, slug });
+		const rows = await app.db
+			.select()
+			.from(courses)
+			.where(eq(courses.siteId, site?.id ?? ''));
+		expect(rows.map((c) => c.slug)).toEqual(['steady-steps']);
+	});
+
+	it('fails on a broken course file, naming it, before creating the site', async () => {
+		const slug = `demo-${rand()}`;
+		const folder = writeTempCourse(
+			editFixture('course.md', 'category: skills', 'category: astrology')
+		);
+		try {
+			const attempt = seedDemo({
+				app,
+				password: 'demo-pass-1234',
+				slug,
+				coursesDir: dirname(folder)
+			});
+			await expect(attempt).rejects.toThrow(
+				/course\/course\.md line 4: category: unknown category/
+			);
+		} finally {
+			rmSync(dirname(folder), { recursive: true, force: true });
+		}
+		expect(await getSiteBySlug({ db: app.db, slug })).toBeNull();
+	});
+});

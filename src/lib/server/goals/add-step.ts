@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import type { Db } from '../db/client';
+import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { AppError } from '../errors';
+import { goalSteps } from './goals.schema';
+import { parseInput, zDay, zId, zStepText } from './goals.validation';
+import { auditGoal, nextPosition, ownGoal } from './goal-access';
+import { dayIn } from './goal-dates';
+
+export const ZAddStepInput = z.object({ goalId: zId, text: zStepText, targetDate: zDay });
+export type TAddStepInput = z.infer<typeof ZAddStepInput>;
+
+/**
+ * Adds a SMART step with a target date to one of the member's goals; audited. The date may not
+ * be before today in the site's time zone.
+ */
+export async function addStep({
+	db,
+	actor,
+	input,
+	now = new Date()
+}: {
+	db: Db;
+	actor: Actor | null;
+	input: TAddStepInput;
+	now?: Date;
+}): Promise<{ id: string }> {
+	requireAccess(actor, 'member.space');
+	const site = requireSite(actor);
+	const { goalId, text, targetDate } = parseInput(ZAddStepInput, input);
+	return db.transaction(async (tx) => {
+		const goal = await ownGoal(tx, actor, site.id, goalId);
+		if (targetDate < dayIn(now, site.timeZone))
+			throw new AppError('invalid_input', { targetDate: 'err_step_date_past' });
+		const [step] = await tx
+			.insert(goalSteps)
+			.values({
+				goalId: goal.id,
+				text,
+				targetDate,
+				position: await nextPosition(tx, goal.id),
+				status: 'open'
+			})
+			.returning({ id: goalSteps.id });
+		if (!step) throw new Error('step insert returned nothing');
+		await auditGoal(tx, actor, site.id, {
+			action: 'goal_step.create',
+			entityType: 'goal_step',
+			entityId: step.id,
+			details: { goalId: goal.id }
+		});
+		return { id: step.id };
+	});
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { AppError } from '../errors';
+import { goalSteps } from './goals.schema';
+import { parseInput, zId } from './goals.validation';
+import { auditGoal, ownStep } from './goal-access';
+
+export const ZDeclineStepInput = z.object({ stepId: zId });
+
+/** Declines a proposed step (a home assignment) or drops an open one; audited. */
+export async function declineStep({
+	db,
+	actor,
+	input
+}: {
+	db: Db;
+	actor: Actor | null;
+	input: z.infer<typeof ZDeclineStepInput>;
+}): Promise<void> {
+	requireAccess(actor, 'member.space');
+	const site = requireSite(actor);
+	const { stepId } = parseInput(ZDeclineStepInput, input);
+	await db.transaction(async (tx) => {
+		const { step, goal } = await ownStep(tx, actor, site.id, stepId);
+		if (step.status === 'declined') return;
+		if (step.status === 'done') throw new AppError('conflict', { step: 'err_step_done' });
+		await tx
+			.update(goalSteps)
+			.set({ status: 'declined', doneAt: null })
+			.where(eq(goalSteps.id, step.id));
+		await auditGoal(tx, actor, site.id, {
+			action: 'goal_step.decline',
+			entityType: 'goal_step',
+			entityId: step.id,
+			details: { goalId: goal.id, was: step.status }
+		});
+	});
+}

@@ -1,0 +1,40 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { goals } from './goals.schema';
+import { auditGoal, progressOf, stepsOf, type Goal, type GoalStep } from './goal-access';
+
+export type GoalSummary = Goal & { steps: GoalStep[]; progress: { done: number; total: number } };
+
+/** The member's own goals on their site, active ones first, with steps and progress; audited. */
+export async function listGoals({
+	db,
+	actor
+}: {
+	db: Db;
+	actor: Actor | null;
+}): Promise<GoalSummary[]> {
+	requireAccess(actor, 'member.space');
+	const site = requireSite(actor);
+	return db.transaction(async (tx) => {
+		const rows = await tx
+			.select()
+			.from(goals)
+			.where(and(eq(goals.siteId, site.id), eq(goals.userId, actor.userId)))
+			.orderBy(sql`${goals.status} = 'active' desc`, desc(goals.createdAt), desc(goals.id));
+		const steps = await stepsOf(
+			tx,
+			rows.map((g) => g.id)
+		);
+		await auditGoal(tx, actor, site.id, {
+			action: 'goal.list',
+			entityType: 'goal',
+			entityId: null,
+			details: { goals: rows.length, steps: steps.length }
+		});
+		return rows.map((goal) => {
+			const own = steps.filter((s) => s.goalId === goal.id);
+			return { ...goal, steps: own, progress: progressOf(own) };
+		});
+	});
+}

@@ -1,0 +1,19 @@
+import type { Db } from '../db/client';
+import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { supportersOnSite, type Supporter } from './supporters';
+
+/**
+ * The people of the member's site a goal can be shared with: peer workers, professionals and
+ * carers, by display name and role. No health data is read, so nothing is audited.
+ */
+export async function listSupporters({
+	db,
+	actor
+}: {
+	db: Db;
+	actor: Actor | null;
+}): Promise<Supporter[]> {
+	requireAccess(actor, 'member.space');
+	const site = requireSite(actor);
+	return db.transaction((tx) => supportersOnSite(tx, site.id, { exceptUserId: actor.userId }));
+}

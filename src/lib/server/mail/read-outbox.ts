@@ -1,0 +1,36 @@
+import type { App } from '../app';
+import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
+import { recordAudit } from '../audit/record-audit';
+import type { OutboxEntry } from './mailer';
+
+/**
+ * The mail Kith kept for the actor's site because no mail server is set up; null when mail is
+ * really sent. Reading it is audited: messages carry addresses and sign-in links.
+ */
+export async function readOutbox({
+	app,
+	actor
+}: {
+	app: App;
+	actor: Actor | null;
+}): Promise<OutboxEntry[] | null> {
+	requireAccess(actor, 'site.outbox');
+	const site = requireSite(actor);
+	const outbox = app.mailer.outbox;
+	if (!outbox) return null;
+	return app.db.transaction(async (tx) => {
+		const entries = outbox(site.id);
+		await recordAudit(tx, {
+			actorUserId: actor.userId,
+			actingRole: actingRole(actor),
+			siteId: site.id,
+			action: 'outbox.read',
+			entityType: 'site',
+			entityId: site.id,
+			outcome: 'success',
+			ip: actor.ip,
+			details: { count: entries.length }
+		});
+		return entries;
+	});
+}

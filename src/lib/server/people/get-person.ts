@@ -1,0 +1,58 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
+import { recordAudit } from '../audit/record-audit';
+import { user } from '../db/auth.schema';
+import { notFound } from '../errors';
+import type { SiteRole } from './people.schema';
+import { rolesOnSite } from './site-roles';
+
+export type PersonDetail = {
+	userId: string;
+	name: string;
+	email: string;
+	joinedAt: Date;
+	roles: SiteRole[];
+	disabled: boolean;
+	twoFactorEnabled: boolean;
+	isSelf: boolean;
+};
+
+/** One person of the actor's site, for the site admin; audited. */
+export async function getPerson({
+	db,
+	actor,
+	input
+}: {
+	db: Db;
+	actor: Actor | null;
+	input: { userId: string };
+}): Promise<PersonDetail> {
+	requireAccess(actor, 'site.people');
+	const site = requireSite(actor);
+	return db.transaction(async (tx) => {
+		const roles = await rolesOnSite(tx, site.id, input.userId);
+		const [row] = await tx.select().from(user).where(eq(user.id, input.userId)).limit(1);
+		if (!row) throw notFound();
+		await recordAudit(tx, {
+			actorUserId: actor.userId,
+			actingRole: actingRole(actor),
+			siteId: site.id,
+			action: 'person.read',
+			entityType: 'user',
+			entityId: row.id,
+			outcome: 'success',
+			ip: actor.ip
+		});
+		return {
+			userId: row.id,
+			name: row.name,
+			email: row.email,
+			joinedAt: row.createdAt,
+			roles,
+			disabled: row.disabledAt !== null,
+			twoFactorEnabled: row.twoFactorEnabled === true,
+			isSelf: row.id === actor.userId
+		};
+	});
+}

@@ -1,0 +1,51 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
+import { recordAudit } from '../audit/record-audit';
+import { session, user } from '../db/auth.schema';
+import { AppError } from '../errors';
+import { rolesOnSite } from './site-roles';
+
+/**
+ * Turns a person's account off (and signs them out everywhere at once) or back on; never the
+ * actor's own. The account is one login across sites, so this stops it everywhere. Audited.
+ */
+export async function setAccountStatus({
+	db,
+	actor,
+	input
+}: {
+	db: Db;
+	actor: Actor | null;
+	input: { userId: string; disabled: boolean };
+}): Promise<{ sessionsEnded: number }> {
+	requireAccess(actor, 'site.people');
+	const site = requireSite(actor);
+	return db.transaction(async (tx) => {
+		await rolesOnSite(tx, site.id, input.userId);
+		if (input.userId === actor.userId)
+			throw new AppError('invalid_input', { account: 'person_self' });
+		await tx
+			.update(user)
+			.set({ disabledAt: input.disabled ? new Date() : null })
+			.where(eq(user.id, input.userId));
+		const ended = input.disabled
+			? await tx
+					.delete(session)
+					.where(eq(session.userId, input.userId))
+					.returning({ id: session.id })
+			: [];
+		await recordAudit(tx, {
+			actorUserId: actor.userId,
+			actingRole: actingRole(actor),
+			siteId: site.id,
+			action: input.disabled ? 'account.disable' : 'account.enable',
+			entityType: 'user',
+			entityId: input.userId,
+			outcome: 'success',
+			ip: actor.ip,
+			details: input.disabled ? { sessionsEnded: ended.length } : null
+		});
+		return { sessionsEnded: ended.length };
+	});
+}

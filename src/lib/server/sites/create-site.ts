@@ -1,0 +1,55 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { actingRole, requireAccess, type Actor } from '../access/actor';
+import { recordAudit } from '../audit/record-audit';
+import { AppError } from '../errors';
+import { sites, type Site } from './sites.schema';
+import type { TCreateSiteInput } from './site.validation';
+
+/** Creates a site. Platform admins do this in the app; operators with `kith site:create` (actor null). */
+export async function createSite({
+	db,
+	actor,
+	input
+}: {
+	db: Db;
+	actor: Actor | null;
+	input: TCreateSiteInput;
+	/** null only for the operator's command line. */
+}): Promise<Site> {
+	if (actor) requireAccess(actor, 'platform.sites');
+	return db.transaction(async (tx) => {
+		const [taken] = await tx
+			.select({ id: sites.id })
+			.from(sites)
+			.where(eq(sites.slug, input.slug))
+			.limit(1);
+		if (taken) throw new AppError('conflict', { slug: 'err_slug_taken' });
+		const [site] = await tx
+			.insert(sites)
+			.values({
+				slug: input.slug,
+				name: input.name,
+				defaultLocale: input.defaultLocale,
+				locales: input.locales,
+				timeZone: input.timeZone,
+				selfRegistration: input.selfRegistration,
+				requireStaffSecondFactor: input.requireStaffSecondFactor,
+				isDemo: input.isDemo,
+				crisisContacts: input.crisisContacts
+			})
+			.returning();
+		if (!site) throw new Error('insert returned no row');
+		await recordAudit(tx, {
+			actorUserId: actor?.userId ?? null,
+			actingRole: actor ? actingRole(actor) : 'operator',
+			siteId: site.id,
+			action: 'site.create',
+			entityType: 'site',
+			entityId: site.id,
+			outcome: 'success',
+			ip: actor?.ip ?? null
+		});
+		return site;
+	});
+}

@@ -1,0 +1,29 @@
+import { asc, countDistinct, eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { requireAccess, type Actor } from '../access/actor';
+import { memberships } from '../people/people.schema';
+import { sites } from './sites.schema';
+
+export type SiteListRow = { id: string; slug: string; name: string; memberCount: number };
+
+/** Every site with how many people belong to it, for the platform admin: no personal data. */
+export async function listSites({
+	db,
+	actor
+}: {
+	db: Db;
+	actor: Actor | null;
+}): Promise<SiteListRow[]> {
+	requireAccess(actor, 'platform.sites');
+	return db
+		.select({
+			id: sites.id,
+			slug: sites.slug,
+			name: sites.name,
+			memberCount: countDistinct(memberships.userId)
+		})
+		.from(sites)
+		.leftJoin(memberships, eq(memberships.siteId, sites.id))
+		.groupBy(sites.id)
+		.orderBy(asc(sites.name));
+}

@@ -1,0 +1,62 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
+import { recordAudit } from '../audit/record-audit';
+import { sites, type Site } from './sites.schema';
+import type { TUpdateSiteInput } from './site.validation';
+
+const fields = [
+	'name',
+	'defaultLocale',
+	'locales',
+	'timeZone',
+	'selfRegistration',
+	'requireStaffSecondFactor',
+	'crisisContacts'
+] as const;
+
+/** Saves the actor's own site's settings; the audit record names the fields that changed. */
+export async function updateSite({
+	db,
+	actor,
+	input
+}: {
+	db: Db;
+	actor: Actor | null;
+	input: TUpdateSiteInput;
+}): Promise<Site> {
+	requireAccess(actor, 'site.settings');
+	const { id } = requireSite(actor);
+	return db.transaction(async (tx) => {
+		const [before] = await tx.select().from(sites).where(eq(sites.id, id)).limit(1);
+		if (!before) throw new Error('the actor’s site vanished');
+		const changed = fields.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(input[f]));
+		const [site] = await tx
+			.update(sites)
+			.set({
+				name: input.name,
+				defaultLocale: input.defaultLocale,
+				locales: input.locales,
+				timeZone: input.timeZone,
+				selfRegistration: input.selfRegistration,
+				requireStaffSecondFactor: input.requireStaffSecondFactor,
+				crisisContacts: input.crisisContacts,
+				updatedAt: new Date()
+			})
+			.where(eq(sites.id, id))
+			.returning();
+		if (!site) throw new Error('update returned no row');
+		await recordAudit(tx, {
+			actorUserId: actor.userId,
+			actingRole: actingRole(actor),
+			siteId: id,
+			action: 'site.update',
+			entityType: 'site',
+			entityId: id,
+			outcome: 'success',
+			ip: actor.ip,
+			details: { changed: changed.join(',') }
+		});
+		return site;
+	});
+}

@@ -1,0 +1,43 @@
+import type { PageServerLoad } from './$types';
+import { pageError, t } from '$lib/server/forms';
+import { requireSite, requireSignedIn } from '$lib/server/access/actor';
+import { listAudit, ZAuditFilter } from '$lib/server/audit/list-audit';
+import { formatDateTime } from '$lib/format';
+
+const filterNames = ['action', 'actor', 'outcome', 'from', 'to'] as const;
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const actor = requireSignedIn(locals.actor);
+	const values = Object.fromEntries(filterNames.map((k) => [k, url.searchParams.get(k) ?? '']));
+	const parsed = ZAuditFilter.safeParse({
+		...values,
+		before: url.searchParams.get('before') ?? undefined
+	});
+	if (!parsed.success) {
+		const errors: Record<string, string> = {};
+		for (const issue of parsed.error.issues) {
+			const field = String(issue.path[0] ?? 'action');
+			errors[field] ??= t(issue.message.startsWith('err_') ? issue.message : 'err_invalid');
+		}
+		return { values, errors, message: t('err_form'), rows: [], older: null };
+	}
+	const { rows, nextBefore } = await listAudit({
+		db: locals.app.db,
+		actor,
+		input: parsed.data
+	}).catch(pageError);
+	const when = { locale: locals.locale, timeZone: requireSite(actor).timeZone };
+	const older = new URLSearchParams(Object.entries(values).filter(([, v]) => v !== ''));
+	older.set('before', String(nextBefore));
+	return {
+		values,
+		errors: {} as Record<string, string>,
+		message: null,
+		rows: rows.map((r) => ({
+			...r,
+			at: formatDateTime(r.at, when.locale, when.timeZone),
+			outcomeLabel: t(`outcome_${r.outcome}`)
+		})),
+		older: nextBefore ? `?${older}` : null
+	};
+};

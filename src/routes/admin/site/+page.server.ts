@@ -1,0 +1,40 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { failWith, parseForm } from '$lib/server/forms';
+import { requireAccess, requireSite, requireSignedIn } from '$lib/server/access/actor';
+import { crisisContactsToText, ZUpdateSiteInput } from '$lib/server/sites/site.validation';
+import { updateSite } from '$lib/server/sites/update-site';
+import { localeName, locales } from '$lib/server/i18n/locale';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	const actor = requireSignedIn(locals.actor);
+	requireAccess(actor, 'site.settings');
+	const site = requireSite(actor);
+	return {
+		saved: url.searchParams.has('saved'),
+		site: {
+			name: site.name,
+			defaultLocale: site.defaultLocale,
+			locales: site.locales,
+			timeZone: site.timeZone,
+			selfRegistration: site.selfRegistration,
+			requireStaffSecondFactor: site.requireStaffSecondFactor,
+			crisisContacts: crisisContactsToText(site.crisisContacts)
+		},
+		localeOptions: locales.map((l) => ({ value: l, label: localeName(l) }))
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals }) => {
+		const form = await parseForm(request, ZUpdateSiteInput);
+		if (!form.ok) return form.failure;
+		try {
+			await updateSite({ db: locals.app.db, actor: locals.actor, input: form.data });
+		} catch (e) {
+			return failWith(e, form.values);
+		}
+		// A fresh request, so the shell and this page show the saved settings.
+		redirect(303, '/admin/site?saved=1');
+	}
+};

@@ -1,0 +1,2 @@
+// Plain HTML: nothing here needs JavaScript.
+export const csr = false;

@@ -1,0 +1,37 @@
+import type { Actions, PageServerLoad } from './$types';
+import { requireSite, requireSignedIn } from '$lib/server/access/actor';
+import { failWith, pageError, parseForm, t } from '$lib/server/forms';
+import { getSession } from '$lib/server/cohorts/get-session';
+import { runSession, ZRunSessionInput } from '$lib/server/cohorts/run-session';
+import { formatDateTime } from '$lib/format';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const actor = requireSignedIn(locals.actor);
+	const input = { ...params, locale: locals.locale };
+	const view = await getSession({ db: locals.app.db, actor, input }).catch(pageError);
+	const zone = requireSite(actor).timeZone;
+	const { scheduledAt, heldAt, ...session } = view.session;
+	return {
+		...view,
+		session: {
+			...session,
+			when: formatDateTime(scheduledAt, locals.locale, zone),
+			heldOn: heldAt ? formatDateTime(heldAt, locals.locale, zone) : null
+		}
+	};
+};
+
+export const actions: Actions = {
+	save: async ({ request, locals, params }) => {
+		const schema = ZRunSessionInput.omit({ cohortId: true, sessionId: true });
+		const form = await parseForm(request, schema);
+		if (!form.ok) return form.failure;
+		try {
+			const input = { ...form.data, ...params };
+			await runSession({ db: locals.app.db, actor: locals.actor, input });
+		} catch (e) {
+			return failWith(e, form.values);
+		}
+		return { done: t('cohorts_session_saved') };
+	}
+};

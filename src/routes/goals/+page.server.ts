@@ -1,0 +1,41 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireSite, requireSignedIn } from '$lib/server/access/actor';
+import { failWith, pageError, parseForm } from '$lib/server/forms';
+import { listGoals } from '$lib/server/goals/list-goals';
+import { createGoal, ZCreateGoalInput } from '$lib/server/goals/create-goal';
+import { stepActions } from '$lib/server/goals/step-actions';
+import { stepView } from '$lib/server/goals/goal-view';
+import { dayIn } from '$lib/server/goals/goal-dates';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const actor = requireSignedIn(locals.actor);
+	const goals = await listGoals({ db: locals.app.db, actor }).catch(pageError);
+	const zone = requireSite(actor).timeZone;
+	const today = dayIn(new Date(), zone);
+	return {
+		today,
+		goals: goals.map((g) => ({
+			id: g.id,
+			text: g.text,
+			status: g.status,
+			progress: g.progress,
+			steps: g.steps.map((s) => stepView(s, locals.locale, zone, today))
+		}))
+	};
+};
+
+export const actions: Actions = {
+	create: async ({ request, locals }) => {
+		const form = await parseForm(request, ZCreateGoalInput);
+		if (!form.ok) return form.failure;
+		let id: string;
+		try {
+			({ id } = await createGoal({ db: locals.app.db, actor: locals.actor, input: form.data }));
+		} catch (e) {
+			return failWith(e, form.values);
+		}
+		redirect(303, `/goals/${id}`);
+	},
+	...stepActions
+};

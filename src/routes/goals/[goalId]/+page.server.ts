@@ -1,0 +1,84 @@
+import type { Actions, PageServerLoad } from './$types';
+import { requireSite, requireSignedIn } from '$lib/server/access/actor';
+import { pageError, t } from '$lib/server/forms';
+import { getGoal } from '$lib/server/goals/get-goal';
+import { listSupporters } from '$lib/server/goals/list-supporters';
+import { addStep, ZAddStepInput } from '$lib/server/goals/add-step';
+import { setGoalStatus, ZSetGoalStatusInput } from '$lib/server/goals/set-goal-status';
+import { shareGoal, ZShareGoalInput } from '$lib/server/goals/share-goal';
+import { revokeGoalShare, ZRevokeGoalShareInput } from '$lib/server/goals/revoke-goal-share';
+import { goalAction, stepActions } from '$lib/server/goals/step-actions';
+import { stepView } from '$lib/server/goals/goal-view';
+import { dayIn } from '$lib/server/goals/goal-dates';
+import { formatDate } from '$lib/format';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const actor = requireSignedIn(locals.actor);
+	const db = locals.app.db;
+	const goal = await getGoal({ db, actor, input: { goalId: params.goalId } }).catch(pageError);
+	const supporters = await listSupporters({ db, actor }).catch(pageError);
+	const zone = requireSite(actor).timeZone;
+	const today = dayIn(new Date(), zone);
+	const person = (s: { userId: string; name: string; roles: string[] }) => ({
+		userId: s.userId,
+		name: s.name,
+		roles: s.roles.map((r) => t(`role_${r}`)).join(', ')
+	});
+	const shared = new Set(goal.sharedWith.map((s) => s.userId));
+	return {
+		today,
+		goal: {
+			id: goal.id,
+			text: goal.text,
+			status: goal.status,
+			progress: goal.progress,
+			steps: goal.steps.map((s) => stepView(s, locals.locale, zone, today)),
+			chart: goal.chart.map((w) => ({
+				...w,
+				label: formatDate(`${w.week}T00:00:00Z`, locals.locale, 'UTC')
+			})),
+			sharedWith: goal.sharedWith.map(person)
+		},
+		supporters: supporters.filter((s) => !shared.has(s.userId)).map(person)
+	};
+};
+
+/** The goal's id comes from the URL, never from the form. */
+const withGoal = <T extends object>(params: Partial<Record<string, string>>, input: T) => ({
+	...input,
+	goalId: params.goalId ?? ''
+});
+
+export const actions: Actions = {
+	...stepActions,
+	addStep: goalAction(ZAddStepInput.omit({ goalId: true }), async ({ locals, params }, input) => {
+		await addStep({ db: locals.app.db, actor: locals.actor, input: withGoal(params, input) });
+		return t('goal_step_added');
+	}),
+	status: goalAction(
+		ZSetGoalStatusInput.omit({ goalId: true }),
+		async ({ locals, params }, input) => {
+			await setGoalStatus({
+				db: locals.app.db,
+				actor: locals.actor,
+				input: withGoal(params, input)
+			});
+			return t('goal_status_saved');
+		}
+	),
+	share: goalAction(ZShareGoalInput.omit({ goalId: true }), async ({ locals, params }, input) => {
+		await shareGoal({ db: locals.app.db, actor: locals.actor, input: withGoal(params, input) });
+		return t('goal_shared');
+	}),
+	revoke: goalAction(
+		ZRevokeGoalShareInput.omit({ goalId: true }),
+		async ({ locals, params }, input) => {
+			await revokeGoalShare({
+				db: locals.app.db,
+				actor: locals.actor,
+				input: withGoal(params, input)
+			});
+			return t('goal_share_revoked');
+		}
+	)
+};

@@ -1,0 +1,48 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireSignedIn } from '$lib/server/access/actor';
+import { parseForm, failWith } from '$lib/server/forms';
+import { getOwnProfile, updateOwnProfile, ZProfileInput } from '$lib/server/people/profile';
+import { locales, localeName, pickLocale } from '$lib/server/i18n/locale';
+import { commonTimeZones } from '$lib/server/i18n/common-time-zones';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const actor = requireSignedIn(locals.actor);
+	const profile = await getOwnProfile({ db: locals.app.db, actor });
+	const site = locals.site;
+	const offered = locales.filter((l) => !site?.locales.length || site.locales.includes(l));
+	const siteZone = site?.timeZone ?? 'UTC';
+	return {
+		profile: {
+			displayName: profile.displayName,
+			pseudonym: profile.pseudonym ?? '',
+			locale: profile.locale ?? '',
+			timeZone: profile.timeZone ?? '',
+			textSize: profile.textSize,
+			reducedMotion: profile.reducedMotion,
+			highContrast: profile.highContrast
+		},
+		languages: offered.map((code) => ({ code, name: localeName(code) })),
+		siteLanguage: localeName(
+			pickLocale({ preferred: null, siteDefault: site?.defaultLocale, siteLocales: site?.locales })
+		),
+		siteZone,
+		zones: [...new Set([siteZone, ...commonTimeZones])],
+		saved: url.searchParams.has('saved')
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals }) => {
+		const actor = requireSignedIn(locals.actor);
+		const form = await parseForm(request, ZProfileInput);
+		if (!form.ok) return form.failure;
+		try {
+			await updateOwnProfile({ db: locals.app.db, actor, input: form.data });
+		} catch (e) {
+			return failWith(e, form.values);
+		}
+		// A fresh page, so the new language, text size and contrast apply at once.
+		redirect(303, '/profile?saved=1');
+	}
+};

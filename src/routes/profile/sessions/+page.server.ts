@@ -1,0 +1,48 @@
+import type { Actions, PageServerLoad } from './$types';
+import { requireSignedIn } from '$lib/server/access/actor';
+import { parseForm, failWith, pageError, t } from '$lib/server/forms';
+import { notFound } from '$lib/server/errors';
+import { listOwnSessions } from '$lib/server/account/list-own-sessions';
+import { endOwnSession, ZEndSessionInput } from '$lib/server/account/end-own-session';
+import { endOtherSessions } from '$lib/server/account/end-other-sessions';
+import { formatDateTime } from '$lib/format';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const actor = requireSignedIn(locals.actor);
+	const sessions = await listOwnSessions({ db: locals.app.db, actor });
+	const zone = locals.profile?.timeZone ?? locals.site?.timeZone ?? 'UTC';
+	const when = (d: Date) => formatDateTime(d, locals.locale, zone);
+	return {
+		sessions: sessions.map((s) => ({
+			id: s.id,
+			current: s.current,
+			device:
+				s.browser && s.os
+					? t('sessions_device_name', { browser: s.browser, os: s.os })
+					: (s.browser ?? s.os ?? t('sessions_unknown_device')),
+			ip: s.ip,
+			started: when(s.createdAt),
+			lastActive: when(s.lastSeenAt)
+		}))
+	};
+};
+
+export const actions: Actions = {
+	end: async ({ request, locals }) => {
+		const actor = requireSignedIn(locals.actor);
+		const form = await parseForm(request, ZEndSessionInput);
+		// A missing id is just another session that is not this person's to end.
+		if (!form.ok) pageError(notFound());
+		try {
+			await endOwnSession({ db: locals.app.db, actor, input: form.data });
+		} catch (e) {
+			return failWith(e, form.values);
+		}
+		return { ended: 'one' as const };
+	},
+	endOthers: async ({ locals }) => {
+		const actor = requireSignedIn(locals.actor);
+		await endOtherSessions({ db: locals.app.db, actor });
+		return { ended: 'others' as const };
+	}
+};

@@ -1,0 +1,37 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { parseForm, failWith } from '$lib/server/forms';
+import { ZSignInInput, zNext } from '$lib/server/account/account.validation';
+import { signIn } from '$lib/server/account/sign-in';
+import { forwardAuthCookies } from '$lib/server/auth/cookies';
+
+export const load: PageServerLoad = ({ url }) => ({
+	reason: url.searchParams.get('reason'),
+	next: url.searchParams.get('next') ?? ''
+});
+
+export const actions: Actions = {
+	default: async ({ request, locals, cookies, url }) => {
+		const form = await parseForm(request, ZSignInInput);
+		if (!form.ok) return form.failure;
+		try {
+			const result = await signIn({
+				app: locals.app,
+				input: form.data,
+				ip: locals.ip,
+				headers: request.headers
+			});
+			forwardAuthCookies(cookies, result.headers);
+			const next = zNext.parse(url.searchParams.get('next') ?? undefined);
+			if (result.kind === 'second-factor')
+				redirect(303, `/signin/second-factor?next=${encodeURIComponent(next)}`);
+			redirect(303, next);
+		} catch (e) {
+			return failWith(e, form.values);
+		}
+	}
+};
+
+// Plain HTML: nothing here needs JavaScript, and without it no typed text can be lost to
+// hydration on a slow phone, and the next page loads in full (its language and direction).
+export const csr = false;

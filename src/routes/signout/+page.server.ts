@@ -1,0 +1,20 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { signOut } from '$lib/server/account/sign-out';
+import { forwardAuthCookies } from '$lib/server/auth/cookies';
+
+export const load: PageServerLoad = () => redirect(303, '/home');
+
+export const actions: Actions = {
+	default: async ({ request, locals, cookies }) => {
+		if (locals.actor) {
+			const headers = await signOut({
+				app: locals.app,
+				actor: locals.actor,
+				headers: request.headers
+			});
+			forwardAuthCookies(cookies, headers);
+		}
+		redirect(303, '/signin?reason=signed-out');
+	}
+};

@@ -1,0 +1,37 @@
+import { expect, test } from '@playwright/test';
+
+test.describe('security headers', () => {
+	for (const path of ['/', '/signin', '/crisis/demo', '/healthz', '/no-such-page']) {
+		test(`${path} forbids framing, sniffing, cross-site referrers and inline script`, async ({
+			request
+		}) => {
+			const res = await request.get(path, { maxRedirects: 0 });
+			const h = res.headers();
+			expect(h['x-content-type-options']).toBe('nosniff');
+			expect(h['referrer-policy']).toBe('same-origin');
+			expect(h['x-frame-options']).toBe('DENY');
+			const csp = h['content-security-policy'] ?? '';
+			expect(csp).toContain("frame-ancestors 'none'");
+			expect(csp).not.toContain('unsafe-inline');
+			expect(csp).not.toContain('unsafe-eval');
+		});
+	}
+
+	test('pages carry a script policy without unsafe-inline, and no stack trace ever reaches a page', async ({
+		request
+	}) => {
+		const res = await request.get('/signin');
+		const csp = res.headers()['content-security-policy'] ?? '';
+		expect(csp).toMatch(/script-src 'self'/);
+		const missing = await request.get('/admin/people/../../etc/passwd', { maxRedirects: 0 });
+		expect(missing.status()).toBeLessThan(500);
+		expect(await missing.text()).not.toMatch(/at .*\.(js|ts):\d+/);
+	});
+
+	test('liveness and readiness answer', async ({ request }) => {
+		expect((await request.get('/healthz')).status()).toBe(200);
+		const ready = await request.get('/readyz');
+		expect(ready.status()).toBe(200);
+		expect(await ready.text()).toBe('ready');
+	});
+});

@@ -1,0 +1,75 @@
+// Starts one Kith instance for the Playwright journeys: a fresh database (PGlite in a temp folder,
+// or a new PostgreSQL database), the demo site "demo" (no second factor) and a second site
+// "other" whose staff must enrol one. Usage: tsx tests/e2e/server.ts <pglite|postgres> <port>
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { E2E_PASSWORD } from './fixtures/accounts';
+
+const [kind = 'pglite', port = '3100'] = process.argv.slice(2);
+const dataDir = mkdtempSync(join(tmpdir(), `kith-e2e-${kind}-`));
+const env: NodeJS.ProcessEnv = {
+	...process.env,
+	KITH_DATA_DIR: dataDir,
+	KITH_SECRET: randomBytes(32).toString('hex'),
+	PORT: port,
+	ORIGIN: `http://localhost:${port}`,
+	LOG_LEVEL: 'warn',
+	KITH_SIGNIN_LIMIT: '50'
+};
+delete env.DATABASE_URL;
+
+let dropDatabase: (() => Promise<void>) | undefined;
+if (kind === 'postgres') {
+	const admin = process.env.TEST_DATABASE_URL;
+	if (!admin) throw new Error('TEST_DATABASE_URL is not set');
+	const name = `kith_e2e_${randomBytes(5).toString('hex')}`;
+	const c = new pg.Client({ connectionString: admin });
+	await c.connect();
+	await c.query(`create database ${name}`);
+	await c.end();
+	const url = new URL(admin);
+	url.pathname = `/${name}`;
+	env.DATABASE_URL = url.toString();
+	dropDatabase = async () => {
+		const d = new pg.Client({ connectionString: admin });
+		await d.connect();
+		await d.query(`drop database if exists ${name} with (force)`);
+		await d.end();
+	};
+}
+
+const kith = (...args: string[]) => {
+	const r = spawnSync('npx', ['tsx', 'src/cli/kith.ts', ...args], { env, stdio: 'inherit' });
+	if (r.status !== 0) throw new Error(`kith ${args[0]} failed`);
+};
+kith('setup', '--no-demo');
+kith('seed:demo', '--password', E2E_PASSWORD);
+kith(
+	'seed:demo',
+	'--password',
+	E2E_PASSWORD,
+	'--slug',
+	'other',
+	'--name',
+	'Other Service',
+	'--email-domain',
+	'other.kith.local',
+	'--second-factor'
+);
+
+const server = spawn(process.execPath, ['scripts/serve.js'], { env, stdio: 'inherit' });
+const stop = async () => {
+	server.kill('SIGTERM');
+	await dropDatabase?.().catch(() => undefined);
+	rmSync(dataDir, { recursive: true, force: true });
+	process.exit(0);
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+server.on('exit', (code) => {
+	if (code !== null && code !== 0) process.exit(code);
+});
