@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 // Journeys run against the built app (npm run build first) on PGlite, and on PostgreSQL too
 // when TEST_DATABASE_URL is set. Chromium is Debian's, never a downloaded browser.
 const withPostgres = !!process.env.TEST_DATABASE_URL;
+// Another checkout can run its journeys beside this one: E2E_PORT=3200 uses 3200 and 3201.
+const port = Number(process.env.E2E_PORT ?? 3100);
 const chromium = {
 	browserName: 'chromium' as const,
 	launchOptions: {
@@ -29,12 +31,12 @@ export default defineConfig({
 	reporter: process.env.CI ? [['list']] : [['list']],
 	use: { ...chromium, trace: 'retain-on-failure', locale: 'en-GB' },
 	projects: [
-		{ name: 'pglite', use: { baseURL: 'http://localhost:3100' } },
+		{ name: 'pglite', use: { baseURL: `http://localhost:${port}` } },
 		...(withPostgres
 			? [
 					{
 						name: 'postgres',
-						use: { baseURL: 'http://localhost:3101' },
+						use: { baseURL: `http://localhost:${port + 1}` },
 						grepInvert: /@pglite-only/
 					}
 				]
@@ -42,8 +44,8 @@ export default defineConfig({
 	],
 	webServer: [
 		{
-			command: 'npx tsx tests/e2e/server.ts pglite 3100',
-			url: 'http://localhost:3100/readyz',
+			command: `npx tsx tests/e2e/server.ts pglite ${port}`,
+			url: `http://localhost:${port}/readyz`,
 			timeout: 120_000,
 			reuseExistingServer: false,
 			stdout: 'pipe'
@@ -51,8 +53,8 @@ export default defineConfig({
 		...(withPostgres
 			? [
 					{
-						command: 'npx tsx tests/e2e/server.ts postgres 3101',
-						url: 'http://localhost:3101/readyz',
+						command: `npx tsx tests/e2e/server.ts postgres ${port + 1}`,
+						url: `http://localhost:${port + 1}/readyz`,
 						timeout: 120_000,
 						reuseExistingServer: false,
 						stdout: 'pipe' as const

@@ -12,6 +12,7 @@ export const permissions = [
 	'site.audit',
 	'site.outbox',
 	'content.edit',
+	'groups.manage',
 	'research.studies',
 	'platform.sites'
 ] as const;
@@ -23,7 +24,14 @@ const byRole: Record<SiteRole, readonly Permission[]> = {
 	peer_worker: ['peer.work'],
 	professional: ['clinical.caseload'],
 	moderator: ['moderation.queue'],
-	site_admin: ['site.people', 'site.settings', 'site.audit', 'site.outbox', 'content.edit'],
+	site_admin: [
+		'site.people',
+		'site.settings',
+		'site.audit',
+		'site.outbox',
+		'content.edit',
+		'groups.manage'
+	],
 	researcher: ['research.studies'],
 	content_editor: ['content.edit']
 };

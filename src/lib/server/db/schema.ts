@@ -6,3 +6,4 @@ export * from '../audit/audit.schema';
 export * from '../courses/courses.schema';
 export * from '../goals/goals.schema';
 export * from '../cohorts/cohorts.schema';
+export * from '../groups/groups.schema';

@@ -1,0 +1,166 @@
+// Lookups every peer-group use case shares. A group exists for an actor only when it is on their
+// site and they are one of: an active member, a facilitator, or a moderator of the site. Anything
+// else — another site's group, a group they left or were removed from — is "not found", exactly
+// like an id nobody ever had. Group content is audited on read and write.
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db, Tx } from '../db/client';
+import { actingRole, can, requireSite, type Actor } from '../access/actor';
+import { recordAudit, type AuditDetails } from '../audit/record-audit';
+import { notFound } from '../errors';
+import type { Site } from '../sites/sites.schema';
+import { profiles } from '../people/people.schema';
+import { groupFacilitators, groupMembers, groups, groupSessions } from './groups.schema';
+
+export type Group = typeof groups.$inferSelect;
+export type GroupSession = typeof groupSessions.$inferSelect;
+export type GroupMembership = typeof groupMembers.$inferSelect;
+
+/** How the actor stands in a group; decides what they may see and do there. */
+export type GroupRole = 'facilitator' | 'member' | 'moderator';
+
+export type GroupAccess = { actor: Actor; site: Site; group: Group; role: GroupRole };
+
+const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (s: string): boolean => uuidShape.test(s);
+
+/** The actor and their site, when they may use peer groups at all; otherwise "not found". */
+export function requireGroupUser(actor: Actor | null): { actor: Actor; site: Site } {
+	if (
+		!actor ||
+		!(can(actor, 'member.space') || can(actor, 'peer.work') || can(actor, 'moderation.queue'))
+	)
+		throw notFound();
+	return { actor, site: requireSite(actor) };
+}
+
+/**
+ * The group and the actor's role in it, or "not found". A member counts only while their status is
+ * `member`; facilitators are listed in group_facilitators; moderators see every group of their site.
+ */
+export async function groupFor(
+	tx: Tx | Db,
+	given: Actor | null,
+	groupId: string
+): Promise<GroupAccess> {
+	const { actor, site } = requireGroupUser(given);
+	if (!isUuid(groupId)) throw notFound();
+	const [group] = await tx
+		.select()
+		.from(groups)
+		.where(and(eq(groups.id, groupId), eq(groups.siteId, site.id)))
+		.limit(1);
+	if (!group) throw notFound();
+	const role = await roleIn(tx, actor, group.id);
+	if (!role) throw notFound();
+	return { actor, site, group, role };
+}
+
+/** The actor's role in a group of their site, or null when they have none. */
+export async function roleIn(
+	tx: Tx | Db,
+	actor: Actor,
+	groupId: string
+): Promise<GroupRole | null> {
+	if (can(actor, 'peer.work') || can(actor, 'clinical.caseload')) {
+		const [f] = await tx
+			.select({ userId: groupFacilitators.userId })
+			.from(groupFacilitators)
+			.where(
+				and(eq(groupFacilitators.groupId, groupId), eq(groupFacilitators.userId, actor.userId))
+			)
+			.limit(1);
+		if (f) return 'facilitator';
+	}
+	if (can(actor, 'member.space')) {
+		const [m] = await tx
+			.select({ status: groupMembers.status })
+			.from(groupMembers)
+			.where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.userId, actor.userId)))
+			.limit(1);
+		if (m?.status === 'member') return 'member';
+	}
+	if (can(actor, 'moderation.queue')) return 'moderator';
+	return null;
+}
+
+/** Like groupFor, but only facilitators (and, where allowed, moderators) get through. */
+export async function facilitatedGroup(
+	tx: Tx | Db,
+	actor: Actor | null,
+	groupId: string,
+	opts: { moderators?: boolean } = {}
+): Promise<GroupAccess> {
+	const access = await groupFor(tx, actor, groupId);
+	if (access.role === 'facilitator' || (opts.moderators && access.role === 'moderator'))
+		return access;
+	throw notFound();
+}
+
+/** One session of a group the actor may see, or "not found". */
+export async function groupSessionFor(
+	tx: Tx | Db,
+	actor: Actor | null,
+	input: { groupId: string; sessionId: string }
+): Promise<GroupAccess & { session: GroupSession }> {
+	const access = await groupFor(tx, actor, input.groupId);
+	if (!isUuid(input.sessionId)) throw notFound();
+	const [session] = await tx
+		.select()
+		.from(groupSessions)
+		.where(and(eq(groupSessions.id, input.sessionId), eq(groupSessions.groupId, access.group.id)))
+		.limit(1);
+	if (!session) throw notFound();
+	return { ...access, session };
+}
+
+/**
+ * Names as peer spaces show them: a member by their pseudonym (never their real name), staff by
+ * their display name so members know who facilitates. Falls back to a neutral label key.
+ */
+export async function peerNames(
+	tx: Tx | Db,
+	userIds: readonly string[],
+	staffIds: ReadonlySet<string> = new Set()
+): Promise<Map<string, string | null>> {
+	const ids = [...new Set(userIds)];
+	if (ids.length === 0) return new Map();
+	const rows = await tx
+		.select({
+			userId: profiles.userId,
+			displayName: profiles.displayName,
+			pseudonym: profiles.pseudonym
+		})
+		.from(profiles)
+		.where(inArray(profiles.userId, ids));
+	const names = new Map<string, string | null>();
+	for (const id of ids) names.set(id, null);
+	for (const r of rows)
+		names.set(r.userId, staffIds.has(r.userId) ? r.displayName : (r.pseudonym ?? null));
+	return names;
+}
+
+/** Group content (posts, messages, attendance, logs) is audited on every read and write. */
+export function auditGroup(
+	tx: Tx,
+	actor: Actor,
+	siteId: string,
+	entry: {
+		action: string;
+		entityType:
+			'group' | 'group_session' | 'board_post' | 'chat_message' | 'moderation_item' | 'programme';
+		entityId: string;
+		details?: AuditDetails;
+	}
+): Promise<void> {
+	return recordAudit(tx, {
+		actorUserId: actor.userId,
+		actingRole: actingRole(actor),
+		siteId,
+		action: entry.action,
+		entityType: entry.entityType,
+		entityId: entry.entityId,
+		outcome: 'success',
+		ip: actor.ip,
+		details: entry.details ?? null
+	});
+}
