@@ -204,6 +204,7 @@ CREATE TABLE "session_rooms" (
 	"closed_at" timestamp with time zone
 );
 --> statement-breakpoint
+ALTER TABLE "sites" ADD COLUMN "allow_remote_content" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "sites" ADD COLUMN "allow_contact_details" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "board_posts" ADD CONSTRAINT "board_posts_group_id_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."groups"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "board_posts" ADD CONSTRAINT "board_posts_author_id_user_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."user"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

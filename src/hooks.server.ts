@@ -5,6 +5,7 @@ import {
 	type HandleServerError,
 	type ServerInit
 } from '@sveltejs/kit';
+import { withRemoteMedia } from '$lib/server/csp';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { defineCustomServerStrategy, type Locale } from '$lib/paraglide/runtime.js';
@@ -123,8 +124,10 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	h.set('X-Frame-Options', 'DENY');
 	h.set('Cross-Origin-Opener-Policy', 'same-origin');
 	h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
-	if (!h.has('Content-Security-Policy'))
-		h.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+	const csp = h.get('Content-Security-Policy');
+	if (!csp) h.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+	else if (event.locals.actor?.site?.allowRemoteContent && event.route.id?.includes('/courses'))
+		h.set('Content-Security-Policy', withRemoteMedia(csp));
 	if (event.locals.app?.config.ORIGIN.startsWith('https://'))
 		h.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
 	// Pages with personal data must not be kept by browsers or shared caches.

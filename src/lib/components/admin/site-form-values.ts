@@ -5,6 +5,7 @@ export type SiteFormValues = {
 	timeZone: string;
 	selfRegistration: boolean;
 	requireStaffSecondFactor: boolean;
+	allowRemoteContent: boolean;
 	crisisContacts: string;
 };
 
@@ -23,6 +24,7 @@ export function siteFormValues(sent: Sent, stored: SiteFormValues): SiteFormValu
 		timeZone: text(sent.timeZone),
 		selfRegistration: sent.selfRegistration === 'on',
 		requireStaffSecondFactor: sent.requireStaffSecondFactor === 'on',
+		allowRemoteContent: sent.allowRemoteContent === 'on',
 		crisisContacts: text(sent.crisisContacts)
 	};
 }

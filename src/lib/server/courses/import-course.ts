@@ -151,8 +151,9 @@ export async function importCourse({
 	}
 	const [site] = await db.select().from(sites).where(eq(sites.id, siteId)).limit(1);
 	if (!site) throw notFound();
-	// The site has no setting for remote resources yet, so lessons use only its own files.
-	const { issues, prepared } = prepareCourseForSite(course, site, { allowRemote: false });
+	const { issues, prepared } = prepareCourseForSite(course, site, {
+		allowRemote: site.allowRemoteContent
+	});
 	if (issues.length > 0) throw new CourseFormatError(issues);
 	const createdBy = actor?.userId ?? actorUserId;
 

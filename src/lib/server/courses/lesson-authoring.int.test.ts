@@ -5,6 +5,7 @@ import { makePerson, makeSite } from '../testing/factories';
 import { makeCourse } from '../testing/course-factory';
 import { auditLog } from '../audit/audit.schema';
 import { lessonVersions } from './courses.schema';
+import { sites } from '../sites/sites.schema';
 import { enrol } from './enrol';
 import { getLesson } from './get-lesson';
 import { CourseFormatError } from './parse-course';
@@ -168,6 +169,30 @@ describe.each(dbKinds)('authoring lessons on %s', (kind) => {
 		}).catch((e: CourseFormatError) => e.issues);
 		expect(noAlt).toEqual([expect.objectContaining({ field: 'image', line: 15 })]);
 		expect(await versions('da')).toHaveLength(0);
+	});
+
+	it('shows images from other websites only where the site allows them', async () => {
+		const { site, editor, at, versions } = await setting();
+		const remote = lessonText('Billede', '![A quiet lake](https://images.example.org/lake.jpg)');
+		const save = () =>
+			saveLessonVersion({
+				db: app.db,
+				actor: editor.actor,
+				input: { ...at('da'), source: remote, status: 'draft' }
+			});
+		const refused = await save().catch((e: CourseFormatError) => e.issues);
+		expect(refused).toEqual([expect.objectContaining({ field: 'image', line: 15 })]);
+		expect(await versions('da')).toHaveLength(0);
+
+		await app.db.update(sites).set({ allowRemoteContent: true }).where(eq(sites.id, site.id));
+		const allowed = { ...editor.actor, site: { ...site, allowRemoteContent: true } };
+		await saveLessonVersion({
+			db: app.db,
+			actor: allowed,
+			input: { ...at('da'), source: remote, status: 'draft' }
+		});
+		const [draft] = await versions('da');
+		expect(draft?.content.html).toContain('src="https://images.example.org/lake.jpg"');
 	});
 
 	it('refuses a language the site does not offer', async () => {

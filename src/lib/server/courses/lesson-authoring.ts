@@ -103,7 +103,8 @@ export async function checkLessonText(
 				}
 			]
 		},
-		site
+		site,
+		{ allowRemote: site.allowRemoteContent }
 	);
 	issues.push(...(await keyIssues(db, lesson.id, parsed.lesson, parsed.lineOf)));
 	const content = prepared[0]?.content;

@@ -30,6 +30,13 @@ export type DemoAccount = {
 
 export const demoAccounts: DemoAccount[] = [
 	{ role: 'member', email: 'member@demo.kith.local', name: 'Maya Member', pseudonym: 'Sunflower' },
+	// A second member, so groups and cohorts can be tried with more than one person in them.
+	{
+		role: 'member',
+		email: 'member2@demo.kith.local',
+		name: 'Noah Member',
+		pseudonym: 'Riverstone'
+	},
 	{ role: 'peer_worker', email: 'peer@demo.kith.local', name: 'Peter Peer', pseudonym: 'Peter P' },
 	{
 		role: 'professional',

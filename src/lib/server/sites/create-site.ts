@@ -35,6 +35,7 @@ export async function createSite({
 				timeZone: input.timeZone,
 				selfRegistration: input.selfRegistration,
 				requireStaffSecondFactor: input.requireStaffSecondFactor,
+				allowRemoteContent: input.allowRemoteContent,
 				isDemo: input.isDemo,
 				crisisContacts: input.crisisContacts
 			})

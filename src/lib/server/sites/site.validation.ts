@@ -69,6 +69,7 @@ const siteFields = {
 		.transform((s) => s.trim())
 		.refine(isTimeZone, 'err_time_zone'),
 	selfRegistration: checkbox,
+	allowRemoteContent: checkbox,
 	crisisContacts: zCrisisContacts
 };
 

@@ -15,6 +15,8 @@ export const sites = pgTable('sites', {
 	selfRegistration: boolean('self_registration').notNull().default(false),
 	requireStaffSecondFactor: boolean('require_staff_second_factor').notNull().default(true),
 	isDemo: boolean('is_demo').notNull().default(false),
+	/** Whether course content may show images and audio from other https hosts. */
+	allowRemoteContent: boolean('allow_remote_content').notNull().default(false),
 	/** Whether members may share phone numbers, emails or social handles in peer spaces. */
 	allowContactDetails: boolean('allow_contact_details').notNull().default(false),
 	crisisContacts: jsonb('crisis_contacts').$type<CrisisContact[]>().notNull().default([]),

@@ -12,6 +12,7 @@ const fields = [
 	'timeZone',
 	'selfRegistration',
 	'requireStaffSecondFactor',
+	'allowRemoteContent',
 	'crisisContacts'
 ] as const;
 
@@ -40,6 +41,7 @@ export async function updateSite({
 				timeZone: input.timeZone,
 				selfRegistration: input.selfRegistration,
 				requireStaffSecondFactor: input.requireStaffSecondFactor,
+				allowRemoteContent: input.allowRemoteContent,
 				crisisContacts: input.crisisContacts,
 				updatedAt: new Date()
 			})

@@ -19,6 +19,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 			timeZone: site.timeZone,
 			selfRegistration: site.selfRegistration,
 			requireStaffSecondFactor: site.requireStaffSecondFactor,
+			allowRemoteContent: site.allowRemoteContent,
 			crisisContacts: crisisContactsToText(site.crisisContacts)
 		},
 		localeOptions: locales.map((l) => ({ value: l, label: localeName(l) }))
