@@ -1,5 +1,5 @@
 import type { FormValues } from '../forms';
-import type { Enrolment } from './second-factor';
+import { qrCodeOf, type Enrolment } from './second-factor';
 
 const base32 = /^[A-Z2-7]{16,128}=*$/;
 const backupCode = /^[\w-]{1,40}$/;
@@ -24,5 +24,5 @@ export function enrolmentFromForm(values: FormValues): Enrolment | null {
 	const list = (Array.isArray(codes) ? codes : typeof codes === 'string' ? [codes] : []).filter(
 		(c) => backupCode.test(c)
 	);
-	return { secret, uri, backupCodes: list.slice(0, 20) };
+	return { secret, uri, backupCodes: list.slice(0, 20), qrSvg: qrCodeOf(parsed.toString()) };
 }
