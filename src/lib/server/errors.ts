@@ -20,11 +20,18 @@ export class AppError extends Error {
 	readonly code: AppErrorCode;
 	/** Field name → message key, for errors that belong next to a form field. */
 	readonly fields: Record<string, string>;
+	/** Values for the field messages' {placeholders}, e.g. the seconds left in slow mode. */
+	readonly params: Record<string, string | number>;
 
-	constructor(code: AppErrorCode, fields: Record<string, string> = {}) {
+	constructor(
+		code: AppErrorCode,
+		fields: Record<string, string> = {},
+		params: Record<string, string | number> = {}
+	) {
 		super(code);
 		this.code = code;
 		this.fields = fields;
+		this.params = params;
 	}
 
 	get status(): number {

@@ -67,7 +67,9 @@ export async function parseForm<S extends z.ZodType>(
 /** An expected use-case failure as a form answer: field messages next to the fields, input kept. */
 export function failWith(error: unknown, values: FormValues): ActionFailure<FormFailure> {
 	if (error instanceof AppError && error.code !== 'not_found') {
-		const errors = Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, t(v)]));
+		const errors = Object.fromEntries(
+			Object.entries(error.fields).map(([k, v]) => [k, t(v, error.params)])
+		);
 		const message = error.code === 'rate_limited' ? t('err_rate_limited') : t('err_form');
 		return fail(error.status, { values, errors, message });
 	}

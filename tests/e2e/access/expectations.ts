@@ -63,7 +63,11 @@ export const ownAnswers: Record<string, (p: Principal) => Answer> = {
 	'/goals/[goalId]': () => notFound,
 	// A random cohort (and session) id is nobody's: "not found" for every facilitator too.
 	'/cohorts/[cohortId]': () => notFound,
-	'/cohorts/[cohortId]/sessions/[sessionId]': () => notFound
+	'/cohorts/[cohortId]/sessions/[sessionId]': () => notFound,
+	// A random group, thread or moderation item is nobody's: "not found" for everyone let in.
+	'/groups/[groupId]/board': () => notFound,
+	'/groups/[groupId]/board/[threadId]': () => notFound,
+	'/moderation/[itemId]': () => notFound
 };
 
 /** The answer the hook and then the route give `p` for a GET of `path`, a page of `routeId`. */
@@ -90,6 +94,9 @@ const sampleParams: Record<string, () => string> = {
 	goalId: randomUUID,
 	cohortId: randomUUID,
 	sessionId: randomUUID,
+	groupId: randomUUID,
+	threadId: randomUUID,
+	itemId: randomUUID,
 	// From the shipped content the demo seed imports. A member who has not enrolled still gets
 	// the lesson's page (200), with an offer to enrol instead of the lesson.
 	course: () => 'recovery-skills',

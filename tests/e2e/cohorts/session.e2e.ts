@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import { signIn } from '../fixtures/session';
 import { expectNoAxeViolations } from '../fixtures/axe';
 
-// The demo professional opens a group of "Recovery skills", adds Noah (the second demo
+// The demo professional opens a group of "Recovery skills", adds Sam (the second demo
 // member, so Maya's own course journey starts unenrolled), schedules a session, runs
 // it with the IMR structure and sees the fidelity figures the record yields.
 test('a facilitator runs a cohort session and sees the fidelity figures', async ({ page }) => {
@@ -18,10 +18,10 @@ test('a facilitator runs a cohort session and sees the fidelity figures', async 
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
 	const cohortUrl = page.url();
 
-	await page.getByLabel('Member', { exact: true }).selectOption({ label: 'Noah Member' });
+	await page.getByLabel('Member', { exact: true }).selectOption({ label: 'Sam Member' });
 	await page.getByRole('button', { name: 'Add participant' }).click();
 	await expect(page.getByText('Participant added.')).toBeVisible();
-	await expect(page.getByRole('heading', { level: 3, name: 'Noah Member' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 3, name: 'Sam Member' })).toBeVisible();
 
 	await page.getByLabel('First session (local time)').fill('2030-01-10T18:00');
 	await page.getByRole('button', { name: 'Schedule' }).click();
@@ -33,16 +33,16 @@ test('a facilitator runs a cohort session and sees the fidelity figures', async 
 	await expect(page.getByRole('heading', { level: 2, name: '1. Review' })).toBeVisible();
 	await expect(page.getByRole('heading', { level: 2, name: '2. Content' })).toBeVisible();
 	await expect(page.getByRole('heading', { level: 2, name: '3. Next step' })).toBeVisible();
-	const maya = page.getByRole('group', { name: 'Noah Member' });
+	const maya = page.getByRole('group', { name: 'Sam Member' });
 	await maya.getByLabel('Present').check();
 	await maya.getByLabel('Goals reviewed').check();
 	await page.getByLabel('Module covered').selectOption({ index: 1 });
 	await page.getByLabel('Handouts given').check();
-	await page.getByLabel('Next home assignment for Noah Member').fill('Write down one goal');
+	await page.getByLabel('Next home assignment for Sam Member').fill('Write down one goal');
 	await page.getByLabel('Session note').fill('A calm first session.');
 	await page.getByRole('button', { name: 'Save session' }).click();
 	await expect(page.getByText('Session saved.')).toBeVisible();
-	await expect(page.getByLabel('Next home assignment for Noah Member')).toHaveValue(
+	await expect(page.getByLabel('Next home assignment for Sam Member')).toHaveValue(
 		'Write down one goal'
 	);
 	await expect(page.getByLabel('Session note')).toHaveValue('A calm first session.');

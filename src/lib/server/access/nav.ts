@@ -24,6 +24,7 @@ const items: { href: string; label: string }[] = [
 	{ href: '/research', label: 'nav_research' },
 	{ href: '/admin/people', label: 'nav_admin_people' },
 	{ href: '/admin/site', label: 'nav_admin_site' },
+	{ href: '/admin/safety', label: 'nav_admin_safety' },
 	{ href: '/admin/courses', label: 'nav_admin_courses' },
 	{ href: '/admin/audit', label: 'nav_admin_audit' },
 	{ href: '/admin/outbox', label: 'nav_admin_outbox' },

@@ -55,6 +55,8 @@ export const routeRules: Record<string, RouteRule> = {
 	'/admin/courses/[course]': perm('content.edit'),
 	'/admin/courses/[course]/[lesson]': perm('content.edit'),
 	'/groups': perm('member.space', 'peer.work', 'moderation.queue'),
+	'/groups/[groupId]/board': perm('member.space', 'peer.work', 'moderation.queue'),
+	'/groups/[groupId]/board/[threadId]': perm('member.space', 'peer.work', 'moderation.queue'),
 	'/messages': perm('member.space', 'peer.work', 'clinical.caseload'),
 	'/network': perm('member.space', 'clinical.caseload'),
 	'/checkins': perm('member.space'),
@@ -65,11 +67,13 @@ export const routeRules: Record<string, RouteRule> = {
 	'/caseload': perm('clinical.caseload'),
 	'/appointments': perm('clinical.caseload'),
 	'/moderation': perm('moderation.queue'),
+	'/moderation/[itemId]': perm('moderation.queue'),
 	'/research': perm('research.studies'),
 
 	'/admin/people': perm('site.people'),
 	'/admin/people/[userId]': perm('site.people'),
 	'/admin/site': perm('site.settings'),
+	'/admin/safety': perm('site.settings'),
 	'/admin/audit': perm('site.audit'),
 	'/admin/outbox': perm('site.outbox'),
 

@@ -15,6 +15,7 @@ import {
 	type ParsedCourse
 } from '../courses/parse-course';
 import { importCourse, prepareCourseForSite } from '../courses/import-course';
+import { seedDemoGroup } from './seed-demo-group';
 
 export const DEMO_SLUG = 'demo';
 const DEMO_LOCALES = ['en', 'th', 'da', 'de', 'sw', 'he'];
@@ -31,12 +32,7 @@ export type DemoAccount = {
 export const demoAccounts: DemoAccount[] = [
 	{ role: 'member', email: 'member@demo.kith.local', name: 'Maya Member', pseudonym: 'Sunflower' },
 	// A second member, so groups and cohorts can be tried with more than one person in them.
-	{
-		role: 'member',
-		email: 'member2@demo.kith.local',
-		name: 'Noah Member',
-		pseudonym: 'Riverstone'
-	},
+	{ role: 'member', email: 'member2@demo.kith.local', name: 'Sam Member', pseudonym: 'Pebble' },
 	{ role: 'peer_worker', email: 'peer@demo.kith.local', name: 'Peter Peer', pseudonym: 'Peter P' },
 	{
 		role: 'professional',
@@ -185,6 +181,13 @@ export async function seedDemo({
 				details: { role: a.role }
 			});
 		}
+		const emailOf = (local: string) => `${local}@${emailDomain}`;
+		await seedDemoGroup(tx, {
+			siteId: site.id,
+			slug,
+			facilitatorEmail: emailOf('peer'),
+			memberEmails: [emailOf('member'), emailOf('member2')]
+		});
 	});
 	for (const course of shipped)
 		await importCourse({ db: app.db, actor: null, siteId: site.id, course });

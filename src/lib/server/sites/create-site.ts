@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/record-audit';
 import { AppError } from '../errors';
 import { sites, type Site } from './sites.schema';
 import type { TCreateSiteInput } from './site.validation';
+import { addStarterPhrases } from '../safety/starter-phrases';
 
 /** Creates a site. Platform admins do this in the app; operators with `kith site:create` (actor null). */
 export async function createSite({
@@ -41,6 +42,8 @@ export async function createSite({
 			})
 			.returning();
 		if (!site) throw new Error('insert returned no row');
+		// Every site starts with Kith's risk-phrase lists for its languages; its admins edit them.
+		await addStarterPhrases(tx, { siteId: site.id, locales: site.locales });
 		await recordAudit(tx, {
 			actorUserId: actor?.userId ?? null,
 			actingRole: actor ? actingRole(actor) : 'operator',

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import type { Db } from '../db/client';
+import type { Actor } from '../access/actor';
+import { zText } from '../account/account.validation';
+import { parseInput, zId } from '../goals/goals.validation';
+import { auditGroup, facilitatedGroup } from '../groups/group-access';
+import { moderationActions } from '../groups/groups.schema';
+import { setTargetHidden, targetContent } from './target-content';
+
+export const ZHidePostInput = z.object({
+	groupId: zId,
+	postId: zId,
+	hidden: z.preprocess((v) => v === 'on' || v === true || v === 'true', z.boolean()),
+	reason: zText(1000)
+});
+export type THidePostInput = z.input<typeof ZHidePostInput>;
+
+/**
+ * A facilitator of the group (or a moderator) hides a board post, or restores it, with a reason;
+ * recorded as a moderation action like a moderator's and audited.
+ */
+export async function hidePost({
+	db,
+	actor,
+	input,
+	now = new Date()
+}: {
+	db: Db;
+	actor: Actor | null;
+	input: THidePostInput;
+	now?: Date;
+}): Promise<void> {
+	const data = parseInput(ZHidePostInput, input);
+	await db.transaction(async (tx) => {
+		const access = await facilitatedGroup(tx, actor, data.groupId, { moderators: true });
+		const target = await targetContent(tx, access.group.id, 'board_post', data.postId);
+		await setTargetHidden(tx, target, data.hidden, now);
+		await tx.insert(moderationActions).values({
+			siteId: access.site.id,
+			groupId: access.group.id,
+			action: data.hidden ? 'hide' : 'restore',
+			targetType: target.type,
+			targetId: target.id,
+			reason: data.reason,
+			actorId: access.actor.userId,
+			createdAt: now
+		});
+		await auditGroup(tx, access.actor, access.site.id, {
+			action: data.hidden ? 'board.hide' : 'board.restore',
+			entityType: 'board_post',
+			entityId: target.id,
+			details: { groupId: access.group.id }
+		});
+	});
+}

@@ -1,0 +1,57 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireSite, requireSignedIn } from '$lib/server/access/actor';
+import { failWith, pageError, parseForm, t } from '$lib/server/forms';
+import { listThreads } from '$lib/server/board/list-threads';
+import { postThread } from '$lib/server/board/post-to-board';
+import { setSlowMode } from '$lib/server/board/set-slow-mode';
+import { ZNewThreadInput, ZSlowModeInput } from '$lib/server/board/board.validation';
+import { formatDateTime } from '$lib/format';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const actor = requireSignedIn(locals.actor);
+	const view = await listThreads({ db: locals.app.db, actor, input: params }).catch(pageError);
+	const site = requireSite(actor);
+	const when = (d: Date) => formatDateTime(d, locals.locale, site.timeZone);
+	return {
+		...view,
+		threads: view.threads.map(({ lastActivityAt, ...th }) => ({
+			...th,
+			when: when(lastActivityAt)
+		})),
+		standing: {
+			agreementAccepted: view.standing.agreementAccepted,
+			mutedUntil: view.standing.mutedUntil ? when(view.standing.mutedUntil) : null,
+			warnings: view.standing.warnings.map((w) => ({ reason: w.reason, when: when(w.at) }))
+		},
+		crisisContacts: site.crisisContacts
+	};
+};
+
+export const actions: Actions = {
+	post: async ({ request, locals, params }) => {
+		const form = await parseForm(request, ZNewThreadInput.omit({ groupId: true }));
+		if (!form.ok) return form.failure;
+		let result;
+		try {
+			const input = { ...form.data, groupId: params.groupId };
+			result = await postThread({ db: locals.app.db, actor: locals.actor, input });
+		} catch (e) {
+			return failWith(e, form.values);
+		}
+		// A risk phrase: stay here and show crisis help at once, with a link to the new thread.
+		if (result.risk) return { risk: true, threadId: result.threadId };
+		redirect(303, `/groups/${params.groupId}/board/${result.threadId}`);
+	},
+	slowMode: async ({ request, locals, params }) => {
+		const form = await parseForm(request, ZSlowModeInput.omit({ groupId: true, threadId: true }));
+		if (!form.ok) return form.failure;
+		try {
+			const input = { ...form.data, seconds: String(form.data.seconds), groupId: params.groupId };
+			await setSlowMode({ db: locals.app.db, actor: locals.actor, input });
+		} catch (e) {
+			return failWith(e, form.values);
+		}
+		return { done: t('board_slow_mode_saved') };
+	}
+};

@@ -1,0 +1,17 @@
+import type { PageServerLoad } from './$types';
+import { requireSite, requireSignedIn } from '$lib/server/access/actor';
+import { pageError } from '$lib/server/forms';
+import { listQueue } from '$lib/server/moderation/list-queue';
+import { formatDateTime } from '$lib/format';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const actor = requireSignedIn(locals.actor);
+	const queue = await listQueue({ db: locals.app.db, actor }).catch(pageError);
+	const zone = requireSite(actor).timeZone;
+	return {
+		queue: queue.map(({ createdAt, ...q }) => ({
+			...q,
+			when: formatDateTime(createdAt, locals.locale, zone)
+		}))
+	};
+};
