@@ -63,7 +63,12 @@ export const ownAnswers: Record<string, (p: Principal) => Answer> = {
 	'/goals/[goalId]': () => notFound,
 	// A random cohort (and session) id is nobody's: "not found" for every facilitator too.
 	'/cohorts/[cohortId]': () => notFound,
-	'/cohorts/[cohortId]/sessions/[sessionId]': () => notFound
+	'/cohorts/[cohortId]/sessions/[sessionId]': () => notFound,
+	// A random group (and session) id is nobody's group: "not found" for everyone let in; the
+	// calendar feed is public by rule, and without a member's token it is "not found" for all.
+	'/groups/[groupId]': () => notFound,
+	'/groups/[groupId]/sessions/[sessionId]': () => notFound,
+	'/groups/[groupId]/calendar.ics': () => notFound
 };
 
 /** The answer the hook and then the route give `p` for a GET of `path`, a page of `routeId`. */
@@ -89,6 +94,7 @@ const sampleParams: Record<string, () => string> = {
 	token: unknownToken,
 	goalId: randomUUID,
 	cohortId: randomUUID,
+	groupId: randomUUID,
 	sessionId: randomUUID,
 	// From the shipped content the demo seed imports. A member who has not enrolled still gets
 	// the lesson's page (200), with an offer to enrol instead of the lesson.

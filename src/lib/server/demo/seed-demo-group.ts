@@ -1,0 +1,110 @@
+// A running peer group on the demo site, so people trying Kith see one at once: the PEER course
+// led by the two demo peer workers, with the demo member in it, one session held and recorded,
+// and the next ones scheduled (today's included) at 18:00 site time.
+import { and, eq } from 'drizzle-orm';
+import type { App } from '../app';
+import { recordAudit } from '../audit/record-audit';
+import type { Site } from '../sites/sites.schema';
+import { wallTimeIn } from '../i18n/day-in-zone';
+import { weeksLater } from '../cohorts/schedule-sessions';
+import {
+	groupAttendance,
+	groupFacilitators,
+	groupMembers,
+	groupProgrammes,
+	groups,
+	groupSessionLogs,
+	groupSessions
+} from '../groups/groups.schema';
+import { newCalendarToken } from '../groups/enrolment';
+import { programmeText } from '../groups/programme-text';
+
+export const DEMO_PROGRAMME = 'paths-to-everyday-life';
+
+export async function seedDemoGroup({
+	app,
+	site,
+	leaders,
+	member
+}: {
+	app: App;
+	site: Site;
+	leaders: string[];
+	member: string;
+}): Promise<string | null> {
+	const [programme] = await app.db
+		.select({ id: groupProgrammes.id })
+		.from(groupProgrammes)
+		.where(and(eq(groupProgrammes.siteId, site.id), eq(groupProgrammes.slug, DEMO_PROGRAMME)))
+		.limit(1);
+	if (!programme || leaders.some((l) => !l) || !member || !leaders[0]) return null;
+	const lead = leaders[0];
+	const today = new Intl.DateTimeFormat('sv-SE', { timeZone: site.timeZone }).format(new Date());
+	return app.db.transaction(async (tx) => {
+		const [group] = await tx
+			.insert(groups)
+			.values({
+				siteId: site.id,
+				programmeId: programme.id,
+				name: 'Tuesday evening group',
+				locale: 'en',
+				capacity: 10,
+				enrolment: 'open',
+				createdBy: lead
+			})
+			.returning({ id: groups.id });
+		if (!group) throw new Error('demo group not inserted');
+		await tx
+			.insert(groupFacilitators)
+			.values(leaders.map((userId) => ({ groupId: group.id, userId, kind: 'peer' as const })));
+		await tx.insert(groupMembers).values({
+			groupId: group.id,
+			userId: member,
+			status: 'member',
+			agreementAcceptedAt: new Date(),
+			calendarToken: newCalendarToken()
+		});
+		const ids: string[] = [];
+		for (let i = 0; i < 4; i++) {
+			const startsAt = wallTimeIn(weeksLater(today, i - 1), '18:00', site.timeZone);
+			const [s] = await tx
+				.insert(groupSessions)
+				.values({
+					groupId: group.id,
+					number: i + 1,
+					startsAt,
+					endsAt: new Date(startsAt.getTime() + 90 * 60_000),
+					delivery: 'live',
+					status: i === 0 ? 'closed' : 'scheduled'
+				})
+				.returning({ id: groupSessions.id });
+			if (s) ids.push(s.id);
+		}
+		const held = ids[0];
+		if (held) {
+			const text = await programmeText(tx, programme.id, 'en', site.defaultLocale);
+			await tx
+				.insert(groupAttendance)
+				.values({ sessionId: held, userId: member, present: true, source: 'manual' });
+			await tx.insert(groupSessionLogs).values({
+				sessionId: held,
+				themeCovered: true,
+				checklist: Object.fromEntries((text?.fidelityItems ?? []).map((f) => [f.key, true])),
+				note: 'A warm first session; we wrote the group agreement together.',
+				recordedBy: lead
+			});
+		}
+		await recordAudit(tx, {
+			actorUserId: null,
+			actingRole: 'operator',
+			siteId: site.id,
+			action: 'group.seed_demo',
+			entityType: 'group',
+			entityId: group.id,
+			outcome: 'success',
+			ip: null,
+			details: { sessions: ids.length }
+		});
+		return group.id;
+	});
+}
