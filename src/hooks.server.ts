@@ -10,6 +10,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { defineCustomServerStrategy, type Locale } from '$lib/paraglide/runtime.js';
 import { getApp } from '$lib/server/app';
+import { startReminderLoop } from '$lib/server/groups/reminder-loop';
 import { loadActor } from '$lib/server/auth/load-actor';
 import { routeRules, guestOnly } from '$lib/server/access/route-rules';
 import { can } from '$lib/server/access/actor';
@@ -24,7 +25,7 @@ defineCustomServerStrategy('custom-kith', {
 });
 
 export const init: ServerInit = async () => {
-	await getApp();
+	startReminderLoop(await getApp());
 };
 
 /** Session → actor, and the site a visitor is looking at. The only place a session becomes an actor. */

@@ -13,6 +13,9 @@ import { getSiteBySlug } from '../lib/server/sites/get-site';
 import { CourseFormatError } from '../lib/server/courses/parse-course';
 import { importCourseFolder } from '../lib/server/courses/import-course';
 import { exportCourse } from '../lib/server/courses/export-course';
+import { ProgrammeFormatError } from '../lib/server/groups/parse-programme';
+import { importProgrammeFolder } from '../lib/server/groups/import-programme';
+import { sendDueReminders } from '../lib/server/groups/send-due-reminders';
 import { backupCommand, restoreCommand } from './backup';
 
 type Values = Record<string, string | boolean | undefined>;
@@ -38,11 +41,16 @@ export async function withApp<T>(fn: (app: App) => Promise<T>): Promise<T> {
 }
 
 function printDemo(
-	{ accounts, courses }: { accounts: { role: string; email: string }[]; courses: string[] },
+	{
+		accounts,
+		courses,
+		programmes = []
+	}: { accounts: { role: string; email: string }[]; courses: string[]; programmes?: string[] },
 	password: string,
 	origin: string
 ): void {
 	if (courses.length > 0) console.log(`Imported courses: ${courses.join(', ')}.`);
+	if (programmes.length > 0) console.log(`Imported group programmes: ${programmes.join(', ')}.`);
 	console.log(
 		'\nKith demo site created. Sign in at ' + origin + '/signin with any of these accounts:\n'
 	);
@@ -57,7 +65,7 @@ const str = (v: Values, k: string): string | undefined =>
 
 function explain(e: unknown): number {
 	// A course folder's problems are listed one per line with file, line and field.
-	if (e instanceof CourseFormatError) {
+	if (e instanceof CourseFormatError || e instanceof ProgrammeFormatError) {
 		console.error(e.message);
 		return 2;
 	}
@@ -348,6 +356,81 @@ export const commands: Record<string, Command> = {
 				}
 			});
 		}
+	},
+	'programmes:import': {
+		summary: 'import a group programme folder into a site',
+		help: [
+			'Usage: npm run kith -- programmes:import <folder> --site <slug>',
+			'',
+			'Checks a group programme folder (see content/programmes/FORMAT.md: programme.yaml and one',
+			'<locale>.md per language) and imports it into the site in one transaction. A language whose',
+			'file changed gets a new published version; unchanged languages keep theirs. If anything is',
+			'wrong nothing is written, and each problem is listed with its file, line and field.',
+			'',
+			'  <folder>, --folder <path>  the programme folder (the one holding programme.yaml)',
+			'  --site <slug>              the site to import into'
+		].join('\n'),
+		options: { folder: { type: 'string' }, site: { type: 'string' } },
+		positionals: 1,
+		run: async (v, positionals) => {
+			const folder = str(v, 'folder') ?? positionals[0];
+			const slug = str(v, 'site');
+			if (!folder || !slug || (positionals[0] && str(v, 'folder'))) {
+				console.error(
+					`programmes:import: ${!slug ? '--site <slug> is required' : 'give the programme folder once'}\n\n${commands['programmes:import']?.help}`
+				);
+				return 2;
+			}
+			return withApp(async (app) => {
+				const site = await getSiteBySlug({ db: app.db, slug });
+				if (!site) {
+					console.error(`programmes:import: there is no site "${slug}"`);
+					return 2;
+				}
+				try {
+					const r = await importProgrammeFolder({
+						db: app.db,
+						actor: null,
+						siteId: site.id,
+						folder
+					});
+					console.log(
+						`${r.created ? 'Imported' : 'Updated'} programme "${r.slug}" in site "${site.slug}" (new versions: ${r.versionsCreated}, unchanged: ${r.versionsUnchanged}).`
+					);
+					return 0;
+				} catch (e) {
+					return explain(e);
+				}
+			});
+		}
+	},
+	'reminders:send': {
+		summary: 'send reminders of group sessions starting within 24 hours',
+		help: [
+			'Usage: npm run kith -- reminders:send',
+			'',
+			'Sends one in-app reminder and one email to every group member who has not turned them',
+			'off, for each session starting within the next 24 hours. Every reminder is recorded, so',
+			'running this again (or beside a running server, which does the same every few minutes)',
+			'never sends one twice.'
+		].join('\n'),
+		options: {},
+		run: () =>
+			withApp(async (app) => {
+				const r = await sendDueReminders({
+					db: app.db,
+					mail: app.mailer,
+					origin: app.config.ORIGIN
+				});
+				if (r.skipped) {
+					console.log('Another instance is sending reminders right now; nothing was done.');
+					return 0;
+				}
+				console.log(
+					`Reminders sent: ${r.inApp} in-app, ${r.email} by email${r.failed ? `, ${r.failed} emails failed` : ''}.`
+				);
+				return r.failed > 0 ? 1 : 0;
+			})
 	},
 	backup: backupCommand,
 	restore: restoreCommand

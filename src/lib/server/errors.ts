@@ -41,3 +41,9 @@ export class AppError extends Error {
 
 /** "Not allowed" and "does not exist" look the same to callers, so nobody can probe for records. */
 export const notFound = (): AppError => new AppError('not_found');
+
+/**
+ * Whether a validation message is a message key (err_…, or an area's own <area>_err_…) rather
+ * than a library's English text, which people never see.
+ */
+export const isErrorKey = (message: string): boolean => /^([a-z]+_)?err_[a-z0-9_]+$/.test(message);

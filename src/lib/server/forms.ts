@@ -1,7 +1,7 @@
 import { error as httpError, fail, type ActionFailure } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { m } from '../paraglide/messages.js';
-import { AppError } from './errors';
+import { AppError, isErrorKey } from './errors';
 
 export type FormValues = Record<string, string | string[] | boolean>;
 export type FormFailure = { values: FormValues; errors: Record<string, string>; message?: string };
@@ -59,7 +59,7 @@ export async function parseForm<S extends z.ZodType>(
 	for (const issue of parsed.error.issues) {
 		const field = String(issue.path[0] ?? '_');
 		if (errors[field]) continue;
-		errors[field] = t(issue.message.startsWith('err_') ? issue.message : 'err_invalid');
+		errors[field] = t(isErrorKey(issue.message) ? issue.message : 'err_invalid');
 	}
 	return { ok: false, failure: fail(400, { values, errors, message: t('err_form') }) };
 }

@@ -10,7 +10,14 @@ import { signInAs } from '../fixtures/sign-in';
 // Accessibility does not depend on the database, so this runs on PGlite only.
 
 /** Endpoints and POST-only actions: nothing for a person to look at. */
-const notPages = new Set(['/healthz', '/readyz', '/signout', '/language', '/session/extend']);
+const notPages = new Set([
+	'/healthz',
+	'/readyz',
+	'/signout',
+	'/language',
+	'/session/extend',
+	'/groups/[groupId]/calendar.ics'
+]);
 
 /**
  * Every route id of the shell this visitor can open, from the same tables the server uses.

@@ -64,7 +64,12 @@ export const ownAnswers: Record<string, (p: Principal) => Answer> = {
 	// A random cohort (and session) id is nobody's: "not found" for every facilitator too.
 	'/cohorts/[cohortId]': () => notFound,
 	'/cohorts/[cohortId]/sessions/[sessionId]': () => notFound,
-	// A random group, thread or moderation item is nobody's: "not found" for everyone let in.
+	// A random group (and session, thread or moderation item) id is nobody's: "not found" for
+	// everyone let in; the calendar feed is public by rule, and without a member's token it is
+	// "not found" for all.
+	'/groups/[groupId]': () => notFound,
+	'/groups/[groupId]/sessions/[sessionId]': () => notFound,
+	'/groups/[groupId]/calendar.ics': () => notFound,
 	'/groups/[groupId]/board': () => notFound,
 	'/groups/[groupId]/board/[threadId]': () => notFound,
 	'/moderation/[itemId]': () => notFound
@@ -93,8 +98,8 @@ const sampleParams: Record<string, () => string> = {
 	token: unknownToken,
 	goalId: randomUUID,
 	cohortId: randomUUID,
-	sessionId: randomUUID,
 	groupId: randomUUID,
+	sessionId: randomUUID,
 	threadId: randomUUID,
 	itemId: randomUUID,
 	// From the shipped content the demo seed imports. A member who has not enrolled still gets

@@ -54,9 +54,25 @@ export const routeRules: Record<string, RouteRule> = {
 	'/admin/courses': perm('content.edit'),
 	'/admin/courses/[course]': perm('content.edit'),
 	'/admin/courses/[course]/[lesson]': perm('content.edit'),
-	'/groups': perm('member.space', 'peer.work', 'moderation.queue'),
-	'/groups/[groupId]/board': perm('member.space', 'peer.work', 'moderation.queue'),
-	'/groups/[groupId]/board/[threadId]': perm('member.space', 'peer.work', 'moderation.queue'),
+	'/groups': perm('member.space', 'peer.work', 'clinical.caseload', 'moderation.queue'),
+	'/groups/new': perm('peer.work', 'groups.manage'),
+	'/groups/[groupId]': perm('member.space', 'peer.work', 'clinical.caseload', 'moderation.queue'),
+	'/groups/[groupId]/sessions/[sessionId]': perm('peer.work', 'clinical.caseload'),
+	// Calendar apps fetch it without a session: the member's secret token is the credential.
+	'/groups/[groupId]/calendar.ics': pub,
+	'/groups/[groupId]/board': perm(
+		'member.space',
+		'peer.work',
+		'clinical.caseload',
+		'moderation.queue'
+	),
+	'/groups/[groupId]/board/[threadId]': perm(
+		'member.space',
+		'peer.work',
+		'clinical.caseload',
+		'moderation.queue'
+	),
+	'/admin/programmes': perm('groups.manage'),
 	'/messages': perm('member.space', 'peer.work', 'clinical.caseload'),
 	'/network': perm('member.space', 'clinical.caseload'),
 	'/checkins': perm('member.space'),

@@ -33,7 +33,7 @@ export const ZScheduleSessionsInput = z.object({
 export type TScheduleSessionsInput = z.input<typeof ZScheduleSessionsInput>;
 
 /** The day `n` weeks after a YYYY-MM-DD day, by the calendar (not by 7 × 24 hours). */
-function weeksLater(day: string, n: number): string {
+export function weeksLater(day: string, n: number): string {
 	const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
 	return new Date(Date.UTC(y, m - 1, d + 7 * n)).toISOString().slice(0, 10);
 }

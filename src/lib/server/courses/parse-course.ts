@@ -212,9 +212,9 @@ export type ParsedCourse = {
 	courseLocales: { locale: string; line: number | null; field: string }[];
 };
 
-type Path = readonly PropertyKey[];
+export type Path = readonly PropertyKey[];
 
-const fieldName = (path: Path): string =>
+export const fieldName = (path: Path): string =>
 	path
 		.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
 		.join('');
@@ -245,7 +245,7 @@ type FrontMatter<T> =
  * Splits `---` front matter from the body and validates it with `schema`, pushing every problem
  * to `issues` with the file line it sits on.
  */
-function readFrontMatter<T>(
+export function readFrontMatter<T>(
 	file: string,
 	text: string,
 	schema: z.ZodType<T>,

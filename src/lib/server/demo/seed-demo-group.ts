@@ -1,18 +1,27 @@
-// A minimal peer group on the demo site, so the board and moderation can be tried (and tested)
-// at once: the demo peer worker facilitates, the two demo members have joined and accepted the
-// agreement. Its id is derived from the site's slug, so journeys can open it directly.
-// (The programmes work seeds fuller demo groups; this one only needs the tables.)
-import { createHash, randomBytes } from 'node:crypto';
-import { inArray } from 'drizzle-orm';
-import type { Tx } from '../db/client';
-import { user } from '../db/auth.schema';
+// A running peer group on the demo site, so people trying Kith see one at once: the PEER course
+// led by the two demo peer workers, with the demo member in it, one session held and recorded,
+// and the next ones scheduled (today's included) at 18:00 site time. Its id is derived from the
+// site's slug, so journeys can open it directly.
+import { createHash } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { App } from '../app';
+import { recordAudit } from '../audit/record-audit';
+import type { Site } from '../sites/sites.schema';
+import { wallTimeIn } from '../i18n/day-in-zone';
+import { weeksLater } from '../cohorts/schedule-sessions';
 import {
+	groupAttendance,
 	groupFacilitators,
 	groupMembers,
 	groupProgrammes,
 	groups,
-	programmeVersions
+	groupSessionLogs,
+	groupSessions
 } from '../groups/groups.schema';
+import { newCalendarToken } from '../groups/enrolment';
+import { programmeText } from '../groups/programme-text';
+
+export const DEMO_PROGRAMME = 'paths-to-everyday-life';
 
 /** The demo group's id on a site: a UUID made from the slug. */
 export function demoGroupId(slug: string): string {
@@ -20,57 +29,100 @@ export function demoGroupId(slug: string): string {
 	return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-export const DEMO_GROUP_NAME = 'Tuesday peer group';
-
-export async function seedDemoGroup(
-	tx: Tx,
-	input: { siteId: string; slug: string; facilitatorEmail: string; memberEmails: string[] }
-): Promise<void> {
-	const people = await tx
-		.select({ id: user.id, email: user.email })
-		.from(user)
-		.where(inArray(user.email, [input.facilitatorEmail, ...input.memberEmails]));
-	const idOf = (email: string) => people.find((p) => p.email === email)?.id;
-	const facilitator = idOf(input.facilitatorEmail);
-	if (!facilitator) throw new Error('demo facilitator missing');
-	const [programme] = await tx
-		.insert(groupProgrammes)
-		.values({ siteId: input.siteId, slug: 'demo-peer-group', kind: 'ongoing', rhythm: 'weekly' })
-		.returning({ id: groupProgrammes.id });
-	if (!programme) throw new Error('demo programme not inserted');
-	await tx.insert(programmeVersions).values({
-		programmeId: programme.id,
-		locale: 'en',
-		version: 1,
-		status: 'published',
-		source: '',
-		content: {
-			title: 'Ongoing peer group',
-			summary: 'A weekly peer support group.',
-			agreement: 'What is said in the group stays in the group. We listen and speak with respect.',
-			fidelityItems: [],
-			sessions: []
+export async function seedDemoGroup({
+	app,
+	site,
+	leaders,
+	members
+}: {
+	app: App;
+	site: Site;
+	leaders: string[];
+	members: string[];
+}): Promise<string | null> {
+	const [programme] = await app.db
+		.select({ id: groupProgrammes.id })
+		.from(groupProgrammes)
+		.where(and(eq(groupProgrammes.siteId, site.id), eq(groupProgrammes.slug, DEMO_PROGRAMME)))
+		.limit(1);
+	const member = members[0];
+	if (!programme || [...leaders, ...members].some((id) => !id) || !member || !leaders[0])
+		return null;
+	const lead = leaders[0];
+	const today = new Intl.DateTimeFormat('sv-SE', { timeZone: site.timeZone }).format(new Date());
+	return app.db.transaction(async (tx) => {
+		const [group] = await tx
+			.insert(groups)
+			.values({
+				id: demoGroupId(site.slug),
+				siteId: site.id,
+				programmeId: programme.id,
+				name: 'Tuesday evening group',
+				locale: 'en',
+				capacity: 10,
+				enrolment: 'open',
+				createdBy: lead
+			})
+			.returning({ id: groups.id });
+		if (!group) throw new Error('demo group not inserted');
+		await tx
+			.insert(groupFacilitators)
+			.values(leaders.map((userId) => ({ groupId: group.id, userId, kind: 'peer' as const })));
+		await tx.insert(groupMembers).values(
+			members.map((userId) => ({
+				groupId: group.id,
+				userId,
+				status: 'member' as const,
+				agreementAcceptedAt: new Date(),
+				calendarToken: newCalendarToken()
+			}))
+		);
+		const ids: string[] = [];
+		for (let i = 0; i < 4; i++) {
+			const startsAt = wallTimeIn(weeksLater(today, i - 1), '18:00', site.timeZone);
+			const [s] = await tx
+				.insert(groupSessions)
+				.values({
+					groupId: group.id,
+					number: i + 1,
+					startsAt,
+					endsAt: new Date(startsAt.getTime() + 90 * 60_000),
+					delivery: 'live',
+					status: i === 0 ? 'closed' : 'scheduled'
+				})
+				.returning({ id: groupSessions.id });
+			if (s) ids.push(s.id);
 		}
-	});
-	const groupId = demoGroupId(input.slug);
-	await tx.insert(groups).values({
-		id: groupId,
-		siteId: input.siteId,
-		programmeId: programme.id,
-		name: DEMO_GROUP_NAME,
-		locale: 'en',
-		createdBy: facilitator
-	});
-	await tx.insert(groupFacilitators).values({ groupId, userId: facilitator, kind: 'peer' });
-	for (const email of input.memberEmails) {
-		const userId = idOf(email);
-		if (!userId) continue;
-		await tx.insert(groupMembers).values({
-			groupId,
-			userId,
-			status: 'member',
-			agreementAcceptedAt: new Date(),
-			calendarToken: randomBytes(24).toString('base64url')
+		const held = ids[0];
+		if (held) {
+			const text = await programmeText(tx, programme.id, 'en', site.defaultLocale);
+			await tx.insert(groupAttendance).values(
+				members.map((userId) => ({
+					sessionId: held,
+					userId,
+					present: userId === member,
+					source: 'manual' as const
+				}))
+			);
+			await tx.insert(groupSessionLogs).values({
+				sessionId: held,
+				themeCovered: true,
+				checklist: Object.fromEntries((text?.fidelityItems ?? []).map((f) => [f.key, true])),
+				note: 'A warm first session; we wrote the group agreement together.',
+				recordedBy: lead
+			});
+		}
+		await recordAudit(tx, {
+			actorUserId: null,
+			actingRole: 'operator',
+			siteId: site.id,
+			action: 'group.seed_demo',
+			entityType: 'group',
+			entityId: group.id,
+			outcome: 'success',
+			ip: null,
+			details: { sessions: ids.length }
 		});
-	}
+		return group.id;
+	});
 }

@@ -6,6 +6,7 @@ import { createTestApp, dbKinds, type TestApp } from '../testing/test-app';
 import { rand } from '../testing/factories';
 import { getSiteBySlug } from '../sites/get-site';
 import { courses } from '../courses/courses.schema';
+import { groupFacilitators, groupMembers, groups, groupSessions } from '../groups/groups.schema';
 import { editFixture, fixtureFolder, writeTempCourse } from '../courses/fixtures/fixture-files';
 import { seedDemo } from './seed-demo';
 
@@ -32,6 +33,27 @@ describe.each(dbKinds)('demo seed courses on %s', (kind) => {
 			.from(courses)
 			.where(eq(courses.siteId, site?.id ?? ''));
 		expect(rows.map((c) => c.slug)).toEqual(['steady-steps']);
+		// The shipped group programmes, and a running demo group led by the two demo peers.
+		expect(seeded?.programmes).toEqual(['paths-to-everyday-life', 'peer-circle']);
+		const [group] = await app.db
+			.select()
+			.from(groups)
+			.where(eq(groups.siteId, site?.id ?? ''));
+		const leaders = await app.db
+			.select()
+			.from(groupFacilitators)
+			.where(eq(groupFacilitators.groupId, group?.id ?? ''));
+		const members = await app.db
+			.select()
+			.from(groupMembers)
+			.where(eq(groupMembers.groupId, group?.id ?? ''));
+		const sessions = await app.db
+			.select()
+			.from(groupSessions)
+			.where(eq(groupSessions.groupId, group?.id ?? ''));
+		expect(leaders).toHaveLength(2);
+		expect(members.map((m) => m.status)).toEqual(['member']);
+		expect(sessions.length).toBeGreaterThan(1);
 	});
 
 	it('fails on a broken course file, naming it, before creating the site', async () => {

@@ -15,12 +15,21 @@ import {
 	type ParsedCourse
 } from '../courses/parse-course';
 import { importCourse, prepareCourseForSite } from '../courses/import-course';
+import {
+	ProgrammeFormatError,
+	parseProgramme,
+	type ParsedProgramme,
+	type ProgrammeIssue
+} from '../groups/parse-programme';
+import { importProgramme, programmeIssuesForSite } from '../groups/import-programme';
 import { seedDemoGroup } from './seed-demo-group';
 
 export const DEMO_SLUG = 'demo';
 const DEMO_LOCALES = ['en', 'th', 'da', 'de', 'sw', 'he'];
 /** The shipped courses: every folder here is imported into the demo site. */
 export const SHIPPED_COURSES_DIR = 'content/courses';
+/** The shipped group programmes: every folder here is imported into the demo site too. */
+export const SHIPPED_PROGRAMMES_DIR = 'content/programmes';
 
 export type DemoAccount = {
 	role: SiteRole | 'platform_admin';
@@ -34,6 +43,8 @@ export const demoAccounts: DemoAccount[] = [
 	// A second member, so groups and cohorts can be tried with more than one person in them.
 	{ role: 'member', email: 'member2@demo.kith.local', name: 'Sam Member', pseudonym: 'Pebble' },
 	{ role: 'peer_worker', email: 'peer@demo.kith.local', name: 'Peter Peer', pseudonym: 'Peter P' },
+	// Groups are led by two peers: the demo group's co-facilitator.
+	{ role: 'peer_worker', email: 'peer2@demo.kith.local', name: 'Paula Peer', pseudonym: 'Paula P' },
 	{
 		role: 'professional',
 		email: 'professional@demo.kith.local',
@@ -109,6 +120,36 @@ async function readShippedCourses(dir: string, siteSlug: string): Promise<Parsed
 	return parsed;
 }
 
+/** Like readShippedCourses, for the group programme folders. */
+async function readShippedProgrammes(dir: string, siteSlug: string): Promise<ParsedProgramme[]> {
+	const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+	const folders = entries
+		.filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+		.map((e) => e.name)
+		.sort();
+	const parsed: ParsedProgramme[] = [];
+	const issues: ProgrammeIssue[] = [];
+	const inFolder = (name: string, list: ProgrammeIssue[]) =>
+		list.map((i) => ({ ...i, file: `${name}/${i.file}` }));
+	for (const name of folders) {
+		try {
+			const programme = await parseProgramme(join(dir, name));
+			issues.push(
+				...inFolder(
+					name,
+					programmeIssuesForSite(programme, { slug: siteSlug, locales: DEMO_LOCALES })
+				)
+			);
+			parsed.push(programme);
+		} catch (e) {
+			if (!(e instanceof ProgrammeFormatError)) throw e;
+			issues.push(...inFolder(name, e.issues));
+		}
+	}
+	if (issues.length > 0) throw new ProgrammeFormatError(issues, dir);
+	return parsed;
+}
+
 /**
  * The demo site, with one account for every role, all sharing one password, and every shipped
  * course. Returns null when the demo site exists already (so starting Kith again keeps
@@ -122,7 +163,8 @@ export async function seedDemo({
 	name = 'Kith Demo Service',
 	emailDomain = 'demo.kith.local',
 	requireStaffSecondFactor = false,
-	coursesDir = SHIPPED_COURSES_DIR
+	coursesDir = SHIPPED_COURSES_DIR,
+	programmesDir = SHIPPED_PROGRAMMES_DIR
 }: {
 	app: App;
 	password: string;
@@ -131,9 +173,11 @@ export async function seedDemo({
 	emailDomain?: string;
 	requireStaffSecondFactor?: boolean;
 	coursesDir?: string;
-}): Promise<{ accounts: DemoAccount[]; courses: string[] } | null> {
+	programmesDir?: string;
+}): Promise<{ accounts: DemoAccount[]; courses: string[]; programmes: string[] } | null> {
 	if (await getSiteBySlug({ db: app.db, slug })) return null;
 	const shipped = await readShippedCourses(coursesDir, slug);
+	const programmes = await readShippedProgrammes(programmesDir, slug);
 	const accounts = demoAccounts.map((a) => ({
 		...a,
 		email: a.email.replace('demo.kith.local', emailDomain)
@@ -156,6 +200,7 @@ export async function seedDemo({
 			].join('\n')
 		})
 	});
+	const userIds = new Map<string, string>();
 	await app.db.transaction(async (tx) => {
 		for (const a of accounts) {
 			const userId = await createVerifiedAccount({
@@ -167,6 +212,7 @@ export async function seedDemo({
 				pseudonym: a.pseudonym,
 				isPlatformAdmin: a.role === 'platform_admin'
 			});
+			userIds.set(a.email, userId);
 			if (a.role !== 'platform_admin')
 				await tx.insert(memberships).values({ siteId: site.id, userId, role: a.role });
 			await recordAudit(tx, {
@@ -181,15 +227,22 @@ export async function seedDemo({
 				details: { role: a.role }
 			});
 		}
-		const emailOf = (local: string) => `${local}@${emailDomain}`;
-		await seedDemoGroup(tx, {
-			siteId: site.id,
-			slug,
-			facilitatorEmail: emailOf('peer'),
-			memberEmails: [emailOf('member'), emailOf('member2')]
-		});
 	});
 	for (const course of shipped)
 		await importCourse({ db: app.db, actor: null, siteId: site.id, course });
-	return { accounts, courses: shipped.map((c) => c.slug) };
+	for (const programme of programmes)
+		await importProgramme({ db: app.db, actor: null, siteId: site.id, programme });
+	const idOf = (local: string) =>
+		userIds.get(accounts.find((a) => a.email.startsWith(`${local}@`))?.email ?? '') ?? '';
+	await seedDemoGroup({
+		app,
+		site,
+		leaders: [idOf('peer'), idOf('peer2')],
+		members: [idOf('member'), idOf('member2')]
+	});
+	return {
+		accounts,
+		courses: shipped.map((c) => c.slug),
+		programmes: programmes.map((p) => p.slug)
+	};
 }

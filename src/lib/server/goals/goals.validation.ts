@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { zText } from '../account/account.validation';
-import { AppError } from '../errors';
+import { AppError, isErrorKey } from '../errors';
 
 /** A lone surrogate would be stored as U+FFFD: refuse it rather than save something else. */
 const wellFormed = (s: string) => s.isWellFormed();
@@ -37,7 +37,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
 	const fields: Record<string, string> = {};
 	for (const issue of parsed.error.issues) {
 		const field = String(issue.path[0] ?? '_');
-		fields[field] ??= issue.message.startsWith('err_') ? issue.message : 'err_invalid';
+		fields[field] ??= isErrorKey(issue.message) ? issue.message : 'err_invalid';
 	}
 	throw new AppError('invalid_input', fields);
 }

@@ -27,7 +27,13 @@ export const isUuid = (s: string): boolean => uuidShape.test(s);
 export function requireGroupUser(actor: Actor | null): { actor: Actor; site: Site } {
 	if (
 		!actor ||
-		!(can(actor, 'member.space') || can(actor, 'peer.work') || can(actor, 'moderation.queue'))
+		!(
+			can(actor, 'member.space') ||
+			can(actor, 'peer.work') ||
+			can(actor, 'moderation.queue') ||
+			// A professional may co-facilitate a group as its third facilitator.
+			can(actor, 'clinical.caseload')
+		)
 	)
 		throw notFound();
 	return { actor, site: requireSite(actor) };

@@ -1,0 +1,203 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { can, type Actor } from '../access/actor';
+import { notFound } from '../errors';
+import { renderMarkdown } from '../courses/render-markdown';
+import {
+	groupFacilitators,
+	groupMembers,
+	groupProgrammes,
+	groups,
+	groupSessions
+} from './groups.schema';
+import {
+	auditGroup,
+	isUuid,
+	peerNames,
+	requireGroupUser,
+	roleIn,
+	type GroupRole
+} from './group-access';
+import { placesLeft } from './enrolment';
+import { programmeText } from './programme-text';
+import { summariseGroup, type GroupSummary } from './group-summary';
+
+type MyStatus = 'member' | 'waitlisted' | 'requested' | 'invited' | 'declined' | 'left' | null;
+
+export type GroupOverview = {
+	id: string;
+	name: string;
+	locale: string;
+	capacity: number;
+	enrolment: 'open' | 'request' | 'invitation';
+	closed: boolean;
+	placesLeft: number;
+	programme: { title: string; summary: string; kind: 'course' | 'ongoing' };
+	/** The actor's role; null for a member looking at a group they may join or were invited to. */
+	role: GroupRole | null;
+	myStatus: MyStatus;
+	/** The agreement as safe HTML, and whether the actor accepted it (members only). */
+	agreementHtml: string;
+	agreementAccepted: boolean;
+	reminders: { inApp: boolean; email: boolean } | null;
+	calendarToken: string | null;
+	facilitators: { userId: string; name: string | null; kind: 'peer' | 'professional' }[];
+	sessions: {
+		id: string;
+		number: number | null;
+		theme: string | null;
+		startsAt: Date;
+		endsAt: Date;
+		delivery: 'live' | 'in_person' | 'video';
+		place: string | null;
+		videoUrl: string | null;
+		status: 'scheduled' | 'open' | 'closed' | 'cancelled';
+	}[];
+	/** Pseudonyms of the members; only for people in the group. */
+	members: { userId: string; name: string | null }[];
+	/** For facilitators: who asks, waits or was invited. */
+	pending: {
+		userId: string;
+		name: string | null;
+		status: 'requested' | 'waitlisted' | 'invited';
+	}[];
+	summary: GroupSummary | null;
+};
+
+/**
+ * A group's overview as the actor may see it. Members, facilitators and moderators see all of it
+ * (audited); a member of the site sees the outline of a group they may join, or were invited to,
+ * waitlisted for or asked to join — never its members. Anyone else: "not found".
+ */
+export async function getGroup({
+	db,
+	actor: given,
+	input
+}: {
+	db: Db;
+	actor: Actor | null;
+	input: { groupId: string; locale: string };
+}): Promise<GroupOverview> {
+	const { actor, site } = requireGroupUser(given);
+	if (!isUuid(input.groupId)) throw notFound();
+	return db.transaction(async (tx) => {
+		const [group] = await tx
+			.select()
+			.from(groups)
+			.where(and(eq(groups.id, input.groupId), eq(groups.siteId, site.id)))
+			.limit(1);
+		if (!group) throw notFound();
+		const role = await roleIn(tx, actor, group.id);
+		const [mine] = await tx
+			.select()
+			.from(groupMembers)
+			.where(and(eq(groupMembers.groupId, group.id), eq(groupMembers.userId, actor.userId)))
+			.limit(1);
+		const myStatus = mine && mine.status !== 'removed' ? mine.status : null;
+		if (!role) {
+			const waiting = myStatus && ['waitlisted', 'requested', 'invited'].includes(myStatus);
+			const joinable = !group.closedAt && group.enrolment !== 'invitation';
+			if (!can(actor, 'member.space') || mine?.status === 'removed' || !(waiting || joinable))
+				throw notFound();
+		}
+		const [programme] = await tx
+			.select({ kind: groupProgrammes.kind })
+			.from(groupProgrammes)
+			.where(eq(groupProgrammes.id, group.programmeId))
+			.limit(1);
+		const text = await programmeText(tx, group.programmeId, group.locale, site.defaultLocale);
+		const themes = new Map(text?.sessions.map((s) => [s.number, s.theme]) ?? []);
+		const leaders = await tx
+			.select({ userId: groupFacilitators.userId, kind: groupFacilitators.kind })
+			.from(groupFacilitators)
+			.where(eq(groupFacilitators.groupId, group.id))
+			.orderBy(asc(groupFacilitators.addedAt), asc(groupFacilitators.userId));
+		const staffIds = new Set(leaders.map((l) => l.userId));
+		const sessions = await tx
+			.select()
+			.from(groupSessions)
+			.where(eq(groupSessions.groupId, group.id))
+			.orderBy(asc(groupSessions.startsAt));
+		const people = role
+			? await tx
+					.select({ userId: groupMembers.userId, status: groupMembers.status })
+					.from(groupMembers)
+					.where(
+						and(
+							eq(groupMembers.groupId, group.id),
+							inArray(
+								groupMembers.status,
+								role === 'member' ? ['member'] : ['member', 'requested', 'waitlisted', 'invited']
+							)
+						)
+					)
+					.orderBy(asc(groupMembers.updatedAt))
+			: [];
+		const names = await peerNames(
+			tx,
+			[...leaders.map((l) => l.userId), ...people.map((p) => p.userId)],
+			staffIds
+		);
+		const summary =
+			role === 'facilitator'
+				? await summariseGroup(tx, group, text?.fidelityItems.map((f) => f.key) ?? [])
+				: null;
+		if (role)
+			await auditGroup(tx, actor, site.id, {
+				action: 'group.read',
+				entityType: 'group',
+				entityId: group.id,
+				details: { role }
+			});
+		const isMember = role === 'member' || myStatus === 'waitlisted';
+		return {
+			id: group.id,
+			name: group.name,
+			locale: group.locale,
+			capacity: group.capacity,
+			enrolment: group.enrolment,
+			closed: !!group.closedAt,
+			placesLeft: await placesLeft(tx, group),
+			programme: {
+				title: text?.title ?? '',
+				summary: text?.summary ?? '',
+				kind: programme?.kind ?? 'course'
+			},
+			role,
+			myStatus,
+			agreementHtml: text ? renderMarkdown(text.agreement).html : '',
+			agreementAccepted: !!mine?.agreementAcceptedAt,
+			reminders:
+				isMember && mine ? { inApp: mine.remindersInApp, email: mine.remindersEmail } : null,
+			calendarToken: isMember && mine ? mine.calendarToken : null,
+			facilitators: leaders.map((l) => ({
+				userId: l.userId,
+				kind: l.kind,
+				name: names.get(l.userId) ?? null
+			})),
+			sessions: sessions.map((s) => ({
+				id: s.id,
+				number: s.number,
+				theme: s.number === null ? null : (themes.get(s.number) ?? null),
+				startsAt: s.startsAt,
+				endsAt: s.endsAt,
+				delivery: s.delivery,
+				place: role ? s.place : null,
+				videoUrl: role ? s.videoUrl : null,
+				status: s.status
+			})),
+			members: people
+				.filter((p) => p.status === 'member')
+				.map((p) => ({ userId: p.userId, name: names.get(p.userId) ?? null })),
+			pending:
+				role === 'facilitator'
+					? people.flatMap((p) =>
+							p.status === 'requested' || p.status === 'waitlisted' || p.status === 'invited'
+								? [{ userId: p.userId, name: names.get(p.userId) ?? null, status: p.status }]
+								: []
+						)
+					: [],
+			summary
+		};
+	});
+}

@@ -1,0 +1,82 @@
+import type { Db } from '../db/client';
+import type { Actor } from '../access/actor';
+import { notFound } from '../errors';
+import { auditGroup } from './group-access';
+import {
+	admit,
+	lockGroup,
+	membershipOf,
+	promoteWaitlist,
+	requireMember,
+	setStatus
+} from './enrolment';
+
+export type JoinResult = 'member' | 'waitlisted' | 'requested';
+
+/**
+ * A member joins an open group (a place if there is one, otherwise the waitlist) or asks to join a
+ * group that enrols by request. Groups by invitation, closed groups, and people removed from the
+ * group are "not found". Joining again changes nothing. Audited.
+ */
+export async function joinGroup({
+	db,
+	actor: given,
+	input
+}: {
+	db: Db;
+	actor: Actor | null;
+	input: { groupId: string };
+}): Promise<JoinResult> {
+	const { actor, site } = requireMember(given);
+	return db.transaction(async (tx) => {
+		const group = await lockGroup(tx, site.id, input.groupId);
+		const mine = await membershipOf(tx, group.id, actor.userId);
+		if (mine?.status === 'member' || mine?.status === 'waitlisted' || mine?.status === 'requested')
+			return mine.status;
+		if (group.closedAt || mine?.status === 'removed') throw notFound();
+		let status: JoinResult;
+		if (mine?.status === 'invited') status = await admit(tx, group, actor.userId);
+		else if (group.enrolment === 'open') status = await admit(tx, group, actor.userId);
+		else if (group.enrolment === 'request') {
+			await setStatus(tx, group.id, actor.userId, 'requested');
+			status = 'requested';
+		} else throw notFound();
+		await auditGroup(tx, actor, site.id, {
+			action: 'group.join',
+			entityType: 'group',
+			entityId: group.id,
+			details: { status }
+		});
+		return status;
+	});
+}
+
+/**
+ * A person leaves a group (or withdraws their request, waitlist place or invitation); the first
+ * person on the waitlist takes a freed place. Audited.
+ */
+export async function leaveGroup({
+	db,
+	actor: given,
+	input
+}: {
+	db: Db;
+	actor: Actor | null;
+	input: { groupId: string };
+}): Promise<void> {
+	const { actor, site } = requireMember(given);
+	await db.transaction(async (tx) => {
+		const group = await lockGroup(tx, site.id, input.groupId);
+		const mine = await membershipOf(tx, group.id, actor.userId);
+		const active = ['member', 'waitlisted', 'requested', 'invited'];
+		if (!mine || !active.includes(mine.status)) throw notFound();
+		await setStatus(tx, group.id, actor.userId, 'left');
+		const promoted = await promoteWaitlist(tx, group);
+		await auditGroup(tx, actor, site.id, {
+			action: 'group.leave',
+			entityType: 'group',
+			entityId: group.id,
+			details: { from: mine.status, promoted: promoted.length }
+		});
+	});
+}

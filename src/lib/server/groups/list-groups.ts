@@ -1,0 +1,170 @@
+import { and, asc, eq, gt, inArray, isNull, notInArray, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { can, type Actor } from '../access/actor';
+import {
+	groupFacilitators,
+	groupMembers,
+	groups,
+	groupSessions,
+	reminderDeliveries
+} from './groups.schema';
+import { requireGroupUser } from './group-access';
+import { programmeTitles } from './programme-text';
+
+export type GroupCard = {
+	id: string;
+	name: string;
+	programmeTitle: string;
+	enrolment: 'open' | 'request' | 'invitation';
+	placesLeft: number;
+	nextSession: Date | null;
+	/** The actor's status, for their own groups. */
+	status?: 'member' | 'waitlisted' | 'requested' | 'invited';
+};
+
+export type GroupsPage = {
+	mine: GroupCard[];
+	joinable: GroupCard[];
+	facilitating: GroupCard[];
+	reminders: { sessionId: string; groupId: string; groupName: string; startsAt: Date }[];
+	canOpen: boolean;
+};
+
+const memberCount = sql<number>`(select count(*)::int from ${groupMembers} where ${groupMembers.groupId} = ${groups.id} and ${groupMembers.status} = 'member')`;
+const nextSession = sql<Date | null>`(select min(${groupSessions.startsAt}) from ${groupSessions} where ${groupSessions.groupId} = ${groups.id} and ${groupSessions.status} <> 'cancelled' and ${groupSessions.endsAt} > now())`;
+
+/**
+ * The groups page: a member's own groups (and invitations), the open or by-request groups of the
+ * site they could join with places left, the in-app reminders of their coming sessions; for staff
+ * the groups they facilitate (moderators: every group of the site).
+ */
+export async function listGroups({
+	db,
+	actor: given,
+	input
+}: {
+	db: Db;
+	actor: Actor | null;
+	input: { locale: string };
+}): Promise<GroupsPage> {
+	const { actor, site } = requireGroupUser(given);
+	const columns = {
+		id: groups.id,
+		name: groups.name,
+		programmeId: groups.programmeId,
+		enrolment: groups.enrolment,
+		capacity: groups.capacity,
+		members: memberCount,
+		next: nextSession
+	};
+	const active = ['member', 'waitlisted', 'requested', 'invited'] as const;
+	const isMember = can(actor, 'member.space');
+	const mine = isMember
+		? await db
+				.select({ ...columns, status: groupMembers.status })
+				.from(groupMembers)
+				.innerJoin(groups, eq(groups.id, groupMembers.groupId))
+				.where(
+					and(
+						eq(groups.siteId, site.id),
+						isNull(groups.closedAt),
+						eq(groupMembers.userId, actor.userId),
+						inArray(groupMembers.status, [...active])
+					)
+				)
+				.orderBy(asc(groups.name), asc(groups.id))
+		: [];
+	const known = db
+		.select({ id: groupMembers.groupId })
+		.from(groupMembers)
+		.where(
+			and(
+				eq(groupMembers.userId, actor.userId),
+				inArray(groupMembers.status, [...active, 'removed'])
+			)
+		);
+	const joinable = isMember
+		? await db
+				.select(columns)
+				.from(groups)
+				.where(
+					and(
+						eq(groups.siteId, site.id),
+						isNull(groups.closedAt),
+						inArray(groups.enrolment, ['open', 'request']),
+						notInArray(groups.id, known)
+					)
+				)
+				.orderBy(asc(groups.name), asc(groups.id))
+		: [];
+	const staff = can(actor, 'peer.work') || can(actor, 'clinical.caseload');
+	const facilitating = can(actor, 'moderation.queue')
+		? await db
+				.select(columns)
+				.from(groups)
+				.where(and(eq(groups.siteId, site.id), isNull(groups.closedAt)))
+				.orderBy(asc(groups.name), asc(groups.id))
+		: staff
+			? await db
+					.select(columns)
+					.from(groupFacilitators)
+					.innerJoin(groups, eq(groups.id, groupFacilitators.groupId))
+					.where(
+						and(
+							eq(groups.siteId, site.id),
+							isNull(groups.closedAt),
+							eq(groupFacilitators.userId, actor.userId)
+						)
+					)
+					.orderBy(asc(groups.name), asc(groups.id))
+			: [];
+	const reminders = isMember
+		? await db
+				.select({
+					sessionId: groupSessions.id,
+					groupId: groups.id,
+					groupName: groups.name,
+					startsAt: groupSessions.startsAt
+				})
+				.from(reminderDeliveries)
+				.innerJoin(groupSessions, eq(groupSessions.id, reminderDeliveries.sessionId))
+				.innerJoin(groups, eq(groups.id, groupSessions.groupId))
+				.innerJoin(
+					groupMembers,
+					and(eq(groupMembers.groupId, groups.id), eq(groupMembers.userId, actor.userId))
+				)
+				.where(
+					and(
+						eq(reminderDeliveries.userId, actor.userId),
+						eq(reminderDeliveries.channel, 'in_app'),
+						eq(groups.siteId, site.id),
+						eq(groupMembers.status, 'member'),
+						eq(groupMembers.remindersInApp, true),
+						sql`${groupSessions.status} <> 'cancelled'`,
+						gt(groupSessions.endsAt, new Date())
+					)
+				)
+				.orderBy(asc(groupSessions.startsAt))
+		: [];
+	const titles = await programmeTitles(
+		db,
+		[...mine, ...joinable, ...facilitating].map((g) => g.programmeId),
+		input.locale,
+		site.defaultLocale
+	);
+	const card = (g: (typeof joinable)[number]): GroupCard => ({
+		id: g.id,
+		name: g.name,
+		programmeTitle: titles.get(g.programmeId) ?? '',
+		enrolment: g.enrolment,
+		placesLeft: Math.max(0, g.capacity - Number(g.members)),
+		nextSession: g.next ? new Date(g.next) : null
+	});
+	return {
+		mine: mine.map((g) => ({ ...card(g), status: g.status as GroupCard['status'] })),
+		joinable: joinable.map(card),
+		facilitating: facilitating.map(card),
+		reminders,
+		canOpen: can(actor, 'peer.work') || can(actor, 'groups.manage')
+	};
+}

@@ -1,0 +1,124 @@
+import { and, asc, count, desc, eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { groupProgrammes, groups, programmeVersions, type ProgrammeContent } from './groups.schema';
+
+export type ProgrammeAdminView = {
+	id: string;
+	slug: string;
+	kind: 'course' | 'ongoing';
+	sessionCount: number | null;
+	rhythm: 'weekly' | 'fortnightly' | 'monthly';
+	groups: number;
+	/** The latest published version of each language, with how many versions it has had. */
+	languages: {
+		locale: string;
+		version: number;
+		versions: number;
+		createdAt: Date;
+		content: ProgrammeContent;
+	}[];
+};
+
+/** The site's group programmes with their languages and versions, for site admins. */
+export async function listProgrammes({
+	db,
+	actor
+}: {
+	db: Db;
+	actor: Actor | null;
+}): Promise<ProgrammeAdminView[]> {
+	requireAccess(actor, 'groups.manage');
+	const site = requireSite(actor);
+	const programmes = await db
+		.select()
+		.from(groupProgrammes)
+		.where(eq(groupProgrammes.siteId, site.id))
+		.orderBy(asc(groupProgrammes.slug));
+	const result: ProgrammeAdminView[] = [];
+	for (const p of programmes) {
+		const versions = await db
+			.select()
+			.from(programmeVersions)
+			.where(
+				and(eq(programmeVersions.programmeId, p.id), eq(programmeVersions.status, 'published'))
+			)
+			.orderBy(asc(programmeVersions.locale), desc(programmeVersions.version));
+		const [used] = await db.select({ n: count() }).from(groups).where(eq(groups.programmeId, p.id));
+		const languages: ProgrammeAdminView['languages'] = [];
+		for (const v of versions) {
+			const known = languages.find((l) => l.locale === v.locale);
+			if (known) known.versions++;
+			else
+				languages.push({
+					locale: v.locale,
+					version: v.version,
+					versions: 1,
+					createdAt: v.createdAt,
+					content: v.content
+				});
+		}
+		result.push({
+			id: p.id,
+			slug: p.slug,
+			kind: p.kind,
+			sessionCount: p.sessionCount,
+			rhythm: p.rhythm,
+			groups: Number(used?.n ?? 0),
+			languages
+		});
+	}
+	return result;
+}
+
+/** What the "open a group" form offers: the site's programmes with their languages, and who may lead. */
+export async function groupFormChoices({
+	db,
+	actor,
+	locale
+}: {
+	db: Db;
+	actor: Actor;
+	locale: string;
+}): Promise<{
+	programmes: { id: string; title: string; locales: string[] }[];
+}> {
+	const site = requireSite(actor);
+	const rows = await db
+		.select({
+			id: groupProgrammes.id,
+			locale: programmeVersions.locale,
+			content: programmeVersions.content
+		})
+		.from(groupProgrammes)
+		.innerJoin(programmeVersions, eq(programmeVersions.programmeId, groupProgrammes.id))
+		.where(and(eq(groupProgrammes.siteId, site.id), eq(programmeVersions.status, 'published')))
+		.orderBy(desc(programmeVersions.version));
+	const byId = new Map<
+		string,
+		{ id: string; title: string; locales: string[]; titleLocale: string }
+	>();
+	for (const r of rows) {
+		const p = byId.get(r.id) ?? {
+			id: r.id,
+			title: r.content.title,
+			locales: [],
+			titleLocale: r.locale
+		};
+		if (!p.locales.includes(r.locale)) p.locales.push(r.locale);
+		if (r.locale === locale && p.titleLocale !== locale) {
+			p.title = r.content.title;
+			p.titleLocale = locale;
+		}
+		byId.set(r.id, p);
+	}
+	return {
+		programmes: [...byId.values()]
+			.map(({ id, title, locales }) => ({
+				id,
+				title,
+				locales: locales.filter((l) => site.locales.includes(l)).sort()
+			}))
+			.sort((a, b) => a.title.localeCompare(b.title))
+	};
+}

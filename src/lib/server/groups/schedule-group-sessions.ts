@@ -1,0 +1,208 @@
+import { z } from 'zod';
+import { and, asc, eq, gt, inArray, lt, ne, or } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import type { Actor } from '../access/actor';
+import { AppError, notFound } from '../errors';
+import { parseInput, zId } from '../goals/goals.validation';
+import { wallTimeIn } from '../i18n/day-in-zone';
+import { weeksLater } from '../cohorts/schedule-sessions';
+import { classifyUrl } from '../courses/render-markdown';
+import { groupFacilitators, groupProgrammes, groups, groupSessions } from './groups.schema';
+import { auditGroup, facilitatedGroup, isUuid } from './group-access';
+
+export const MAX_SESSIONS = 52;
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const whole = (key: string, min: number, max: number, fallback: number) =>
+	z.preprocess(
+		blankToUndefined,
+		z.coerce.number(key).int(key).min(min, key).max(max, key).default(fallback)
+	);
+
+const scheduleFields = {
+	/** Local date-time in the site's zone, as a datetime-local input sends it. */
+	first: z
+		.string('err_required')
+		.trim()
+		.min(1, 'err_required')
+		.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'err_date'),
+	count: whole('groups_err_count', 1, MAX_SESSIONS, 1),
+	rhythm: z.enum(['weekly', 'fortnightly'], 'err_invalid'),
+	minutes: whole('groups_err_minutes', 15, 240, 90),
+	delivery: z.enum(['live', 'in_person', 'video'], 'err_invalid'),
+	place: z.preprocess(blankToUndefined, z.string().trim().max(200, 'err_too_long').optional()),
+	videoUrl: z.preprocess(
+		blankToUndefined,
+		z
+			.string()
+			.trim()
+			.max(500, 'err_too_long')
+			.refine((u) => classifyUrl(u) === 'https', 'groups_err_video_url')
+			.optional()
+	)
+};
+
+type ScheduleFields = z.infer<z.ZodObject<typeof scheduleFields>>;
+const deliveryDetails = (d: ScheduleFields, ctx: z.RefinementCtx) => {
+	if (d.delivery === 'in_person' && !d.place)
+		ctx.addIssue({ code: 'custom', path: ['place'], message: 'groups_err_place' });
+	if (d.delivery === 'video' && !d.videoUrl)
+		ctx.addIssue({ code: 'custom', path: ['videoUrl'], message: 'groups_err_video_url' });
+};
+
+/** The schedule form's fields (the group comes from the address). */
+export const ZScheduleForm = z.object(scheduleFields).superRefine(deliveryDetails);
+export const ZScheduleGroupSessionsInput = z
+	.object({ groupId: zId, ...scheduleFields })
+	.superRefine(deliveryDetails);
+export type TScheduleGroupSessionsInput = z.input<typeof ZScheduleGroupSessionsInput>;
+
+/** Refused because a facilitator already leads a session at that time; names the clash. */
+export class SessionClashError extends AppError {
+	readonly clash: { groupName: string; startsAt: Date };
+	constructor(clash: { groupName: string; startsAt: Date }) {
+		super('conflict', { first: 'groups_err_overlap' });
+		this.clash = clash;
+	}
+}
+
+/**
+ * Schedules `count` sessions of a group the actor facilitates, weekly or fortnightly, the first at
+ * a local date-time in the site's zone; each keeps that wall-clock time across daylight-saving
+ * changes. A course's sessions take the next themes not yet scheduled. If any session would
+ * overlap another session led by one of the group's facilitators (in any group), nothing is
+ * scheduled and the clash is named. Audited.
+ */
+export async function scheduleGroupSessions({
+	db,
+	actor,
+	input
+}: {
+	db: Db;
+	actor: Actor | null;
+	input: TScheduleGroupSessionsInput;
+}): Promise<{ ids: string[] }> {
+	const data = parseInput(ZScheduleGroupSessionsInput, input);
+	return db.transaction(async (tx) => {
+		const access = await facilitatedGroup(tx, actor, data.groupId);
+		const { group, site } = access;
+		if (group.closedAt) throw new AppError('invalid_input', { first: 'groups_err_closed' });
+		const [day = '', time = ''] = data.first.split('T');
+		const step = data.rhythm === 'weekly' ? 1 : 2;
+		const starts = Array.from({ length: data.count }, (_, i) =>
+			wallTimeIn(weeksLater(day, i * step), time, site.timeZone)
+		);
+		if (starts.some((s) => Number.isNaN(s.getTime())))
+			throw new AppError('invalid_input', { first: 'err_date' });
+		const span = data.minutes * 60_000;
+		const slots = starts.map((s) => ({ startsAt: s, endsAt: new Date(s.getTime() + span) }));
+
+		// A course covers each theme once: new sessions take the lowest numbers still free.
+		const [programme] = await tx
+			.select({ kind: groupProgrammes.kind, sessionCount: groupProgrammes.sessionCount })
+			.from(groupProgrammes)
+			.where(eq(groupProgrammes.id, group.programmeId))
+			.limit(1);
+		let numbers: (number | null)[] = slots.map(() => null);
+		if (programme?.kind === 'course') {
+			const taken = await tx
+				.select({ number: groupSessions.number })
+				.from(groupSessions)
+				.where(and(eq(groupSessions.groupId, group.id), ne(groupSessions.status, 'cancelled')));
+			const used = new Set(taken.map((t) => t.number));
+			const free = Array.from({ length: programme.sessionCount ?? 0 }, (_, i) => i + 1).filter(
+				(n) => !used.has(n)
+			);
+			if (free.length < slots.length)
+				throw new AppError('invalid_input', { count: 'groups_err_too_many_sessions' });
+			numbers = free.slice(0, slots.length);
+		}
+
+		const leaders = await tx
+			.select({ userId: groupFacilitators.userId })
+			.from(groupFacilitators)
+			.where(eq(groupFacilitators.groupId, group.id));
+		const ledGroups = tx
+			.select({ id: groupFacilitators.groupId })
+			.from(groupFacilitators)
+			.where(
+				inArray(
+					groupFacilitators.userId,
+					leaders.map((l) => l.userId)
+				)
+			);
+		const [clash] = await tx
+			.select({ groupName: groups.name, startsAt: groupSessions.startsAt })
+			.from(groupSessions)
+			.innerJoin(groups, eq(groups.id, groupSessions.groupId))
+			.where(
+				and(
+					inArray(groupSessions.groupId, ledGroups),
+					ne(groupSessions.status, 'cancelled'),
+					or(
+						...slots.map((s) =>
+							and(lt(groupSessions.startsAt, s.endsAt), gt(groupSessions.endsAt, s.startsAt))
+						)
+					)
+				)
+			)
+			.orderBy(asc(groupSessions.startsAt))
+			.limit(1);
+		if (clash) throw new SessionClashError(clash);
+
+		const rows = await tx
+			.insert(groupSessions)
+			.values(
+				slots.map((s, i) => ({
+					groupId: group.id,
+					number: numbers[i] ?? null,
+					startsAt: s.startsAt,
+					endsAt: s.endsAt,
+					delivery: data.delivery,
+					place: data.delivery === 'in_person' ? (data.place ?? null) : null,
+					videoUrl: data.delivery === 'video' ? (data.videoUrl ?? null) : null
+				}))
+			)
+			.returning({ id: groupSessions.id });
+		await auditGroup(tx, access.actor, site.id, {
+			action: 'group.schedule_sessions',
+			entityType: 'group',
+			entityId: group.id,
+			details: { sessions: rows.length, delivery: data.delivery }
+		});
+		return { ids: rows.map((r) => r.id) };
+	});
+}
+
+/** A facilitator cancels a session: it leaves the calendar and gets no reminders. Audited. */
+export async function cancelSession({
+	db,
+	actor,
+	input
+}: {
+	db: Db;
+	actor: Actor | null;
+	input: { groupId: string; sessionId: string };
+}): Promise<void> {
+	await db.transaction(async (tx) => {
+		const access = await facilitatedGroup(tx, actor, input.groupId);
+		if (!isUuid(input.sessionId)) throw notFound();
+		const [row] = await tx
+			.update(groupSessions)
+			.set({ status: 'cancelled' })
+			.where(
+				and(
+					eq(groupSessions.id, input.sessionId),
+					eq(groupSessions.groupId, access.group.id),
+					ne(groupSessions.status, 'cancelled')
+				)
+			)
+			.returning({ id: groupSessions.id });
+		if (!row) throw notFound();
+		await auditGroup(tx, access.actor, access.site.id, {
+			action: 'group.cancel_session',
+			entityType: 'group_session',
+			entityId: row.id
+		});
+	});
+}

@@ -1,0 +1,130 @@
+import { and, eq, gt, inArray, lte, sql } from 'drizzle-orm';
+import { rowsOf, type Db } from '../db/client';
+import { user } from '../db/auth.schema';
+import { profiles } from '../people/people.schema';
+import { sites } from '../sites/sites.schema';
+import type { Mailer } from '../mail/mailer';
+import { pickLocale } from '../i18n/locale';
+import { formatDateTime } from '../../format';
+import { m } from '../../paraglide/messages.js';
+import { groupMembers, groups, groupSessions, reminderDeliveries } from './groups.schema';
+
+/** How far ahead a session is announced. */
+export const REMINDER_WINDOW_MS = 24 * 60 * 60 * 1000;
+/** One key for the advisory lock, so only one instance sends reminders at a time. */
+const LOCK_KEY = 7402;
+
+export type ReminderRun = { inApp: number; email: number; failed: number; skipped: boolean };
+
+/**
+ * For every session starting within the next 24 hours, one in-app reminder and one email per
+ * member who has not turned that kind off. reminder_deliveries is unique per session, person and
+ * channel, so a reminder is never sent twice, whichever instance runs and however often. Emails
+ * go out after the deliveries are committed; one that fails is recorded as failed.
+ */
+export async function sendDueReminders({
+	db,
+	mail,
+	now = new Date(),
+	origin = ''
+}: {
+	db: Db;
+	mail: Mailer;
+	now?: Date;
+	origin?: string;
+}): Promise<ReminderRun> {
+	type Outgoing = { deliveryId: string; to: string; subject: string; text: string; siteId: string };
+	const result = await db.transaction(async (tx) => {
+		const [lock] = rowsOf<{ ok: boolean }>(
+			await tx.execute(sql`select pg_try_advisory_xact_lock(${LOCK_KEY}) as ok`)
+		);
+		if (!lock?.ok) return null;
+		const due = await tx
+			.select({
+				sessionId: groupSessions.id,
+				startsAt: groupSessions.startsAt,
+				groupId: groups.id,
+				groupName: groups.name,
+				userId: groupMembers.userId,
+				inApp: groupMembers.remindersInApp,
+				email: groupMembers.remindersEmail,
+				address: user.email,
+				locale: profiles.locale,
+				zone: profiles.timeZone,
+				site: sites
+			})
+			.from(groupSessions)
+			.innerJoin(groups, eq(groups.id, groupSessions.groupId))
+			.innerJoin(sites, eq(sites.id, groups.siteId))
+			.innerJoin(groupMembers, eq(groupMembers.groupId, groups.id))
+			.innerJoin(user, eq(user.id, groupMembers.userId))
+			.leftJoin(profiles, eq(profiles.userId, groupMembers.userId))
+			.where(
+				and(
+					inArray(groupSessions.status, ['scheduled', 'open']),
+					gt(groupSessions.startsAt, now),
+					lte(groupSessions.startsAt, new Date(now.getTime() + REMINDER_WINDOW_MS)),
+					eq(groupMembers.status, 'member'),
+					sql`${groups.closedAt} is null`,
+					sql`${user.disabledAt} is null`
+				)
+			);
+		let inApp = 0;
+		const outgoing: Outgoing[] = [];
+		for (const d of due) {
+			const channels = [
+				...(d.inApp ? ['in_app' as const] : []),
+				...(d.email ? ['email' as const] : [])
+			];
+			for (const channel of channels) {
+				const [row] = await tx
+					.insert(reminderDeliveries)
+					.values({
+						sessionId: d.sessionId,
+						userId: d.userId,
+						channel,
+						status: 'sent',
+						sentAt: now
+					})
+					.onConflictDoNothing()
+					.returning({ id: reminderDeliveries.id });
+				if (!row) continue;
+				if (channel === 'in_app') {
+					inApp++;
+					continue;
+				}
+				const locale = pickLocale({
+					preferred: d.locale,
+					siteDefault: d.site.defaultLocale,
+					siteLocales: d.site.locales
+				});
+				const when = formatDateTime(d.startsAt, locale, d.zone ?? d.site.timeZone);
+				const link = `${origin}/groups/${d.groupId}`;
+				outgoing.push({
+					deliveryId: row.id,
+					to: d.address,
+					siteId: d.site.id,
+					subject: m.groups_mail_reminder_subject({ group: d.groupName }, { locale }),
+					text: m.groups_mail_reminder_body({ group: d.groupName, when, link }, { locale })
+				});
+			}
+		}
+		return { inApp, outgoing };
+	});
+	if (!result) return { inApp: 0, email: 0, failed: 0, skipped: true };
+	let email = 0;
+	let failed = 0;
+	for (const o of result.outgoing) {
+		try {
+			await mail.send({ to: o.to, subject: o.subject, text: o.text, siteId: o.siteId });
+			email++;
+		} catch {
+			failed++;
+			await db
+				.update(reminderDeliveries)
+				.set({ status: 'failed' })
+				.where(eq(reminderDeliveries.id, o.deliveryId));
+		}
+	}
+	return { inApp: result.inApp, email, failed, skipped: false };
+}

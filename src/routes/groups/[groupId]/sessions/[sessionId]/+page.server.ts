@@ -1,0 +1,46 @@
+import type { Actions, PageServerLoad } from './$types';
+import { requireSignedIn } from '$lib/server/access/actor';
+import { failWith, pageError, parseForm, t } from '$lib/server/forms';
+import { formatDateTime } from '$lib/format';
+import {
+	getGroupSession,
+	recordGroupSession,
+	ZRecordSessionInput
+} from '$lib/server/groups/run-group-session';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const actor = requireSignedIn(locals.actor);
+	const view = await getGroupSession({ db: locals.app.db, actor, input: params }).catch(pageError);
+	const zone = actor.site?.timeZone;
+	const { startsAt, endsAt, ...session } = view.session;
+	return {
+		...view,
+		session: {
+			id: session.id,
+			number: session.number,
+			status: session.status,
+			delivery: session.delivery,
+			place: session.place,
+			videoUrl: session.videoUrl,
+			when: formatDateTime(startsAt, locals.locale, zone),
+			minutes: Math.round((endsAt.getTime() - startsAt.getTime()) / 60_000)
+		}
+	};
+};
+
+export const actions: Actions = {
+	save: async ({ request, locals, params }) => {
+		const form = await parseForm(
+			request,
+			ZRecordSessionInput.omit({ groupId: true, sessionId: true })
+		);
+		if (!form.ok) return form.failure;
+		try {
+			const input = { ...form.data, ...params };
+			await recordGroupSession({ db: locals.app.db, actor: locals.actor, input });
+		} catch (e) {
+			return failWith(e, form.values);
+		}
+		return { done: t('groups_session_saved') };
+	}
+};

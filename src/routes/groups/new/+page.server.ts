@@ -1,0 +1,43 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { can, requireSite, requireSignedIn } from '$lib/server/access/actor';
+import { failWith, pageError, parseForm } from '$lib/server/forms';
+import { localeName } from '$lib/server/i18n/locale';
+import { openGroup, requireGroupOpener, ZOpenGroupInput } from '$lib/server/groups/open-group';
+import { groupFormChoices } from '$lib/server/groups/list-programmes';
+import { siteStaff } from '$lib/server/groups/site-staff';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const actor = requireSignedIn(locals.actor);
+	try {
+		requireGroupOpener(actor);
+		const site = requireSite(actor);
+		const db = locals.app.db;
+		const { programmes } = await groupFormChoices({ db, actor, locale: locals.locale });
+		return {
+			programmes,
+			languages: site.locales.map((l) => ({ locale: l, name: localeName(l) })),
+			defaultLocale: locals.locale,
+			peers: await siteStaff(db, site.id, 'peer_worker'),
+			professionals: await siteStaff(db, site.id, 'professional'),
+			me: can(actor, 'peer.work') ? actor.userId : ''
+		};
+	} catch (e) {
+		return pageError(e);
+	}
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals }) => {
+		const form = await parseForm(request, ZOpenGroupInput);
+		if (!form.ok) return form.failure;
+		let id: string;
+		try {
+			({ id } = await openGroup({ db: locals.app.db, actor: locals.actor, input: form.data }));
+		} catch (e) {
+			return failWith(e, form.values);
+		}
+		// A site admin who does not facilitate it has no place in the group itself.
+		redirect(303, can(locals.actor, 'peer.work') ? `/groups/${id}` : '/admin/programmes?opened=1');
+	}
+};
