@@ -10,7 +10,14 @@ import { signInAs } from '../fixtures/sign-in';
 // Accessibility does not depend on the database, so this runs on PGlite only.
 
 /** Endpoints and POST-only actions: nothing for a person to look at. */
-const notPages = new Set(['/healthz', '/readyz', '/signout', '/language', '/session/extend']);
+const notPages = new Set([
+	'/healthz',
+	'/readyz',
+	'/signout',
+	'/language',
+	'/session/extend',
+	'/groups/[groupId]/sessions/[sessionId]/room/events'
+]);
 
 /**
  * Every route id of the shell this visitor can open, from the same tables the server uses.
@@ -40,9 +47,9 @@ function routesFor(role: Role | 'anonymous' | 'member-public'): string[] {
 }
 
 /** Routes whose sample address is a record nobody owns (their own journeys check real ones). */
-const recordIds = /\[(goalId|cohortId|sessionId)\]/g;
+const recordIds = /\[(goalId|cohortId|sessionId|groupId)\]/g;
 const answersNotFound = (id: string): boolean =>
-	id === '/not-found' || /\[(goalId|cohortId|sessionId)\]/.test(id);
+	id === '/not-found' || /\[(goalId|cohortId|sessionId|groupId)\]/.test(id);
 
 /** A real address for a route id: [site] is the demo site; ids of records are looked up. */
 async function pathFor(page: Page, id: string): Promise<string> {

@@ -63,7 +63,10 @@ export const ownAnswers: Record<string, (p: Principal) => Answer> = {
 	'/goals/[goalId]': () => notFound,
 	// A random cohort (and session) id is nobody's: "not found" for every facilitator too.
 	'/cohorts/[cohortId]': () => notFound,
-	'/cohorts/[cohortId]/sessions/[sessionId]': () => notFound
+	'/cohorts/[cohortId]/sessions/[sessionId]': () => notFound,
+	// A random group (and session) id is nobody's: "not found" for every member and facilitator.
+	'/groups/[groupId]/sessions/[sessionId]/room': () => notFound,
+	'/groups/[groupId]/sessions/[sessionId]/room/events': () => notFound
 };
 
 /** The answer the hook and then the route give `p` for a GET of `path`, a page of `routeId`. */
@@ -89,6 +92,7 @@ const sampleParams: Record<string, () => string> = {
 	token: unknownToken,
 	goalId: randomUUID,
 	cohortId: randomUUID,
+	groupId: randomUUID,
 	sessionId: randomUUID,
 	// From the shipped content the demo seed imports. A member who has not enrolled still gets
 	// the lesson's page (200), with an offer to enrol instead of the lesson.

@@ -55,6 +55,16 @@ export const routeRules: Record<string, RouteRule> = {
 	'/admin/courses/[course]': perm('content.edit'),
 	'/admin/courses/[course]/[lesson]': perm('content.edit'),
 	'/groups': perm('member.space', 'peer.work', 'moderation.queue'),
+	'/groups/[groupId]/sessions/[sessionId]/room': perm(
+		'member.space',
+		'peer.work',
+		'moderation.queue'
+	),
+	'/groups/[groupId]/sessions/[sessionId]/room/events': perm(
+		'member.space',
+		'peer.work',
+		'moderation.queue'
+	),
 	'/messages': perm('member.space', 'peer.work', 'clinical.caseload'),
 	'/network': perm('member.space', 'clinical.caseload'),
 	'/checkins': perm('member.space'),
