@@ -8,6 +8,7 @@ import { ZCreateSiteInput } from '../sites/site.validation';
 import { createVerifiedAccount } from '../people/create-account';
 import { memberships, type SiteRole } from '../people/people.schema';
 import { recordAudit } from '../audit/record-audit';
+import { seedDemoRoom } from './seed-demo-room';
 import {
 	CourseFormatError,
 	parseCourse,
@@ -154,6 +155,7 @@ export async function seedDemo({
 		})
 	});
 	await app.db.transaction(async (tx) => {
+		const idOf = new Map<DemoAccount['role'], string>();
 		for (const a of accounts) {
 			const userId = await createVerifiedAccount({
 				app,
@@ -164,6 +166,7 @@ export async function seedDemo({
 				pseudonym: a.pseudonym,
 				isPlatformAdmin: a.role === 'platform_admin'
 			});
+			idOf.set(a.role, userId);
 			if (a.role !== 'platform_admin')
 				await tx.insert(memberships).values({ siteId: site.id, userId, role: a.role });
 			await recordAudit(tx, {
@@ -178,6 +181,9 @@ export async function seedDemo({
 				details: { role: a.role }
 			});
 		}
+		const facilitatorId = idOf.get('peer_worker');
+		const memberId = idOf.get('member');
+		if (facilitatorId && memberId) await seedDemoRoom(tx, site, { facilitatorId, memberId });
 	});
 	for (const course of shipped)
 		await importCourse({ db: app.db, actor: null, siteId: site.id, course });

@@ -2,7 +2,8 @@
 // connections and one bus subscription (one LISTEN per group channel). A notification only wakes
 // the hub: it then re-checks everyone's access, reads the messages after the lowest mark from the
 // database (never from the payload) and hands each connection the ones after its own mark, in id
-// order. Message ids in a session are handed out in commit order (see sendChatMessage), so a
+// order. Access is re-checked on every membership or state notification and at each heartbeat.
+// Message ids in a session are handed out in commit order (see sendChatMessage), so a
 // mark never skips a message: no loss, and no duplicates across reconnects (Last-Event-ID).
 import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
@@ -87,9 +88,7 @@ class Hub {
 				this.wake({ messages: true, state: true, access: true });
 			else if (e && e.s === this.sessionId)
 				this.wake(
-					e.k === 'message'
-						? { messages: true, access: true }
-						: { state: true, access: e.k === 'state' }
+					e.k === 'message' ? { messages: true } : { state: true, access: e.k === 'state' }
 				);
 		});
 		this.timer = setInterval(() => void this.heartbeat(), HEARTBEAT_MS);
@@ -208,8 +207,11 @@ class Hub {
 
 	private async sendMessages(): Promise<void> {
 		for (;;) {
-			if (this.conns.size === 0) return;
-			const from = Math.min(...[...this.conns].map((c) => c.mark));
+			// Only the connections present now: one added while the query runs has a mark of its
+			// own below `from`, and is served by the next round (its arrival woke the hub again).
+			const targets = [...this.conns];
+			if (targets.length === 0) return;
+			const from = Math.min(...targets.map((c) => c.mark));
 			const batch = await this.deps.db
 				.select({
 					id: chatMessages.id,
@@ -231,7 +233,8 @@ class Hub {
 			const last = batch.at(-1);
 			if (!last) return;
 			await this.namesOf(batch.map((m) => m.authorId));
-			for (const c of this.conns) {
+			for (const c of targets) {
+				if (!this.conns.has(c)) continue;
 				for (const m of batch) {
 					if (m.id <= c.mark || m.roomId !== c.roomId) continue;
 					const message: RoomMessage = {
@@ -253,6 +256,8 @@ class Hub {
 	/** Keeps connections open through proxies, and this instance's presence rows fresh. */
 	private async heartbeat(): Promise<void> {
 		for (const c of this.conns) c.send(': hb\n\n');
+		// Access changes are announced ('membership'); this catches one that was not.
+		this.wake({ access: true });
 		try {
 			const { db, instanceId } = this.deps;
 			await db
