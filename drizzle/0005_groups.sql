@@ -195,6 +195,14 @@ CREATE TABLE "risk_phrases" (
 	CONSTRAINT "risk_phrases_site_phrase" UNIQUE("site_id","locale","phrase")
 );
 --> statement-breakpoint
+CREATE TABLE "room_presence" (
+	"session_id" uuid NOT NULL,
+	"user_id" text NOT NULL,
+	"instance_id" uuid NOT NULL,
+	"seen_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "room_presence_session_id_user_id_instance_id_pk" PRIMARY KEY("session_id","user_id","instance_id")
+);
+--> statement-breakpoint
 CREATE TABLE "session_rooms" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"session_id" uuid NOT NULL,
@@ -246,6 +254,8 @@ ALTER TABLE "reminder_deliveries" ADD CONSTRAINT "reminder_deliveries_session_id
 ALTER TABLE "reminder_deliveries" ADD CONSTRAINT "reminder_deliveries_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "risk_phrases" ADD CONSTRAINT "risk_phrases_site_id_sites_id_fk" FOREIGN KEY ("site_id") REFERENCES "public"."sites"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "risk_phrases" ADD CONSTRAINT "risk_phrases_created_by_user_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."user"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "room_presence" ADD CONSTRAINT "room_presence_session_id_group_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."group_sessions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "room_presence" ADD CONSTRAINT "room_presence_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "session_rooms" ADD CONSTRAINT "session_rooms_session_id_group_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."group_sessions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "board_posts_group" ON "board_posts" USING btree ("group_id","last_activity_at");--> statement-breakpoint
 CREATE INDEX "board_posts_thread" ON "board_posts" USING btree ("thread_id","created_at");--> statement-breakpoint

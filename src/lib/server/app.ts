@@ -4,6 +4,8 @@ import { migrationsFolder, openDatabase, type Database, type Db } from './db/cli
 import { createAuth, type Auth } from './auth/auth.config';
 import { createMailer, type Mailer } from './mail/mailer';
 import { authMails } from './mail/auth-mails';
+import { createBus, type RealtimeBus } from './realtime/bus';
+import { randomUUID } from 'node:crypto';
 
 /** The process-wide services one Kith instance runs with. Tests build their own with createApp. */
 export type App = {
@@ -13,6 +15,10 @@ export type App = {
 	auth: Auth;
 	mailer: Mailer;
 	migrationCount: number;
+	/** Notifications between instances (live rooms). */
+	realtime: RealtimeBus;
+	/** This process, for per-instance rows such as live-room presence. */
+	instanceId: string;
 };
 
 export function createApp(cfg: Config, database?: Database): App {
@@ -24,7 +30,17 @@ export function createApp(cfg: Config, database?: Database): App {
 		mailer: authMails({ db: db.db, mailer, origin: cfg.ORIGIN })
 	});
 	const migrationCount = readdirSync(migrationsFolder).filter((f) => f.endsWith('.sql')).length;
-	return { config: cfg, database: db, db: db.db, auth, mailer, migrationCount };
+	const realtime = createBus(db, cfg.DATABASE_URL);
+	return {
+		config: cfg,
+		database: db,
+		db: db.db,
+		auth,
+		mailer,
+		migrationCount,
+		realtime,
+		instanceId: randomUUID()
+	};
 }
 
 let current: Promise<App> | undefined;

@@ -16,7 +16,8 @@ const notPages = new Set([
 	'/signout',
 	'/language',
 	'/session/extend',
-	'/groups/[groupId]/calendar.ics'
+	'/groups/[groupId]/calendar.ics',
+	'/groups/[groupId]/sessions/[sessionId]/room/events'
 ]);
 
 /**

@@ -72,6 +72,8 @@ export const ownAnswers: Record<string, (p: Principal) => Answer> = {
 	'/groups/[groupId]/calendar.ics': () => notFound,
 	'/groups/[groupId]/board': () => notFound,
 	'/groups/[groupId]/board/[threadId]': () => notFound,
+	'/groups/[groupId]/sessions/[sessionId]/room': () => notFound,
+	'/groups/[groupId]/sessions/[sessionId]/room/events': () => notFound,
 	'/moderation/[itemId]': () => notFound
 };
 

@@ -72,6 +72,18 @@ export const routeRules: Record<string, RouteRule> = {
 		'clinical.caseload',
 		'moderation.queue'
 	),
+	'/groups/[groupId]/sessions/[sessionId]/room': perm(
+		'member.space',
+		'peer.work',
+		'clinical.caseload',
+		'moderation.queue'
+	),
+	'/groups/[groupId]/sessions/[sessionId]/room/events': perm(
+		'member.space',
+		'peer.work',
+		'clinical.caseload',
+		'moderation.queue'
+	),
 	'/admin/programmes': perm('groups.manage'),
 	'/messages': perm('member.space', 'peer.work', 'clinical.caseload'),
 	'/network': perm('member.space', 'clinical.caseload'),

@@ -2,7 +2,6 @@
 // led by the two demo peer workers, with the demo member in it, one session held and recorded,
 // and the next ones scheduled (today's included) at 18:00 site time. Its id is derived from the
 // site's slug, so journeys can open it directly.
-import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { App } from '../app';
 import { recordAudit } from '../audit/record-audit';
@@ -20,14 +19,12 @@ import {
 } from '../groups/groups.schema';
 import { newCalendarToken } from '../groups/enrolment';
 import { programmeText } from '../groups/programme-text';
+import { uuidFrom } from './demo-room-ids';
 
 export const DEMO_PROGRAMME = 'paths-to-everyday-life';
 
 /** The demo group's id on a site: a UUID made from the slug. */
-export function demoGroupId(slug: string): string {
-	const h = createHash('sha256').update(`kith-demo-group:${slug}`).digest('hex');
-	return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
+export const demoGroupId = (slug: string): string => uuidFrom(`kith-demo-group:${slug}`);
 
 export async function seedDemoGroup({
 	app,

@@ -8,6 +8,7 @@ import { ZCreateSiteInput } from '../sites/site.validation';
 import { createVerifiedAccount } from '../people/create-account';
 import { memberships, type SiteRole } from '../people/people.schema';
 import { recordAudit } from '../audit/record-audit';
+import { seedDemoRoom } from './seed-demo-room';
 import {
 	CourseFormatError,
 	parseCourse,
@@ -240,6 +241,9 @@ export async function seedDemo({
 		leaders: [idOf('peer'), idOf('peer2')],
 		members: [idOf('member'), idOf('member2')]
 	});
+	await app.db.transaction((tx) =>
+		seedDemoRoom(tx, site, { facilitatorId: idOf('peer'), memberId: idOf('member') })
+	);
 	return {
 		accounts,
 		courses: shipped.map((c) => c.slug),

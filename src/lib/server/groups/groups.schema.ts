@@ -424,3 +424,23 @@ export const reminderDeliveries = pgTable(
 	},
 	(t) => [unique('reminder_deliveries_once').on(t.sessionId, t.userId, t.channel)]
 );
+
+/**
+ * Who is in a live room now, per app instance: a row per (session, person, instance) while they
+ * hold a connection there, refreshed by the instance's heartbeat. Presence is the people with a
+ * row seen in the last minute, so a crashed instance's rows simply expire.
+ */
+export const roomPresence = pgTable(
+	'room_presence',
+	{
+		sessionId: uuid('session_id')
+			.notNull()
+			.references(() => groupSessions.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		instanceId: uuid('instance_id').notNull(),
+		seenAt: timestamp('seen_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.sessionId, t.userId, t.instanceId] })]
+);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { announceMembershipChange } from '../groups/room-notify';
 import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import type { Actor } from '../access/actor';
@@ -138,6 +139,8 @@ async function setMember(
 			)
 		)
 		.returning({ userId: groupMembers.userId });
+	// Removed, readmitted or muted: open live-room streams re-check access when this commits.
+	await announceMembershipChange(tx, item.groupId);
 	if (rows.length === 0)
 		throw new AppError('invalid_input', { action: 'moderation_err_not_member' });
 }

@@ -8,6 +8,7 @@ import pg from 'pg';
 import { createApp, type App } from '../app';
 import { openDatabase } from '../db/client';
 import { parseConfig, type Config } from '../config';
+import { closeLiveRooms } from '../groups/room-live';
 
 export type DbKind = 'pglite' | 'postgres';
 
@@ -53,6 +54,8 @@ export async function createTestApp(kind: DbKind): Promise<TestApp> {
 	return {
 		...app,
 		cleanup: async () => {
+			await closeLiveRooms(app);
+			await app.realtime.close();
 			await database.close();
 			await dropDb?.();
 			rmSync(dataDir, { recursive: true, force: true });

@@ -1,0 +1,51 @@
+// What the live room announces on the realtime bus. One channel per group; payloads carry ids
+// only, and listeners read the database for everything else (so a payload is never trusted).
+import type { Tx } from '../db/client';
+import { publish, type RealtimeBus } from '../realtime/bus';
+
+/**
+ * - message: a message was saved in a session (its id; listeners fetch everything after their mark)
+ * - state: timer, agenda, status or sub-rooms of a session changed
+ * - presence: someone arrived in or left a session's room
+ * - membership: someone lost access to the group (removed, left): open streams re-check at once
+ */
+export type RoomEvent =
+	| { k: 'message'; s: string; id: number }
+	| { k: 'state'; s: string }
+	| { k: 'presence'; s: string }
+	| { k: 'membership' };
+
+export const roomChannel = (groupId: string): string =>
+	`room_${groupId.replaceAll('-', '').toLowerCase()}`;
+
+export function parseRoomEvent(payload: string): RoomEvent | null {
+	try {
+		const e = JSON.parse(payload) as { k?: unknown; s?: unknown; id?: unknown } | null;
+		if (!e || typeof e !== 'object') return null;
+		if (e.k === 'membership') return { k: 'membership' };
+		if (typeof e.s !== 'string') return null;
+		if (e.k === 'message' && typeof e.id === 'number') return { k: 'message', s: e.s, id: e.id };
+		if (e.k === 'state' || e.k === 'presence') return { k: e.k, s: e.s };
+		return null;
+	} catch {
+		return null;
+	}
+}
+
+/** Announces a room event to every instance, when `tx` commits. */
+export function announce(
+	tx: Tx,
+	bus: RealtimeBus,
+	groupId: string,
+	event: RoomEvent
+): Promise<void> {
+	return bus.publish(tx, roomChannel(groupId), JSON.stringify(event));
+}
+
+/**
+ * Call in the transaction that removes someone from a group (or otherwise ends their access):
+ * their open live-room streams, on any instance, close as soon as it commits.
+ */
+export function announceMembershipChange(tx: Tx, groupId: string): Promise<void> {
+	return publish(tx, roomChannel(groupId), JSON.stringify({ k: 'membership' }));
+}
