@@ -1,5 +1,7 @@
 // Page weight and LCP of Kith's budgeted pages, measured in Chromium on a built app.
 // Usage: npx vite build && npx tsx bench/pages.ts [--runs 5]
+import { demoGroupId } from '../src/lib/server/demo/seed-demo-group';
+import { demoRoomPath } from '../src/lib/server/demo/demo-room-ids';
 import { chromium, type Browser, type BrowserContext, type CDPSession } from 'playwright';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, totalmem } from 'node:os';
@@ -63,6 +65,18 @@ const pages: PageSpec[] = [
 	{
 		name: 'my goals',
 		path: '/goals',
+		signedIn: true,
+		budget: { jsKB: 100, totalKB: 250, lcpMs: 4000 }
+	},
+	{
+		name: 'group board',
+		path: `/groups/${demoGroupId('demo')}/board`,
+		signedIn: true,
+		budget: { jsKB: 60, totalKB: 150, lcpMs: 3000 }
+	},
+	{
+		name: 'live session room',
+		path: demoRoomPath('demo'),
 		signedIn: true,
 		budget: { jsKB: 100, totalKB: 250, lcpMs: 4000 }
 	}

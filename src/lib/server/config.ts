@@ -22,6 +22,8 @@ const ZEnv = z.object({
 	MAIL_FROM: z.string().min(3).default('Kith <no-reply@kith.local>'),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	KITH_SIGNIN_LIMIT: z.coerce.number().int().positive().default(5),
+	/** `off` stops this instance from sending group-session reminders (another one may). */
+	KITH_REMINDERS: z.enum(['on', 'off']).default('on'),
 	NODE_ENV: z.string().default('development')
 });
 

@@ -13,7 +13,7 @@ let timer: ReturnType<typeof setInterval> | undefined;
  * reminder twice. The timer does not keep the process alive.
  */
 export function startReminderLoop(app: App): void {
-	if (timer || process.env.KITH_REMINDERS === 'off') return;
+	if (timer || app.config.KITH_REMINDERS === 'off') return;
 	const run = () => {
 		sendDueReminders({ db: app.db, mail: app.mailer, origin: app.config.ORIGIN }).then(
 			(r) => {
