@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoGroupId } from './seed-demo-group';
+import { demoRoomIds } from './demo-room-ids';
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -33,12 +35,17 @@ describe.each(dbKinds)('demo seed courses on %s', (kind) => {
 			.from(courses)
 			.where(eq(courses.siteId, site?.id ?? ''));
 		expect(rows.map((c) => c.slug)).toEqual(['steady-steps']);
-		// The shipped group programmes, and a running demo group led by the two demo peers.
+		// The shipped group programmes, a running PEER group led by the two demo peers with both
+		// demo members in it, and an ongoing peer circle whose live room can be opened.
 		expect(seeded?.programmes).toEqual(['paths-to-everyday-life', 'peer-circle']);
-		const [group] = await app.db
+		const siteGroups = await app.db
 			.select()
 			.from(groups)
 			.where(eq(groups.siteId, site?.id ?? ''));
+		expect(siteGroups.map((g) => g.id).sort()).toEqual(
+			[demoGroupId(slug), demoRoomIds(slug).groupId].sort()
+		);
+		const group = siteGroups.find((g) => g.id === demoGroupId(slug));
 		const leaders = await app.db
 			.select()
 			.from(groupFacilitators)
@@ -52,7 +59,7 @@ describe.each(dbKinds)('demo seed courses on %s', (kind) => {
 			.from(groupSessions)
 			.where(eq(groupSessions.groupId, group?.id ?? ''));
 		expect(leaders).toHaveLength(2);
-		expect(members.map((m) => m.status)).toEqual(['member']);
+		expect(members.map((m) => m.status)).toEqual(['member', 'member']);
 		expect(sessions.length).toBeGreaterThan(1);
 	});
 
