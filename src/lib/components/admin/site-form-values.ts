@@ -6,6 +6,7 @@ export type SiteFormValues = {
 	selfRegistration: boolean;
 	requireStaffSecondFactor: boolean;
 	allowRemoteContent: boolean;
+	companionshipMonths: string;
 	crisisContacts: string;
 };
 
@@ -25,6 +26,7 @@ export function siteFormValues(sent: Sent, stored: SiteFormValues): SiteFormValu
 		selfRegistration: sent.selfRegistration === 'on',
 		requireStaffSecondFactor: sent.requireStaffSecondFactor === 'on',
 		allowRemoteContent: sent.allowRemoteContent === 'on',
+		companionshipMonths: text(sent.companionshipMonths),
 		crisisContacts: text(sent.crisisContacts)
 	};
 }

@@ -27,6 +27,7 @@ const items: { href: string; label: string }[] = [
 	{ href: '/admin/safety', label: 'nav_admin_safety' },
 	{ href: '/admin/courses', label: 'nav_admin_courses' },
 	{ href: '/admin/programmes', label: 'nav_admin_programmes' },
+	{ href: '/admin/companionship', label: 'nav_admin_companionship' },
 	{ href: '/admin/audit', label: 'nav_admin_audit' },
 	{ href: '/admin/outbox', label: 'nav_admin_outbox' },
 	{ href: '/platform/sites', label: 'nav_platform_sites' }

@@ -85,12 +85,14 @@ export const routeRules: Record<string, RouteRule> = {
 		'moderation.queue'
 	),
 	'/admin/programmes': perm('groups.manage'),
+	'/admin/companionship': perm('groups.manage'),
 	'/messages': perm('member.space', 'peer.work', 'clinical.caseload'),
 	'/network': perm('member.space', 'clinical.caseload'),
 	'/checkins': perm('member.space'),
 	'/plans': perm('member.space'),
 	'/shared': perm('carer.space'),
-	'/companionship': perm('peer.work'),
+	// Members ask for a companion, peer workers accompany; a coordinator (site admin) matches.
+	'/companionship': perm('member.space', 'peer.work', 'groups.manage'),
 	'/training': perm('peer.work'),
 	'/caseload': perm('clinical.caseload'),
 	'/appointments': perm('clinical.caseload'),

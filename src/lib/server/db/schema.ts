@@ -7,3 +7,4 @@ export * from '../courses/courses.schema';
 export * from '../goals/goals.schema';
 export * from '../cohorts/cohorts.schema';
 export * from '../groups/groups.schema';
+export * from '../companionship/companionship.schema';

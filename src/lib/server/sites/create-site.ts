@@ -37,6 +37,7 @@ export async function createSite({
 				selfRegistration: input.selfRegistration,
 				requireStaffSecondFactor: input.requireStaffSecondFactor,
 				allowRemoteContent: input.allowRemoteContent,
+				companionshipMonths: input.companionshipMonths,
 				isDemo: input.isDemo,
 				crisisContacts: input.crisisContacts
 			})

@@ -60,6 +60,16 @@ const checkbox = z
 	.optional()
 	.transform((v) => v === true || v === 'on' || v === 'true');
 
+/** Months a 1:1 peer companionship lasts once accepted; 6 in PEER. Left empty, 6. */
+const zCompanionshipMonths = z.preprocess(
+	(v) => (v === undefined || v === '' ? 6 : typeof v === 'string' ? Number(v.trim()) : v),
+	z
+		.number('companion_err_months')
+		.int('companion_err_months')
+		.min(1, 'companion_err_months')
+		.max(24, 'companion_err_months')
+);
+
 const siteFields = {
 	name: zText(120),
 	defaultLocale: z.enum(locales, 'err_locale'),
@@ -70,6 +80,7 @@ const siteFields = {
 		.refine(isTimeZone, 'err_time_zone'),
 	selfRegistration: checkbox,
 	allowRemoteContent: checkbox,
+	companionshipMonths: zCompanionshipMonths,
 	crisisContacts: zCrisisContacts
 };
 

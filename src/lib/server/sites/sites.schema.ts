@@ -1,4 +1,4 @@
-import { boolean, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 import type { CrisisContact } from '../../types';
 
@@ -19,6 +19,8 @@ export const sites = pgTable('sites', {
 	allowRemoteContent: boolean('allow_remote_content').notNull().default(false),
 	/** Whether members may share phone numbers, emails or social handles in peer spaces. */
 	allowContactDetails: boolean('allow_contact_details').notNull().default(false),
+	/** How long a 1:1 peer companionship lasts once accepted, in months. */
+	companionshipMonths: integer('companionship_months').notNull().default(6),
 	crisisContacts: jsonb('crisis_contacts').$type<CrisisContact[]>().notNull().default([]),
 	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()

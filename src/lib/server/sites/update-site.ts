@@ -13,6 +13,7 @@ const fields = [
 	'selfRegistration',
 	'requireStaffSecondFactor',
 	'allowRemoteContent',
+	'companionshipMonths',
 	'crisisContacts'
 ] as const;
 
@@ -42,6 +43,7 @@ export async function updateSite({
 				selfRegistration: input.selfRegistration,
 				requireStaffSecondFactor: input.requireStaffSecondFactor,
 				allowRemoteContent: input.allowRemoteContent,
+				companionshipMonths: input.companionshipMonths,
 				crisisContacts: input.crisisContacts,
 				updatedAt: new Date()
 			})

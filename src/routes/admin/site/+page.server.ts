@@ -20,6 +20,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 			selfRegistration: site.selfRegistration,
 			requireStaffSecondFactor: site.requireStaffSecondFactor,
 			allowRemoteContent: site.allowRemoteContent,
+			companionshipMonths: String(site.companionshipMonths),
 			crisisContacts: crisisContactsToText(site.crisisContacts)
 		},
 		localeOptions: locales.map((l) => ({ value: l, label: localeName(l) }))

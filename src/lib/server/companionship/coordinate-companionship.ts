@@ -1,0 +1,244 @@
+// The coordinator's side (a site admin, permission groups.manage): open requests with the
+// member's wishes and candidate peer workers ranked by shared languages and interests, offering a
+// match, and an overview of companionships with their dose and peer workers' supervision.
+import { z } from 'zod';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import type { Actor } from '../access/actor';
+import { notFound } from '../errors';
+import { parseInput } from '../goals/goals.validation';
+import { siteStaff } from '../groups/site-staff';
+import { companionContacts, companionProfiles, companionRequests } from './companionship.schema';
+import {
+	actorWith,
+	auditCompanionship,
+	dayIn,
+	displayNames,
+	requireUuid,
+	shared,
+	zRecordId
+} from './companionship-access';
+import { supervisionTotalsBySite, windowStart, type SupervisionTotals } from './supervision';
+
+export type Candidate = {
+	userId: string;
+	name: string;
+	languages: string[];
+	sharedLanguages: string[];
+	sharedInterests: string[];
+	availability: string;
+	accepting: boolean;
+	hasProfile: boolean;
+	/** Companions they have now: a coordinator spreads the load. */
+	active: number;
+	/** The member already declined this peer worker for this request. */
+	declined: boolean;
+};
+
+export type OpenRequest = {
+	id: string;
+	memberName: string;
+	note: string;
+	languages: string[];
+	interests: string[];
+	requestedOn: string;
+	candidates: Candidate[];
+};
+
+export type CoordinationView = {
+	open: OpenRequest[];
+	offered: { id: string; memberName: string; peerName: string; offeredOn: string }[];
+	active: {
+		id: string;
+		memberName: string;
+		peerName: string;
+		startedOn: string;
+		endsOn: string;
+		over: boolean;
+		contacts: number;
+		minutes: number;
+	}[];
+	supervisionSince: string;
+	supervision: { userId: string; name: string; totals: SupervisionTotals }[];
+};
+
+/**
+ * Candidates best first: accepting new companions, then most shared languages, then most shared
+ * interests, then fewest current companions; peers the member declined go last.
+ */
+export function rankCandidates(candidates: Candidate[]): Candidate[] {
+	return [...candidates].sort(
+		(a, b) =>
+			Number(a.declined) - Number(b.declined) ||
+			Number(b.accepting) - Number(a.accepting) ||
+			b.sharedLanguages.length - a.sharedLanguages.length ||
+			b.sharedInterests.length - a.sharedInterests.length ||
+			a.active - b.active ||
+			a.name.localeCompare(b.name)
+	);
+}
+
+/** Everything the coordinator needs on one page; audited as one read. */
+export async function getCoordination({
+	db,
+	actor: given,
+	now = new Date()
+}: {
+	db: Db;
+	actor: Actor | null;
+	now?: Date;
+}): Promise<CoordinationView> {
+	const { actor, site } = actorWith(given, 'groups.manage');
+	const zone = site.timeZone;
+	return db.transaction(async (tx) => {
+		const requests = await tx
+			.select()
+			.from(companionRequests)
+			.where(
+				and(
+					eq(companionRequests.siteId, site.id),
+					inArray(companionRequests.status, ['requested', 'offered', 'active'])
+				)
+			)
+			.orderBy(companionRequests.createdAt);
+		const peers = await siteStaff(tx, site.id, 'peer_worker');
+		const profiles = await tx
+			.select()
+			.from(companionProfiles)
+			.where(eq(companionProfiles.siteId, site.id));
+		const active = requests.filter((r) => r.status === 'active');
+		const dose = active.length
+			? await tx
+					.select({ requestId: companionContacts.requestId, minutes: companionContacts.minutes })
+					.from(companionContacts)
+					.where(
+						inArray(
+							companionContacts.requestId,
+							active.map((r) => r.id)
+						)
+					)
+			: [];
+		const names = await displayNames(
+			tx,
+			requests.flatMap((r) => [r.memberId, ...(r.peerId ? [r.peerId] : [])])
+		);
+		const peerName = (id: string | null) =>
+			(id && (names.get(id) ?? peers.find((p) => p.userId === id)?.name)) || '';
+		const load = (peerId: string) =>
+			active.filter((r) => r.peerId === peerId && r.endsAt !== null && r.endsAt > now).length;
+		const since = windowStart(now, zone);
+		const totals = await supervisionTotalsBySite(tx, site.id, since);
+		await auditCompanionship(tx, actor, site.id, {
+			action: 'companionship.read',
+			entityType: 'companionship',
+			details: { view: 'coordinator', requests: requests.length }
+		});
+		return {
+			open: requests
+				.filter((r) => r.status === 'requested')
+				.map((r) => ({
+					id: r.id,
+					memberName: names.get(r.memberId) ?? '',
+					note: r.note,
+					languages: r.languages,
+					interests: r.interests,
+					requestedOn: dayIn(r.createdAt, zone),
+					candidates: rankCandidates(
+						// A peer worker never accompanies themselves.
+						peers
+							.filter((p) => p.userId !== r.memberId)
+							.map((p) => {
+								const profile = profiles.find((x) => x.userId === p.userId);
+								return {
+									userId: p.userId,
+									name: p.name,
+									languages: profile?.languages ?? [],
+									sharedLanguages: shared(profile?.languages ?? [], r.languages),
+									sharedInterests: shared(profile?.interests ?? [], r.interests),
+									availability: profile?.availability ?? '',
+									accepting: profile?.accepting ?? false,
+									hasProfile: !!profile,
+									active: load(p.userId),
+									declined: r.declinedPeerIds.includes(p.userId)
+								};
+							})
+					)
+				})),
+			offered: requests
+				.filter((r) => r.status === 'offered')
+				.map((r) => ({
+					id: r.id,
+					memberName: names.get(r.memberId) ?? '',
+					peerName: peerName(r.peerId),
+					offeredOn: dayIn(r.offeredAt ?? r.createdAt, zone)
+				})),
+			active: active.map((r) => {
+				const own = dose.filter((d) => d.requestId === r.id);
+				const ends = r.endsAt ?? now;
+				return {
+					id: r.id,
+					memberName: names.get(r.memberId) ?? '',
+					peerName: peerName(r.peerId),
+					startedOn: dayIn(r.acceptedAt ?? r.createdAt, zone),
+					endsOn: dayIn(ends, zone),
+					over: ends <= now,
+					contacts: own.length,
+					minutes: own.reduce((sum, d) => sum + d.minutes, 0)
+				};
+			}),
+			supervisionSince: since,
+			supervision: peers.map((p) => ({
+				userId: p.userId,
+				name: p.name,
+				totals: totals.get(p.userId) ?? {
+					supervision: { sessions: 0, minutes: 0 },
+					intervision: { sessions: 0, minutes: 0 }
+				}
+			}))
+		};
+	});
+}
+
+export const ZOfferCompanionInput = z.object({ requestId: zRecordId, peerId: zRecordId });
+export type TOfferCompanionInput = z.input<typeof ZOfferCompanionInput>;
+
+/** Offers a peer worker of the site to a waiting request; the member then accepts or declines. */
+export async function offerCompanion({
+	db,
+	actor: given,
+	input,
+	now = new Date()
+}: {
+	db: Db;
+	actor: Actor | null;
+	input: TOfferCompanionInput;
+	now?: Date;
+}): Promise<void> {
+	const { actor, site } = actorWith(given, 'groups.manage');
+	const data = parseInput(ZOfferCompanionInput, input);
+	await db.transaction(async (tx) => {
+		const [request] = await tx
+			.select()
+			.from(companionRequests)
+			.where(
+				and(
+					eq(companionRequests.id, requireUuid(data.requestId)),
+					eq(companionRequests.siteId, site.id),
+					eq(companionRequests.status, 'requested')
+				)
+			)
+			.limit(1);
+		if (!request) throw notFound();
+		const [peer] = await siteStaff(tx, site.id, 'peer_worker', [data.peerId]);
+		if (!peer || peer.userId === request.memberId) throw notFound();
+		await tx
+			.update(companionRequests)
+			.set({ status: 'offered', peerId: peer.userId, offeredAt: now })
+			.where(eq(companionRequests.id, request.id));
+		await auditCompanionship(tx, actor, site.id, {
+			action: 'companionship.offer',
+			entityType: 'companionship',
+			entityId: request.id
+		});
+	});
+}

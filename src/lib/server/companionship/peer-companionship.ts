@@ -1,0 +1,243 @@
+// The peer worker's side of 1:1 companionship: their companion profile (what coordinators match
+// by), the members they accompany, and the contact log. A peer sees only their own companions.
+import { z } from 'zod';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import type { Actor } from '../access/actor';
+import { AppError, notFound } from '../errors';
+import { parseInput } from '../goals/goals.validation';
+import {
+	companionContacts,
+	companionProfiles,
+	companionRequests,
+	contactModes,
+	type ContactMode
+} from './companionship.schema';
+import {
+	actorWith,
+	auditCompanionship,
+	dayIn,
+	daysLeft,
+	displayNames,
+	requireUuid,
+	zDay,
+	zMinutes,
+	zOptionalText,
+	zRecordId,
+	zTags
+} from './companionship-access';
+
+export type CompanionProfile = {
+	languages: string[];
+	interests: string[];
+	availability: string;
+	accepting: boolean;
+};
+
+export type PeerCompanion = {
+	id: string;
+	/** The member's display name: 1:1 work needs to know who one meets; nothing else is shown. */
+	memberName: string;
+	note: string;
+	startedOn: string;
+	endsOn: string;
+	daysLeft: number;
+	/** Past the end date: contacts can no longer be logged. */
+	over: boolean;
+	contacts: { id: string; date: string; mode: ContactMode; minutes: number; note: string }[];
+	minutes: number;
+};
+
+/** The peer worker's profile, companions (with their contact logs) and offers awaiting an answer. */
+export async function getPeerCompanionship({
+	db,
+	actor: given,
+	now = new Date()
+}: {
+	db: Db;
+	actor: Actor | null;
+	now?: Date;
+}): Promise<{ profile: CompanionProfile; companions: PeerCompanion[]; awaiting: number }> {
+	const { actor, site } = actorWith(given, 'peer.work');
+	return db.transaction(async (tx) => {
+		const [profile] = await tx
+			.select()
+			.from(companionProfiles)
+			.where(and(eq(companionProfiles.siteId, site.id), eq(companionProfiles.userId, actor.userId)))
+			.limit(1);
+		const mine = await tx
+			.select()
+			.from(companionRequests)
+			.where(
+				and(
+					eq(companionRequests.siteId, site.id),
+					eq(companionRequests.peerId, actor.userId),
+					inArray(companionRequests.status, ['offered', 'active'])
+				)
+			)
+			.orderBy(asc(companionRequests.endsAt));
+		const active = mine.filter((r) => r.status === 'active');
+		const contacts = active.length
+			? await tx
+					.select()
+					.from(companionContacts)
+					.where(
+						inArray(
+							companionContacts.requestId,
+							active.map((r) => r.id)
+						)
+					)
+					.orderBy(desc(companionContacts.date), desc(companionContacts.createdAt))
+			: [];
+		const names = await displayNames(
+			tx,
+			active.map((r) => r.memberId)
+		);
+		await auditCompanionship(tx, actor, site.id, {
+			action: 'companionship.read',
+			entityType: 'companionship',
+			details: { view: 'peer', companions: active.length }
+		});
+		return {
+			profile: {
+				languages: profile?.languages ?? [],
+				interests: profile?.interests ?? [],
+				availability: profile?.availability ?? '',
+				accepting: profile?.accepting ?? false
+			},
+			awaiting: mine.length - active.length,
+			companions: active.map((r) => {
+				const own = contacts.filter((c) => c.requestId === r.id);
+				const ends = r.endsAt ?? now;
+				return {
+					id: r.id,
+					memberName: names.get(r.memberId) ?? '',
+					note: r.note,
+					startedOn: dayIn(r.acceptedAt ?? now, site.timeZone),
+					endsOn: dayIn(ends, site.timeZone),
+					daysLeft: daysLeft(ends, now),
+					over: ends <= now,
+					contacts: own.map((c) => ({
+						id: c.id,
+						date: c.date,
+						mode: c.mode,
+						minutes: c.minutes,
+						note: c.note ?? ''
+					})),
+					minutes: own.reduce((sum, c) => sum + c.minutes, 0)
+				};
+			})
+		};
+	});
+}
+
+export const ZCompanionProfileInput = z.object({
+	languages: zTags,
+	interests: zTags,
+	availability: zOptionalText(500),
+	accepting: z.preprocess((v) => v === 'on' || v === true, z.boolean())
+});
+export type TCompanionProfileInput = z.input<typeof ZCompanionProfileInput>;
+
+/** Saves the peer worker's companion profile on their site. */
+export async function saveCompanionProfile({
+	db,
+	actor: given,
+	input
+}: {
+	db: Db;
+	actor: Actor | null;
+	input: TCompanionProfileInput;
+}): Promise<void> {
+	const { actor, site } = actorWith(given, 'peer.work');
+	const data = parseInput(ZCompanionProfileInput, input);
+	await db.transaction(async (tx) => {
+		const values = {
+			languages: data.languages,
+			interests: data.interests,
+			availability: data.availability ?? '',
+			accepting: data.accepting,
+			updatedAt: new Date()
+		};
+		await tx
+			.insert(companionProfiles)
+			.values({ siteId: site.id, userId: actor.userId, ...values })
+			.onConflictDoUpdate({
+				target: [companionProfiles.siteId, companionProfiles.userId],
+				set: values
+			});
+		await auditCompanionship(tx, actor, site.id, {
+			action: 'companionship.profile_update',
+			entityType: 'companionship',
+			details: { accepting: data.accepting }
+		});
+	});
+}
+
+export const ZLogContactInput = z.object({
+	requestId: zRecordId,
+	date: zDay,
+	mode: z.enum(contactModes, 'companion_err_mode'),
+	minutes: zMinutes,
+	note: zOptionalText(500)
+});
+export type TLogContactInput = z.input<typeof ZLogContactInput>;
+
+/**
+ * Logs one contact with a member the peer worker accompanies. The day must fall within the
+ * companionship and not in the future (in the site's time zone); once it has ended, nothing more
+ * can be logged.
+ */
+export async function logContact({
+	db,
+	actor: given,
+	input,
+	now = new Date()
+}: {
+	db: Db;
+	actor: Actor | null;
+	input: TLogContactInput;
+	now?: Date;
+}): Promise<{ id: string }> {
+	const { actor, site } = actorWith(given, 'peer.work');
+	const data = parseInput(ZLogContactInput, input);
+	return db.transaction(async (tx) => {
+		const [request] = await tx
+			.select()
+			.from(companionRequests)
+			.where(
+				and(
+					eq(companionRequests.id, requireUuid(data.requestId)),
+					eq(companionRequests.siteId, site.id),
+					eq(companionRequests.peerId, actor.userId),
+					eq(companionRequests.status, 'active')
+				)
+			)
+			.limit(1);
+		if (!request?.acceptedAt || !request.endsAt) throw notFound();
+		if (request.endsAt <= now) throw new AppError('invalid_input', { date: 'companion_err_ended' });
+		if (data.date > dayIn(now, site.timeZone))
+			throw new AppError('invalid_input', { date: 'companion_err_future' });
+		if (data.date < dayIn(request.acceptedAt, site.timeZone))
+			throw new AppError('invalid_input', { date: 'companion_err_before_start' });
+		const [row] = await tx
+			.insert(companionContacts)
+			.values({
+				requestId: request.id,
+				date: data.date,
+				mode: data.mode,
+				minutes: data.minutes,
+				note: data.note ?? null,
+				loggedBy: actor.userId
+			})
+			.returning({ id: companionContacts.id });
+		if (!row) throw new Error('insert returned no row');
+		await auditCompanionship(tx, actor, site.id, {
+			action: 'companion_contact.create',
+			entityType: 'companion_contact',
+			entityId: row.id,
+			details: { companionship: request.id, minutes: data.minutes, mode: data.mode }
+		});
+		return row;
+	});
+}
