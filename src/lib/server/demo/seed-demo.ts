@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { companionProfiles } from '../companionship/companionship.schema';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { App } from '../app';
@@ -244,6 +245,14 @@ export async function seedDemo({
 	await app.db.transaction((tx) =>
 		seedDemoRoom(tx, site, { facilitatorId: idOf('peer'), memberId: idOf('member') })
 	);
+	// One demo peer worker offers 1:1 companionship, so a coordinator has someone to suggest.
+	await app.db.insert(companionProfiles).values({
+		siteId: site.id,
+		userId: idOf('peer2'),
+		languages: ['en', 'da'],
+		interests: ['walking', 'music', 'cooking'],
+		availability: 'Weekday evenings, and Saturday mornings'
+	});
 	return {
 		accounts,
 		courses: shipped.map((c) => c.slug),
