@@ -31,10 +31,13 @@ test('a member gets a peer companion and the peer worker logs contacts and super
 	const peter = await (await browser.newContext()).newPage();
 	await signInAs(peter, 'peer_worker');
 	await peter.goto('/companionship');
+	// Let the page finish hydrating first: it would otherwise reset the box ticked below.
+	await peter.waitForLoadState('networkidle');
 	await peter.getByLabel(message('companion_languages')).fill('English, Danish');
 	await peter.getByLabel(message('companion_interests')).fill('walking, music');
 	await peter.getByLabel(message('companion_availability')).fill('Weekday evenings');
 	await peter.getByLabel(message('companion_accepting')).check();
+	await expect(peter.getByLabel(message('companion_accepting'))).toBeChecked();
 	await peter.getByRole('button', { name: message('companion_profile_save') }).click();
 	await expect(peter.getByText(message('companion_profile_saved'))).toBeVisible();
 

@@ -249,8 +249,8 @@ export async function seedDemo({
 	await app.db.insert(companionProfiles).values({
 		siteId: site.id,
 		userId: idOf('peer2'),
-		languages: ['en', 'da'],
-		interests: ['walking', 'music', 'cooking'],
+		languages: ['danish', 'german'],
+		interests: ['music', 'cooking', 'gardening'],
 		availability: 'Weekday evenings, and Saturday mornings'
 	});
 	return {
