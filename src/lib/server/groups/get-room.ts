@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { blockedBy } from '../board/board-people';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { notFound } from '../errors';
@@ -74,6 +75,7 @@ export async function getRoom({
 			.where(and(eq(sessionRooms.sessionId, session.id), isNull(sessionRooms.closedAt)))
 			.orderBy(sessionRooms.openedAt);
 		const here = await presentIn(tx, session.id);
+		const blocked = await blockedBy(tx, site.id, me);
 		const members =
 			role === 'facilitator'
 				? await tx
@@ -127,14 +129,17 @@ export async function getRoom({
 					.map((r) => ({ id: r.id, name: r.name })),
 				here: here.map((id) => ({ name: names.get(id) ?? null, staff: staff.has(id) }))
 			},
-			messages: latest.map((m) => ({
-				id: m.id,
-				author: names.get(m.authorId) ?? null,
-				staff: staff.has(m.authorId),
-				mine: m.authorId === me,
-				body: m.body,
-				at: m.createdAt.toISOString()
-			})),
+			// People the viewer blocked (on the board) are left out of the room for them too.
+			messages: latest
+				.filter((m) => !blocked.has(m.authorId))
+				.map((m) => ({
+					id: m.id,
+					author: names.get(m.authorId) ?? null,
+					staff: staff.has(m.authorId),
+					mine: m.authorId === me,
+					body: m.body,
+					at: m.createdAt.toISOString()
+				})),
 			members: members.map((m) => ({ userId: m.userId, name: names.get(m.userId) ?? null }))
 		};
 	});

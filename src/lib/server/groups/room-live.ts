@@ -5,6 +5,7 @@
 // order. Access is re-checked on every membership or state notification and at each heartbeat.
 // Message ids in a session are handed out in commit order (see sendChatMessage), so a
 // mark never skips a message: no loss, and no duplicates across reconnects (Last-Event-ID).
+import { blockedBy } from '../board/board-people';
 import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { rowsOf } from '../db/client';
@@ -56,6 +57,8 @@ type Conn = {
 	role: GroupRole;
 	roomId: string | null;
 	mark: number;
+	/** Authors this person blocked: their messages are not sent to them (the mark still moves). */
+	blocked: ReadonlySet<string>;
 	send: (chunk: string) => void;
 	end: () => void;
 };
@@ -236,7 +239,7 @@ class Hub {
 			for (const c of targets) {
 				if (!this.conns.has(c)) continue;
 				for (const m of batch) {
-					if (m.id <= c.mark || m.roomId !== c.roomId) continue;
+					if (m.id <= c.mark || m.roomId !== c.roomId || c.blocked.has(m.authorId)) continue;
 					const message: RoomMessage = {
 						id: m.id,
 						author: this.names.get(m.authorId) ?? null,
@@ -438,7 +441,8 @@ export async function openRoomStream({
 			details: { groupId: group.id, roomId: room?.id ?? null, after: input.after }
 		});
 		await announce(tx, realtime, group.id, { k: 'presence', s: session.id });
-		return { userId: me, role: access.role, groupId: group.id, roomId: room?.id ?? null };
+		const blocked = await blockedBy(tx, site.id, me);
+		return { userId: me, role: access.role, groupId: group.id, roomId: room?.id ?? null, blocked };
 	});
 
 	const encoder = new TextEncoder();
@@ -464,6 +468,7 @@ export async function openRoomStream({
 				role: joined.role,
 				roomId: joined.roomId,
 				mark: input.after,
+				blocked: joined.blocked,
 				send: (chunk) => {
 					if (open) controller.enqueue(encoder.encode(chunk));
 				},

@@ -8,7 +8,8 @@ import { createTestApp, dbKinds, type TestApp } from '../testing/test-app';
 import { makeSite } from '../testing/factories';
 import { makeGroup, type TestGroup } from '../testing/group-factory';
 import { bodiesOf, readSse } from '../testing/sse';
-import { chatMessages, groupAttendance, groupMembers } from './groups.schema';
+import { chatMessages, groupAttendance, groupMembers, groups, memberBlocks } from './groups.schema';
+import { getRoom } from './get-room';
 import { sendChatMessage } from './send-chat-message';
 import { openSubRoom, setRoomSlowMode, setRoomStatus } from './room-controls';
 import { closeLiveRooms, openRoomStream } from './room-live';
@@ -108,6 +109,30 @@ describe.each(dbKinds)('the live session room on %s', (kind) => {
 		expect(attendance).toEqual([
 			expect.objectContaining({ userId: other.userId, present: true, source: 'live' })
 		]);
+		live.abort.abort();
+		await live.cancel();
+	});
+
+	it('keeps the messages of someone a member blocked out of that member’s room', async () => {
+		const g = await openGroup(app);
+		const [reader, blocked] = [one(g.members), one(g.members, 1)];
+		const [group] = await app.db.select().from(groups).where(eq(groups.id, g.ids.groupId));
+		await app.db.insert(memberBlocks).values({
+			siteId: group?.siteId ?? '',
+			blockerId: reader.userId,
+			blockedId: blocked.userId
+		});
+		const live = await stream(app, reader, g.ids);
+		await live.until((es) => es.some((e) => e.event === 'state'));
+		await send(app, blocked, g.ids, 'You will not see this');
+		await send(app, one(g.facilitators), g.ids, 'Welcome back');
+		await live.until((es) => bodiesOf(es).length >= 1);
+		expect(bodiesOf(live.events)).toEqual(['Welcome back']);
+		const view = await getRoom({ db: app.db, actor: reader, input: g.ids });
+		expect(view.messages.map((m) => m.body)).toEqual(['Welcome back']);
+		// Everyone else still sees both.
+		const other = await getRoom({ db: app.db, actor: one(g.facilitators), input: g.ids });
+		expect(other.messages.map((m) => m.body)).toEqual(['You will not see this', 'Welcome back']);
 		live.abort.abort();
 		await live.cancel();
 	});
