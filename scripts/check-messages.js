@@ -1,6 +1,6 @@
 // Every message key of the English catalogue exists in every shipped language, no catalogue has
 // keys English lacks, and no text is left in English by mistake: a text identical to English must
-// be listed in messages/same-as-english.json (words the language shares, such as "Status").
+// be listed in scripts/same-as-english.json (words the language shares, such as "Status").
 // Run by `npm test`.
 import { readFileSync } from 'node:fs';
 
@@ -8,7 +8,7 @@ const settings = JSON.parse(readFileSync('project.inlang/settings.json', 'utf8')
 const load = (l) => JSON.parse(readFileSync(`messages/${l}.json`, 'utf8'));
 const en = load(settings.baseLocale);
 const keys = Object.keys(en).filter((k) => !k.startsWith('$'));
-const sameAsEnglish = JSON.parse(readFileSync('messages/same-as-english.json', 'utf8'));
+const sameAsEnglish = JSON.parse(readFileSync('scripts/same-as-english.json', 'utf8'));
 let problems = 0;
 for (const locale of settings.locales) {
 	const cat = load(locale);
@@ -21,7 +21,7 @@ for (const locale of settings.locales) {
 	const untranslated =
 		locale === settings.baseLocale ? [] : keys.filter((k) => cat[k] === en[k] && !allowed.has(k));
 	for (const [what, list] of [
-		['still in English (translate, or list in messages/same-as-english.json)', untranslated],
+		['still in English (translate, or list in scripts/same-as-english.json)', untranslated],
 		['missing', missing],
 		['not in English', extra],
 		['with other {placeholders} than English', params]

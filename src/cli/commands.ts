@@ -79,6 +79,48 @@ function explain(e: unknown): number {
 	throw e;
 }
 
+/**
+ * A command that imports a content folder (a course or a group programme) into a site: the folder
+ * once (positional or --folder), --site required; content errors listed with file, line and field.
+ */
+function folderImport(spec: {
+	name: string;
+	what: string;
+	summary: string;
+	help: string;
+	importFolder: (app: App, siteId: string, folder: string) => Promise<string>;
+}): Command {
+	return {
+		summary: spec.summary,
+		help: spec.help,
+		options: { folder: { type: 'string' }, site: { type: 'string' } },
+		positionals: 1,
+		run: async (v, positionals) => {
+			const folder = str(v, 'folder') ?? positionals[0];
+			const slug = str(v, 'site');
+			if (!folder || !slug || (positionals[0] && str(v, 'folder'))) {
+				console.error(
+					`${spec.name}: ${!slug ? '--site <slug> is required' : `give the ${spec.what} folder once`}\n\n${spec.help}`
+				);
+				return 2;
+			}
+			return withApp(async (app) => {
+				const site = await getSiteBySlug({ db: app.db, slug });
+				if (!site) {
+					console.error(`${spec.name}: there is no site "${slug}"`);
+					return 2;
+				}
+				try {
+					console.log(`${await spec.importFolder(app, site.id, folder)} in site "${site.slug}".`);
+					return 0;
+				} catch (e) {
+					return explain(e);
+				}
+			});
+		}
+	};
+}
+
 export const commands: Record<string, Command> = {
 	migrate: {
 		summary: 'apply database migrations',
@@ -261,7 +303,9 @@ export const commands: Record<string, Command> = {
 				return 1;
 			})
 	},
-	'courses:import': {
+	'courses:import': folderImport({
+		name: 'courses:import',
+		what: 'course',
 		summary: 'import a course folder into a site',
 		help: [
 			'Usage: npm run kith -- courses:import <folder> --site <slug>',
@@ -274,35 +318,11 @@ export const commands: Record<string, Command> = {
 			'  <folder>, --folder <path>  the course folder (the one holding course.md)',
 			'  --site <slug>              the site to import into'
 		].join('\n'),
-		options: { folder: { type: 'string' }, site: { type: 'string' } },
-		positionals: 1,
-		run: async (v, positionals) => {
-			const folder = str(v, 'folder') ?? positionals[0];
-			const slug = str(v, 'site');
-			if (!folder || !slug || (positionals[0] && str(v, 'folder'))) {
-				console.error(
-					`courses:import: ${!slug ? '--site <slug> is required' : 'give the course folder once'}\n\n${commands['courses:import']?.help}`
-				);
-				return 2;
-			}
-			return withApp(async (app) => {
-				const site = await getSiteBySlug({ db: app.db, slug });
-				if (!site) {
-					console.error(`courses:import: there is no site "${slug}"`);
-					return 2;
-				}
-				try {
-					const r = await importCourseFolder({ db: app.db, actor: null, siteId: site.id, folder });
-					console.log(
-						`${r.created ? 'Imported' : 'Updated'} course "${r.slug}" in site "${site.slug}" (modules: ${r.modules}, lessons: ${r.lessons}, new lesson versions: ${r.versionsCreated}, unchanged: ${r.versionsUnchanged}).`
-					);
-					return 0;
-				} catch (e) {
-					return explain(e);
-				}
-			});
+		importFolder: async (app, siteId, folder) => {
+			const r = await importCourseFolder({ db: app.db, actor: null, siteId, folder });
+			return `${r.created ? 'Imported' : 'Updated'} course "${r.slug}" (modules: ${r.modules}, lessons: ${r.lessons}, new lesson versions: ${r.versionsCreated}, unchanged: ${r.versionsUnchanged})`;
 		}
-	},
+	}),
 	'courses:export': {
 		summary: 'write a course of a site to a folder',
 		help: [
@@ -357,7 +377,9 @@ export const commands: Record<string, Command> = {
 			});
 		}
 	},
-	'programmes:import': {
+	'programmes:import': folderImport({
+		name: 'programmes:import',
+		what: 'programme',
 		summary: 'import a group programme folder into a site',
 		help: [
 			'Usage: npm run kith -- programmes:import <folder> --site <slug>',
@@ -370,40 +392,11 @@ export const commands: Record<string, Command> = {
 			'  <folder>, --folder <path>  the programme folder (the one holding programme.yaml)',
 			'  --site <slug>              the site to import into'
 		].join('\n'),
-		options: { folder: { type: 'string' }, site: { type: 'string' } },
-		positionals: 1,
-		run: async (v, positionals) => {
-			const folder = str(v, 'folder') ?? positionals[0];
-			const slug = str(v, 'site');
-			if (!folder || !slug || (positionals[0] && str(v, 'folder'))) {
-				console.error(
-					`programmes:import: ${!slug ? '--site <slug> is required' : 'give the programme folder once'}\n\n${commands['programmes:import']?.help}`
-				);
-				return 2;
-			}
-			return withApp(async (app) => {
-				const site = await getSiteBySlug({ db: app.db, slug });
-				if (!site) {
-					console.error(`programmes:import: there is no site "${slug}"`);
-					return 2;
-				}
-				try {
-					const r = await importProgrammeFolder({
-						db: app.db,
-						actor: null,
-						siteId: site.id,
-						folder
-					});
-					console.log(
-						`${r.created ? 'Imported' : 'Updated'} programme "${r.slug}" in site "${site.slug}" (new versions: ${r.versionsCreated}, unchanged: ${r.versionsUnchanged}).`
-					);
-					return 0;
-				} catch (e) {
-					return explain(e);
-				}
-			});
+		importFolder: async (app, siteId, folder) => {
+			const r = await importProgrammeFolder({ db: app.db, actor: null, siteId, folder });
+			return `${r.created ? 'Imported' : 'Updated'} programme "${r.slug}" (new versions: ${r.versionsCreated}, unchanged: ${r.versionsUnchanged})`;
 		}
-	},
+	}),
 	'reminders:send': {
 		summary: 'send reminders of group sessions starting within 24 hours',
 		help: [

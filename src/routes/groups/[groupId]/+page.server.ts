@@ -1,4 +1,4 @@
-import { fail } from '@sveltejs/kit';
+import { fail, type Action } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireSignedIn } from '$lib/server/access/actor';
@@ -89,6 +89,22 @@ const joined = (status: unknown) =>
 				? t('groups_requested_message')
 				: t('groups_declined_message');
 
+/** Accepting and declining an invitation differ only in the answer. */
+const answerInvitation =
+	(accept: boolean): Action<{ groupId: string }> =>
+	({ request, locals, params }) =>
+		run(
+			{ request, locals },
+			ZGroupOnly,
+			() =>
+				respondToInvitation({
+					db: locals.app.db,
+					actor: locals.actor,
+					input: { ...params, accept }
+				}),
+			joined
+		);
+
 export const actions: Actions = {
 	join: ({ request, locals, params }) =>
 		run(
@@ -104,30 +120,8 @@ export const actions: Actions = {
 			() => leaveGroup({ db: locals.app.db, actor: locals.actor, input: params }),
 			() => t('groups_left')
 		),
-	accept_invitation: ({ request, locals, params }) =>
-		run(
-			{ request, locals },
-			ZGroupOnly,
-			() =>
-				respondToInvitation({
-					db: locals.app.db,
-					actor: locals.actor,
-					input: { ...params, accept: true }
-				}),
-			joined
-		),
-	decline_invitation: ({ request, locals, params }) =>
-		run(
-			{ request, locals },
-			ZGroupOnly,
-			() =>
-				respondToInvitation({
-					db: locals.app.db,
-					actor: locals.actor,
-					input: { ...params, accept: false }
-				}),
-			joined
-		),
+	accept_invitation: answerInvitation(true),
+	decline_invitation: answerInvitation(false),
 	agreement: ({ request, locals, params }) =>
 		run(
 			{ request, locals },
