@@ -11,6 +11,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { defineCustomServerStrategy, type Locale } from '$lib/paraglide/runtime.js';
 import { getApp } from '$lib/server/app';
 import { startReminderLoop } from '$lib/server/groups/reminder-loop';
+import { startAuditSealer } from '$lib/server/audit/seal-audit-trail';
 import { loadActor } from '$lib/server/auth/load-actor';
 import { routeRules, guestOnly } from '$lib/server/access/route-rules';
 import { can } from '$lib/server/access/actor';
@@ -25,7 +26,9 @@ defineCustomServerStrategy('custom-kith', {
 });
 
 export const init: ServerInit = async () => {
-	startReminderLoop(await getApp());
+	const app = await getApp();
+	startAuditSealer(app);
+	startReminderLoop(app);
 };
 
 /** Session → actor, and the site a visitor is looking at. The only place a session becomes an actor. */

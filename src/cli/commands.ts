@@ -2,6 +2,7 @@ import { config } from '../lib/server/config';
 import { createApp, type App } from '../lib/server/app';
 import { seedDemo, makeDemoPassword } from '../lib/server/demo/seed-demo';
 import { verifyAuditChain } from '../lib/server/audit/verify-audit-chain';
+import { sealAuditTrail } from '../lib/server/audit/seal-audit-trail';
 import { createSite } from '../lib/server/sites/create-site';
 import { ZCreateSiteInput } from '../lib/server/sites/site.validation';
 import {
@@ -288,10 +289,11 @@ export const commands: Record<string, Command> = {
 	},
 	'audit:verify': {
 		summary: 'check the audit trail hash chain end to end',
-		help: "Usage: npm run kith -- audit:verify\n\nRecomputes every audit record's hash in order. Exits 0 when the chain is whole; otherwise names the first broken record and exits 1.",
+		help: "Usage: npm run kith -- audit:verify\n\nSeals the records written since the last sealing, then recomputes every audit record's hash in order. Exits 0 when the chain is whole; otherwise names the first broken record and exits 1.",
 		options: {},
 		run: () =>
 			withApp(async (app) => {
+				await sealAuditTrail({ db: app.db });
 				const report = await verifyAuditChain({ db: app.db });
 				if (report.ok) {
 					console.log(`Audit trail intact: ${report.checked} records verified.`);

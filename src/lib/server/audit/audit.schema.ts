@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import {
+	bigint,
 	bigserial,
 	index,
 	integer,
@@ -6,12 +8,15 @@ import {
 	pgTable,
 	text,
 	timestamp,
+	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
 
 /**
- * Append-only, hash-chained audit trail. A trigger (migration 0001) refuses UPDATE and DELETE;
- * each row's hash covers its content and the previous row's hash.
+ * Append-only, hash-chained audit trail. A record is written in the transaction of the change it
+ * describes, unsealed; a sealer then gives it its place in the chain (seq), the previous record's
+ * hash and its own hash, once. Triggers (migrations 0001, 0008) refuse DELETE and TRUNCATE, and
+ * any UPDATE but that one sealing of an unsealed record with its content unchanged.
  */
 export const auditLog = pgTable(
 	'audit_log',
@@ -27,10 +32,19 @@ export const auditLog = pgTable(
 		outcome: text('outcome', { enum: ['success', 'failure', 'denied'] }).notNull(),
 		ip: text('ip'),
 		details: jsonb('details').$type<Record<string, string | number | boolean | null>>(),
-		prevHash: text('prev_hash').notNull(),
-		hash: text('hash').notNull()
+		/** Position in the chain, given at sealing; null until then. */
+		seq: bigint('seq', { mode: 'number' }),
+		prevHash: text('prev_hash'),
+		hash: text('hash')
 	},
-	(t) => [index('audit_site_at').on(t.siteId, t.at), index('audit_actor').on(t.actorUserId)]
+	(t) => [
+		index('audit_site_at').on(t.siteId, t.at),
+		index('audit_actor').on(t.actorUserId),
+		uniqueIndex('audit_seq').on(t.seq),
+		index('audit_unsealed')
+			.on(t.id)
+			.where(sql`${t.seq} is null`)
+	]
 );
 
 /** Fixed-window counters for rate limits shared by every instance. */

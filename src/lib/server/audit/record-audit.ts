@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { desc, sql } from 'drizzle-orm';
 import { auditLog } from './audit.schema';
 import type { Db, Tx } from '../db/client';
 
@@ -58,18 +57,12 @@ export function auditHash(row: {
 }
 
 /**
- * Appends one record to the audit chain inside the caller's transaction, so the record exists
- * exactly when the change it describes does.
+ * Writes one record inside the caller's transaction, so the record exists exactly when the change
+ * it describes does. It is written unsealed and takes no lock, so audited writes never queue
+ * behind each other; sealAuditTrail() chains it moments later.
  */
 export async function recordAudit(tx: Tx | Db, entry: AuditEntry): Promise<void> {
-	// Serialise writers across every instance: the chain needs one "previous" row at a time.
-	await tx.execute(sql`select pg_advisory_xact_lock(7402)`);
-	const [last] = await tx
-		.select({ hash: auditLog.hash })
-		.from(auditLog)
-		.orderBy(desc(auditLog.id))
-		.limit(1);
-	const row = {
+	await tx.insert(auditLog).values({
 		at: new Date(),
 		actorUserId: entry.actorUserId,
 		actingRole: entry.actingRole,
@@ -79,10 +72,8 @@ export async function recordAudit(tx: Tx | Db, entry: AuditEntry): Promise<void>
 		entityId: entry.entityId ?? null,
 		outcome: entry.outcome,
 		ip: entry.ip,
-		details: entry.details ?? null,
-		prevHash: last?.hash ?? GENESIS_HASH
-	};
-	await tx.insert(auditLog).values({ ...row, hash: auditHash(row) });
+		details: entry.details ?? null
+	});
 }
 
 /** Writes a record on its own (e.g. a failed sign-in, where no other change happens). */

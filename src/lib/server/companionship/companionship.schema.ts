@@ -13,6 +13,14 @@ import { sites } from '../sites/sites.schema';
 import { user } from '../db/auth.schema';
 
 export const companionStatuses = ['requested', 'offered', 'active', 'declined', 'ended'] as const;
+export const companionEndReasons = [
+	'member_choice',
+	'goals_met',
+	'peer_unavailable',
+	'no_contact',
+	'safety',
+	'other'
+] as const;
 export type CompanionStatus = (typeof companionStatuses)[number];
 export const contactModes = ['in_person', 'phone', 'online'] as const;
 export type ContactMode = (typeof contactModes)[number];
@@ -67,6 +75,10 @@ export const companionRequests = pgTable(
 		/** acceptedAt plus the site's companionship length. */
 		endsAt: timestamp('ends_at', { withTimezone: true }),
 		endedAt: timestamp('ended_at', { withTimezone: true }),
+		/** Who ended it early (member, companion or coordinator); null when it ran its length. */
+		endedBy: text('ended_by').references(() => user.id, { onDelete: 'set null' }),
+		/** Why it ended early: a category only, never free text (it is read by several roles). */
+		endReason: text('end_reason', { enum: companionEndReasons }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [

@@ -1,0 +1,97 @@
+import { asc, desc, isNotNull, isNull, sql } from 'drizzle-orm';
+import type { App } from '../app';
+import { rowsOf, type Db } from '../db/client';
+import { logger } from '../logger';
+import { auditLog } from './audit.schema';
+import { auditHash, GENESIS_HASH, type AuditDetails } from './record-audit';
+
+/** The advisory lock that makes one sealer at a time, across every instance. */
+const SEAL_LOCK = 7402;
+/** How often each instance seals what was written since. */
+export const SEAL_INTERVAL_MS = 1000;
+const UPDATE_CHUNK = 200;
+
+/**
+ * Gives every unsealed audit record its place in the hash chain: the next seq, the hash of the
+ * record before it and its own hash. Records are chained in the order they are sealed, so one
+ * that commits late simply joins a later batch. Answers how many records it sealed.
+ */
+export async function sealAuditTrail({
+	db,
+	batchSize = 2000
+}: {
+	db: Db;
+	batchSize?: number;
+}): Promise<number> {
+	let sealed = 0;
+	for (;;) {
+		const n = await db.transaction(async (tx) => {
+			await tx.execute(sql`select pg_advisory_xact_lock(${SEAL_LOCK})`);
+			const [last] = await tx
+				.select({ seq: auditLog.seq, hash: auditLog.hash })
+				.from(auditLog)
+				.where(isNotNull(auditLog.seq))
+				.orderBy(desc(auditLog.seq))
+				.limit(1);
+			const rows = await tx
+				.select()
+				.from(auditLog)
+				.where(isNull(auditLog.seq))
+				.orderBy(asc(auditLog.id))
+				.limit(batchSize);
+			let seq = last?.seq ?? 0;
+			let prevHash = last?.hash ?? GENESIS_HASH;
+			const sealedRows = rows.map((row) => {
+				const hash = auditHash({
+					...row,
+					details: (row.details as AuditDetails | null) ?? null,
+					prevHash
+				});
+				const out = { id: row.id, seq: ++seq, prevHash, hash };
+				prevHash = hash;
+				return out;
+			});
+			for (let i = 0; i < sealedRows.length; i += UPDATE_CHUNK) {
+				const values = sealedRows
+					.slice(i, i + UPDATE_CHUNK)
+					.map((r) => sql`(${r.id}::bigint, ${r.seq}::bigint, ${r.prevHash}, ${r.hash})`);
+				await tx.execute(sql`
+					update audit_log as a set seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
+					from (values ${sql.join(values, sql`, `)}) as v(id, seq, prev_hash, hash)
+					where a.id = v.id`);
+			}
+			return rows.length;
+		});
+		sealed += n;
+		if (n < batchSize) return sealed;
+	}
+}
+
+/** How many records wait to be sealed (shown by audit:verify). */
+export async function countUnsealed(db: Db): Promise<number> {
+	const result = await db.execute(sql`select count(*)::int as n from audit_log where seq is null`);
+	return rowsOf<{ n: number }>(result)[0]?.n ?? 0;
+}
+
+let timer: ReturnType<typeof setInterval> | undefined;
+
+/**
+ * Seals the trail every second while the server runs. Every instance runs it; the lock lets one
+ * at a time work. The timer does not keep the process alive.
+ */
+export function startAuditSealer(app: Pick<App, 'db'>): void {
+	if (timer) return;
+	let running = false;
+	const run = () => {
+		if (running) return;
+		running = true;
+		sealAuditTrail({ db: app.db })
+			.catch((e: unknown) => logger.error({ err: e }, 'audit sealing failed'))
+			.finally(() => {
+				running = false;
+			});
+	};
+	timer = setInterval(run, SEAL_INTERVAL_MS);
+	timer.unref();
+	run();
+}
