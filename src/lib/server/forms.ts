@@ -12,7 +12,8 @@ const secretFields = new Set([
 	'currentPassword',
 	'newPassword',
 	'confirmPassword',
-	'code'
+	'code',
+	'backupCode'
 ]);
 
 /** A message key from the catalogue, translated for the current request's language. */

@@ -8,6 +8,7 @@ import {
 	totpStep
 } from '../fixtures/enrol';
 import { signInAs } from '../fixtures/sign-in';
+import { E2E_PASSWORD } from '../fixtures/accounts';
 
 // moderator@other enrols once per server; each project has its own server and database. (The
 // access matrix enrols admin@other, so this journey needs an account of its own on that site;
@@ -58,4 +59,27 @@ test('staff of a site that requires it enrol a second factor, then sign in with 
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Mona Moderator');
 	await page.goto('/moderation');
 	await expect(page).toHaveURL(/\/moderation$/);
+
+	// A new set of backup codes; one of them signs in when the phone is not at hand.
+	await page.goto('/profile/security');
+	await page.getByLabel('Your password, to confirm it is you').fill(E2E_PASSWORD);
+	await page.getByRole('button', { name: 'Make new backup codes' }).click();
+	await expect(page.getByText('Here are your new backup codes.')).toBeVisible();
+	const codes = await page.locator('ul.codes code').allTextContents();
+	expect(codes.length).toBeGreaterThan(1);
+	await expectNoAxeViolations(page, '/profile/security (new backup codes)');
+
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await signInAs(page, 'moderator', 'other');
+	await expect(page).toHaveURL(/\/signin\/second-factor/);
+	await page.getByText('Lost your phone? Use a backup code').click();
+	const backupField = page.getByLabel('Backup code');
+	await backupField.fill('not a code');
+	await page.getByRole('button', { name: 'Continue' }).nth(1).click();
+	await expect(page.getByLabel('Backup code')).toHaveAccessibleDescription(
+		/ten letters and digits/
+	);
+	await page.getByLabel('Backup code').fill(codes[0] ?? '');
+	await page.getByRole('button', { name: 'Continue' }).nth(1).click();
+	await expect(page).toHaveURL(/\/home$/);
 });

@@ -33,6 +33,13 @@ export const zCode = z
 	.transform((s) => s.replace(/\s+/g, ''))
 	.pipe(z.string().regex(/^\d{6}$/, 'err_code'));
 
+/** A backup code as better-auth makes them: ten letters and digits, shown as abcde-12345. */
+export const zBackupCode = z
+	.string('err_required')
+	.transform((s) => s.replace(/\s+/g, ''))
+	.pipe(z.string().regex(/^[A-Za-z0-9]{5}-?[A-Za-z0-9]{5}$/, 'err_backup_code'))
+	.transform((s) => (s.includes('-') ? s : `${s.slice(0, 5)}-${s.slice(5)}`));
+
 export const ZSignInInput = z.object({
 	email: zEmail,
 	password: z.string('err_required').min(1, 'err_required').max(PASSWORD_MAX, 'err_password_long')

@@ -4,7 +4,12 @@ import { Secret, TOTP } from 'otpauth';
 import { createTestApp, dbKinds, type TestApp } from '../testing/test-app';
 import { makePerson, makeSite, TEST_PASSWORD } from '../testing/factories';
 import { actorFor, cookieHeader, signInCookie } from '../testing/auth-session';
-import { confirmEnrolment, startEnrolment, verifySignInCode } from './second-factor';
+import {
+	confirmEnrolment,
+	regenerateBackupCodes,
+	startEnrolment,
+	verifySignInCode
+} from './second-factor';
 import { signIn } from './sign-in';
 import { session } from '../db/auth.schema';
 import { AppError } from '../errors';
@@ -78,5 +83,60 @@ describe.each(dbKinds)('second factor enrolment on %s', (kind) => {
 		const final = await actorFor(app, cookieHeader(signedIn));
 		expect(final.userId).toBe(actor.userId);
 		expect(final.needsSecondFactor).toBe(false);
+	});
+
+	it('signs in with a backup code once, and a new set of codes makes the old ones stop working', async () => {
+		const site = await makeSite(app);
+		const { email } = await makePerson(app, site, ['professional'], { twoFactorEnabled: false });
+		const first = await signInCookie(app, email);
+		const actor = await actorFor(app, first.cookie);
+		const headers = new Headers({ cookie: first.cookie });
+		const enrolment = await startEnrolment({ app, actor, password: TEST_PASSWORD, headers });
+		const cookie = cookieHeader(
+			await confirmEnrolment({ app, actor, code: codeFor(enrolment.secret), headers }),
+			first.cookie
+		);
+		const enrolled = await actorFor(app, cookie);
+		const [oldCode, spareCode] = enrolment.backupCodes;
+		if (!oldCode || !spareCode) throw new Error('no backup codes');
+
+		const pending = async () => {
+			const r = await signIn({
+				app,
+				input: { email, password: TEST_PASSWORD },
+				ip: '127.0.0.2',
+				headers: new Headers()
+			});
+			expect(r.kind).toBe('second-factor');
+			return new Headers({ cookie: cookieHeader(r.headers) });
+		};
+		const withBackup = async (code: string) =>
+			verifySignInCode({ app, code, kind: 'backup', ip: '127.0.0.2', headers: await pending() });
+
+		const signedIn = await actorFor(app, cookieHeader(await withBackup(oldCode)));
+		expect(signedIn.userId).toBe(actor.userId);
+		// Each code works once.
+		await expect(withBackup(oldCode)).rejects.toMatchObject({
+			fields: { backupCode: 'err_backup_code_wrong' }
+		});
+
+		const cookieHeaders = new Headers({ cookie });
+		await expect(
+			regenerateBackupCodes({ app, actor: enrolled, password: 'wrong', headers: cookieHeaders })
+		).rejects.toMatchObject({ fields: { password: 'err_wrong_password' } });
+		const fresh = await regenerateBackupCodes({
+			app,
+			actor: enrolled,
+			password: TEST_PASSWORD,
+			headers: cookieHeaders
+		});
+		expect(fresh).toHaveLength(enrolment.backupCodes.length);
+		expect(fresh).not.toContain(spareCode);
+		// The unused code of the old set is dead; one of the new set works.
+		await expect(withBackup(spareCode)).rejects.toMatchObject({
+			fields: { backupCode: 'err_backup_code_wrong' }
+		});
+		const again = await actorFor(app, cookieHeader(await withBackup(fresh[0] ?? '')));
+		expect(again.userId).toBe(actor.userId);
 	});
 });

@@ -20,15 +20,20 @@ function newSessionToken(headers: Headers): string | null {
 	return null;
 }
 
-/** Second step of signing in: the code from the person's authenticator app. */
+/**
+ * Second step of signing in: the code from the person's authenticator app, or one of their
+ * backup codes (each works once) when the phone is lost.
+ */
 export async function verifySignInCode({
 	app,
 	code,
+	kind = 'app',
 	ip,
 	headers
 }: {
 	app: App;
 	code: string;
+	kind?: 'app' | 'backup';
 	ip: string | null;
 	headers: Headers;
 }): Promise<Headers> {
@@ -41,12 +46,20 @@ export async function verifySignInCode({
 	) {
 		throw new AppError('rate_limited');
 	}
+	const step = kind === 'app' ? 'second_factor' : 'backup_code';
 	try {
-		const { headers: out, response } = await app.auth.api.verifyTOTP({
-			body: { code, trustDevice: false },
-			headers,
-			returnHeaders: true
-		});
+		const { headers: out, response } =
+			kind === 'app'
+				? await app.auth.api.verifyTOTP({
+						body: { code, trustDevice: false },
+						headers,
+						returnHeaders: true
+					})
+				: await app.auth.api.verifyBackupCode({
+						body: { code, trustDevice: false },
+						headers,
+						returnHeaders: true
+					});
 		const userId = response.user.id;
 		await recordAuditAlone(app.db, {
 			actorUserId: userId,
@@ -57,7 +70,7 @@ export async function verifySignInCode({
 			entityId: userId,
 			outcome: 'success',
 			ip,
-			details: { step: 'second_factor' }
+			details: { step }
 		});
 		return out;
 	} catch (e) {
@@ -69,9 +82,12 @@ export async function verifySignInCode({
 				action: 'auth.sign_in',
 				outcome: 'failure',
 				ip,
-				details: { step: 'second_factor' }
+				details: { step }
 			});
-			throw new AppError('invalid_input', { code: 'err_code_wrong' });
+			throw new AppError(
+				'invalid_input',
+				kind === 'app' ? { code: 'err_code_wrong' } : { backupCode: 'err_backup_code_wrong' }
+			);
 		}
 		throw e;
 	}
@@ -166,6 +182,46 @@ export async function confirmEnrolment({
 		return out;
 	} catch (e) {
 		if (e instanceof APIError) throw new AppError('invalid_input', { code: 'err_code_wrong' });
+		throw e;
+	}
+}
+
+/**
+ * A new set of backup codes for someone who has a second factor on; the old set stops working at
+ * once. The password proves it is the account holder. The codes are shown once and never logged.
+ */
+export async function regenerateBackupCodes({
+	app,
+	actor,
+	password,
+	headers
+}: {
+	app: App;
+	actor: Actor;
+	password: string;
+	headers: Headers;
+}): Promise<string[]> {
+	if (!actor.twoFactorEnabled) throw new AppError('invalid_input', { password: 'err_invalid' });
+	try {
+		const { backupCodes } = await app.auth.api.generateBackupCodes({
+			body: { password },
+			headers
+		});
+		await recordAuditAlone(app.db, {
+			actorUserId: actor.userId,
+			actingRole: actingRole(actor),
+			siteId: actor.site?.id ?? null,
+			action: 'auth.backup_codes_renewed',
+			entityType: 'user',
+			entityId: actor.userId,
+			outcome: 'success',
+			ip: actor.ip,
+			details: { count: backupCodes.length }
+		});
+		return backupCodes;
+	} catch (e) {
+		if (e instanceof APIError)
+			throw new AppError('invalid_input', { password: 'err_wrong_password' });
 		throw e;
 	}
 }

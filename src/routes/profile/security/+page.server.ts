@@ -5,7 +5,11 @@ import { requireSignedIn } from '$lib/server/access/actor';
 import { parseForm, failWith, type FormFailure } from '$lib/server/forms';
 import { zCode } from '$lib/server/account/account.validation';
 import { PASSWORD_MAX } from '$lib/server/auth/auth.config';
-import { confirmEnrolment, startEnrolment } from '$lib/server/account/second-factor';
+import {
+	confirmEnrolment,
+	regenerateBackupCodes,
+	startEnrolment
+} from '$lib/server/account/second-factor';
 import { enrolmentFromForm } from '$lib/server/account/enrolment-form';
 import { forwardAuthCookies } from '$lib/server/auth/cookies';
 
@@ -54,6 +58,22 @@ export const actions: Actions = {
 			return { done: true };
 		} catch (e) {
 			return again(failWith(e, form.values));
+		}
+	},
+	codes: async ({ request, locals }) => {
+		const actor = requireSignedIn(locals.actor);
+		const form = await parseForm(request, ZStartInput);
+		if (!form.ok) return form.failure;
+		try {
+			const backupCodes = await regenerateBackupCodes({
+				app: locals.app,
+				actor,
+				password: form.data.password,
+				headers: request.headers
+			});
+			return { backupCodes };
+		} catch (e) {
+			return failWith(e, form.values);
 		}
 	}
 };
