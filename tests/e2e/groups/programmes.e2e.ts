@@ -46,7 +46,7 @@ test('a site admin makes a programme from a template, publishes it in Danish, an
 	const english = await source.inputValue();
 	const danish = english
 		.replace(/^title: .*$/m, 'title: Veje til hverdagen')
-		.replace(/^summary: >-\n(  .*\n)+/m, 'summary: Et forløb på ti uger, ledet af to peers.\n');
+		.replace(/^summary: >-\n( {2}.*\n)+/m, 'summary: Et forløb på ti uger, ledet af to peers.\n');
 	await source.fill(danish.replace('summary:', 'sumary:'));
 	await page.getByRole('button', { name: en('content_preview'), exact: true }).click();
 	const issues = page.locator('#content-issues');

@@ -9,7 +9,8 @@ import { AppError } from '../errors';
 import { failWith, pageError, parseForm, t, type FormValues } from '../forms';
 import { formatDateTime } from '../../format';
 import { directionOf, localeName } from '../i18n/locale';
-import type { CourseIssue } from '../courses/parse-course';
+import { CourseFormatError } from '../courses/parse-course';
+import { ProgrammeFormatError } from '../groups/parse-programme';
 import type { StartingPoint, VersionStatus } from './authoring';
 import { ZRestoreVersionForm, ZSaveSourceForm, ZSourceForm } from './source-forms';
 
@@ -78,16 +79,12 @@ export async function loadSourceEditor<Source extends StartingPoint, Shown>(
 
 /** Problems in the text go next to the textarea, each with its line and field. */
 function refuse(e: unknown, values: FormValues, invalid: string) {
-	if (e instanceof AppError && 'issues' in e && Array.isArray(e.issues))
+	if (e instanceof CourseFormatError || e instanceof ProgrammeFormatError)
 		return fail(400, {
 			values,
 			errors: {} as Record<string, string>,
 			message: t(invalid),
-			issues: (e.issues as CourseIssue[]).map(({ line, field, message }) => ({
-				line,
-				field,
-				message
-			}))
+			issues: e.issues.map(({ line, field, message }) => ({ line, field, message }))
 		});
 	return failWith(e, values);
 }
