@@ -65,6 +65,7 @@ async function pathFor(page: Page, id: string): Promise<string> {
 		.replace('[token]', 'no-such-invitation')
 		.replace('[course]', 'recovery-skills')
 		.replace('[lesson]', 'what-recovery-means')
+		.replace('[programme]', 'paths-to-everyday-life')
 		.replace(recordIds, '00000000-0000-4000-8000-000000000000');
 }
 

@@ -107,7 +107,9 @@ const sampleParams: Record<string, () => string> = {
 	// From the shipped content the demo seed imports. A member who has not enrolled still gets
 	// the lesson's page (200), with an offer to enrol instead of the lesson.
 	course: () => 'recovery-skills',
-	lesson: () => 'what-recovery-means'
+	lesson: () => 'what-recovery-means',
+	// The shipped ten-session course the demo seed imports; the editor opens in the default language.
+	programme: () => 'paths-to-everyday-life'
 };
 
 /** Routes whose params name someone's records, tested with records of both sites elsewhere. */

@@ -84,7 +84,10 @@ export const routeRules: Record<string, RouteRule> = {
 		'clinical.caseload',
 		'moderation.queue'
 	),
-	'/admin/programmes': perm('groups.manage'),
+	// Programme texts are content (like lessons): content editors write them too; creating a
+	// programme from a template is for those who run groups (checked in createProgramme).
+	'/admin/programmes': perm('groups.manage', 'content.edit'),
+	'/admin/programmes/[programme]': perm('groups.manage', 'content.edit'),
 	'/admin/companionship': perm('groups.manage'),
 	'/messages': perm('member.space', 'peer.work', 'clinical.caseload'),
 	'/network': perm('member.space', 'clinical.caseload'),

@@ -5,7 +5,8 @@ import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import type { Actor } from '../access/actor';
 import { requireAccess, requireSite } from '../access/actor';
-import { AppError, notFound } from '../errors';
+import { notFound } from '../errors';
+import { localeNotOffered } from '../content/authoring';
 import type { Site } from '../sites/sites.schema';
 import { courseModules, lessons, lessonVersions, type LessonContent } from './courses.schema';
 import { findCourse, segmentsOf, type Course } from './course-outline';
@@ -38,10 +39,6 @@ export async function allLessons(db: Q, courseId: string): Promise<AuthoringLess
 	const segments = segmentsOf(rows);
 	return rows.map((r, i) => ({ ...r, segment: segments[i] ?? r.slug }));
 }
-
-/** The refusal for a language the site does not offer: a field error, nothing written. */
-export const localeNotOffered = (): AppError =>
-	new AppError('invalid_input', { lang: 'err_lesson_locale_not_offered' });
 
 /**
  * The editor's starting point for every use case: content.edit on the actor's site, a language

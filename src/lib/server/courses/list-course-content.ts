@@ -5,9 +5,7 @@ import { notFound } from '../errors';
 import { courseModules, courses, lessonVersions, moduleTexts } from './courses.schema';
 import { courseTextsOf, pickLocale } from './course-outline';
 import { allLessons } from './lesson-authoring';
-
-/** Where a lesson stands in one language: published, only drafts so far, or nothing yet. */
-export type TranslationState = 'published' | 'draft' | 'missing';
+import { translationState, type TranslationState } from '../content/authoring';
 
 export type CourseContent = {
 	slug: string;
@@ -23,7 +21,7 @@ export type CourseContent = {
 
 /**
  * The site's courses (or the one named) for the content pages: modules and lessons in order, and
- * for every lesson and site language whether a published version exists.
+ * for every lesson and site language whether a published version exists and a newer draft waits.
  */
 export async function listCourseContent({
 	db,
@@ -76,6 +74,7 @@ export async function listCourseContent({
 								lessonId: lessonVersions.lessonId,
 								locale: lessonVersions.locale,
 								status: lessonVersions.status,
+								version: lessonVersions.version,
 								title: lessonVersions.title
 							}
 						)
@@ -97,13 +96,10 @@ export async function listCourseContent({
 					const mine = versions.filter((v) => v.lessonId === l.id);
 					const states: Record<string, TranslationState> = {};
 					for (const locale of site.locales) {
-						const here = mine.filter((v) => v.locale === locale);
-						states[locale] = here.some((v) => v.status === 'published')
-							? 'published'
-							: here.length > 0
-								? 'draft'
-								: 'missing';
-						if (states[locale] !== 'published') missing[locale] = (missing[locale] ?? 0) + 1;
+						const state = translationState(mine, locale);
+						states[locale] = state;
+						if (state === 'draft' || state === 'missing')
+							missing[locale] = (missing[locale] ?? 0) + 1;
 					}
 					const published = mine.filter((v) => v.status === 'published');
 					const title =

@@ -305,7 +305,7 @@ export function readFrontMatter<T>(
 						file,
 						line: lineOf([...i.path, key]),
 						field: fieldName([...i.path, key]),
-						message: 'unknown field (see content/courses/FORMAT.md; check the spelling)'
+						message: 'unknown field (check the spelling; FORMAT.md lists the fields)'
 					});
 			} else {
 				issues.push({ file, line: lineOf(i.path), field: fieldName(i.path), message: i.message });

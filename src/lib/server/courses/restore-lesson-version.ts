@@ -1,16 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Db } from '../db/client';
 import { actingRole, type Actor } from '../access/actor';
 import { recordAudit } from '../audit/record-audit';
 import { notFound } from '../errors';
 import { lessonVersions } from './courses.schema';
 import { lessonForEditing, newestVersion } from './lesson-authoring';
-
-export const ZRestoreLessonForm = z.object({
-	lang: z.string().min(2).max(10),
-	version: z.coerce.number().int().min(1)
-});
 
 /**
  * Copies an earlier version of a lesson in one language into a new draft, so it can be checked

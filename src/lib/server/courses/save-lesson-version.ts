@@ -1,21 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Db } from '../db/client';
 import { actingRole, type Actor } from '../access/actor';
 import { recordAudit } from '../audit/record-audit';
 import { lessons, lessonVersions } from './courses.schema';
 import { checkLessonText, lessonForEditing, newestVersion } from './lesson-authoring';
-import { MAX_COURSE_FILE_BYTES } from './parse-course';
-
-/** The editor's form: the whole lesson file, and (for saving) draft or published. */
-export const ZLessonSourceForm = z.object({
-	lang: z.string().min(2).max(10),
-	source: z.string().min(1, 'err_required').max(MAX_COURSE_FILE_BYTES, 'err_too_long')
-});
-export const ZSaveLessonForm = ZLessonSourceForm.extend({
-	status: z.enum(['draft', 'published'])
-});
-export type TSaveLessonForm = z.infer<typeof ZSaveLessonForm>;
+import type { TSaveSourceForm } from '../content/source-forms';
 
 /**
  * Saves a lesson text in one language as a new version (draft, or published for members), after
@@ -28,7 +17,7 @@ export async function saveLessonVersion({
 }: {
 	db: Db;
 	actor: Actor | null;
-	input: Omit<TSaveLessonForm, 'lang'> & { course: string; lesson: string; locale: string };
+	input: Omit<TSaveSourceForm, 'lang'> & { course: string; lesson: string; locale: string };
 }): Promise<{ version: number; status: 'draft' | 'published' }> {
 	const editing = await lessonForEditing(db, actor, input);
 	const { site, lesson } = editing;

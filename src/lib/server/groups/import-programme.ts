@@ -36,7 +36,8 @@ export function programmeIssuesForSite(
 
 /**
  * Writes a parsed programme into a site in one transaction: the programme is upserted by slug,
- * and a language gets a new published version only when its file changed. Audited.
+ * and a language gets a new published version only when its file differs from the published one.
+ * Audited.
  */
 export async function importProgramme({
 	db,
@@ -85,22 +86,27 @@ export async function importProgramme({
 		let versionsCreated = 0;
 		let versionsUnchanged = 0;
 		for (const text of programme.texts) {
-			const [latest] = await tx
-				.select({ version: programmeVersions.version, source: programmeVersions.source })
+			const versions = await tx
+				.select({
+					version: programmeVersions.version,
+					status: programmeVersions.status,
+					source: programmeVersions.source
+				})
 				.from(programmeVersions)
 				.where(
 					and(eq(programmeVersions.programmeId, row.id), eq(programmeVersions.locale, text.locale))
 				)
-				.orderBy(desc(programmeVersions.version))
-				.limit(1);
-			if (latest?.source === text.source) {
+				.orderBy(desc(programmeVersions.version));
+			// Compared with what groups show: a draft saved in the editor since is left as it is,
+			// and a draft equal to the file does not stop the file from being published.
+			if (versions.find((v) => v.status === 'published')?.source === text.source) {
 				versionsUnchanged++;
 				continue;
 			}
 			await tx.insert(programmeVersions).values({
 				programmeId: row.id,
 				locale: text.locale,
-				version: (latest?.version ?? 0) + 1,
+				version: (versions[0]?.version ?? 0) + 1,
 				status: 'published',
 				source: text.source,
 				content: text.content,

@@ -1,74 +1,113 @@
-import { and, asc, count, desc, eq } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
-import { groupProgrammes, groups, programmeVersions, type ProgrammeContent } from './groups.schema';
+import { can, requireSite, type Actor } from '../access/actor';
+import { translationState, type TranslationState } from '../content/authoring';
+import { pickLocale } from '../courses/course-outline';
+import { groupProgrammes, groups, programmeVersions } from './groups.schema';
+import { requireProgrammeEditor } from './programme-authoring';
 
 export type ProgrammeAdminView = {
 	id: string;
 	slug: string;
+	/** The published title in the reader's language (or another), else a draft's, else the slug. */
+	title: string;
 	kind: 'course' | 'ongoing';
 	sessionCount: number | null;
 	rhythm: 'weekly' | 'fortnightly' | 'monthly';
 	groups: number;
-	/** The latest published version of each language, with how many versions it has had. */
-	languages: {
-		locale: string;
-		version: number;
-		versions: number;
-		createdAt: Date;
-		content: ProgrammeContent;
-	}[];
+	/** Per site language: published, published with a newer draft, draft only, or missing. */
+	states: Record<string, TranslationState>;
 };
 
-/** The site's group programmes with their languages and versions, for site admins. */
+/**
+ * The site's group programmes with where each stands in every site language, for the people who
+ * edit them (content editors, site admins); `canCreate` says whether the actor may add one.
+ */
 export async function listProgrammes({
 	db,
-	actor
+	actor,
+	input
 }: {
 	db: Db;
 	actor: Actor | null;
-}): Promise<ProgrammeAdminView[]> {
-	requireAccess(actor, 'groups.manage');
-	const site = requireSite(actor);
+	input: { locale: string };
+}): Promise<{
+	locales: string[];
+	programmes: ProgrammeAdminView[];
+	/** Programmes without a published version, per site language. */
+	missing: Record<string, number>;
+	canCreate: boolean;
+}> {
+	const editor = requireProgrammeEditor(actor);
+	const site = requireSite(editor);
 	const programmes = await db
 		.select()
 		.from(groupProgrammes)
 		.where(eq(groupProgrammes.siteId, site.id))
 		.orderBy(asc(groupProgrammes.slug));
-	const result: ProgrammeAdminView[] = [];
-	for (const p of programmes) {
-		const versions = await db
-			.select()
-			.from(programmeVersions)
-			.where(
-				and(eq(programmeVersions.programmeId, p.id), eq(programmeVersions.status, 'published'))
-			)
-			.orderBy(asc(programmeVersions.locale), desc(programmeVersions.version));
-		const [used] = await db.select({ n: count() }).from(groups).where(eq(groups.programmeId, p.id));
-		const languages: ProgrammeAdminView['languages'] = [];
-		for (const v of versions) {
-			const known = languages.find((l) => l.locale === v.locale);
-			if (known) known.versions++;
-			else
-				languages.push({
-					locale: v.locale,
-					version: v.version,
-					versions: 1,
-					createdAt: v.createdAt,
-					content: v.content
-				});
+	const ids = programmes.map((p) => p.id);
+	const [versions, used] =
+		ids.length === 0
+			? [[], []]
+			: await Promise.all([
+					// Newest version per programme, language and status.
+					db
+						.selectDistinctOn(
+							[programmeVersions.programmeId, programmeVersions.locale, programmeVersions.status],
+							{
+								programmeId: programmeVersions.programmeId,
+								locale: programmeVersions.locale,
+								status: programmeVersions.status,
+								version: programmeVersions.version,
+								content: programmeVersions.content
+							}
+						)
+						.from(programmeVersions)
+						.where(inArray(programmeVersions.programmeId, ids))
+						.orderBy(
+							programmeVersions.programmeId,
+							programmeVersions.locale,
+							programmeVersions.status,
+							desc(programmeVersions.version)
+						),
+					db
+						.select({ programmeId: groups.programmeId, n: count() })
+						.from(groups)
+						.where(inArray(groups.programmeId, ids))
+						.groupBy(groups.programmeId)
+				]);
+	const missing = Object.fromEntries(site.locales.map((l) => [l, 0]));
+	const result = programmes.map((p): ProgrammeAdminView => {
+		const mine = versions.filter((v) => v.programmeId === p.id);
+		const states: Record<string, TranslationState> = {};
+		for (const locale of site.locales) {
+			const state = translationState(mine, locale);
+			states[locale] = state;
+			if (state === 'draft' || state === 'missing') missing[locale] = (missing[locale] ?? 0) + 1;
 		}
-		result.push({
+		const published = mine.filter((v) => v.status === 'published');
+		const named = pickLocale(
+			published.length > 0 ? published : mine,
+			input.locale,
+			site.defaultLocale
+		);
+		return {
 			id: p.id,
 			slug: p.slug,
+			title: named?.content.title ?? p.slug,
 			kind: p.kind,
 			sessionCount: p.sessionCount,
 			rhythm: p.rhythm,
-			groups: Number(used?.n ?? 0),
-			languages
-		});
-	}
-	return result;
+			groups: Number(used.find((u) => u.programmeId === p.id)?.n ?? 0),
+			states
+		};
+	});
+	return {
+		locales: site.locales,
+		programmes: result,
+		missing,
+		canCreate: can(editor, 'groups.manage')
+	};
 }
 
 /** What the "open a group" form offers: the site's programmes with their languages, and who may lead. */

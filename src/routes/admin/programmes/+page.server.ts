@@ -1,23 +1,40 @@
-import type { PageServerLoad } from './$types';
-import { pageError } from '$lib/server/forms';
-import { requireSignedIn } from '$lib/server/access/actor';
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { failWith, pageError, parseForm } from '$lib/server/forms';
+import { can, requireSignedIn } from '$lib/server/access/actor';
 import { localeName } from '$lib/server/i18n/locale';
-import { formatDateTime } from '$lib/format';
 import { listProgrammes } from '$lib/server/groups/list-programmes';
+import { createProgramme, ZCreateProgrammeInput } from '$lib/server/groups/create-programme';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requireSignedIn(locals.actor);
-	const programmes = await listProgrammes({ db: locals.app.db, actor }).catch(pageError);
+	const list = await listProgrammes({
+		db: locals.app.db,
+		actor,
+		input: { locale: locals.locale }
+	}).catch(pageError);
 	return {
+		...list,
+		languages: list.locales.map((l) => ({ locale: l, name: localeName(l) })),
+		canOpenGroup: can(actor, 'peer.work') || can(actor, 'groups.manage'),
 		opened: url.searchParams.has('opened'),
-		site: actor.site?.slug ?? '',
-		programmes: programmes.map((p) => ({
-			...p,
-			languages: p.languages.map(({ createdAt, ...l }) => ({
-				...l,
-				name: localeName(l.locale),
-				at: formatDateTime(createdAt, locals.locale, actor.site?.timeZone)
-			}))
-		}))
+		site: actor.site?.slug ?? ''
 	};
+};
+
+export const actions: Actions = {
+	create: async ({ request, locals }) => {
+		const form = await parseForm(request, ZCreateProgrammeInput);
+		if (!form.ok) return form.failure;
+		let created;
+		try {
+			created = await createProgramme({ db: locals.app.db, actor: locals.actor, input: form.data });
+		} catch (e) {
+			return failWith(e, form.values);
+		}
+		// Open it in the site's default language, or the first language the template had.
+		const fallback = locals.actor?.site?.defaultLocale ?? locals.locale;
+		const lang = created.locales.includes(fallback) ? fallback : (created.locales[0] ?? fallback);
+		redirect(303, `/admin/programmes/${created.slug}?lang=${lang}&created=1`);
+	}
 };
