@@ -65,8 +65,21 @@ export async function parseForm<S extends z.ZodType>(
 	return { ok: false, failure: fail(400, { values, errors, message: t('err_form') }) };
 }
 
-/** An expected use-case failure as a form answer: field messages next to the fields, input kept. */
-export function failWith(error: unknown, values: FormValues): ActionFailure<FormFailure> {
+/**
+ * An expected use-case failure as a form answer: field messages next to the fields, input kept.
+ * "Not found" is an error page, unless `notFoundAs` names the field message to answer it with
+ * instead (for a form among many on one page): the same words whether the record does not exist
+ * or is not the person's, so nothing can be probed.
+ */
+export function failWith(
+	error: unknown,
+	values: FormValues,
+	notFoundAs?: Record<string, string>
+): ActionFailure<FormFailure> {
+	if (error instanceof AppError && error.code === 'not_found' && notFoundAs) {
+		const errors = Object.fromEntries(Object.entries(notFoundAs).map(([k, v]) => [k, t(v)]));
+		return fail(error.status, { values, errors, message: t('err_form') });
+	}
 	if (error instanceof AppError && error.code !== 'not_found') {
 		const errors = Object.fromEntries(
 			Object.entries(error.fields).map(([k, v]) => [k, t(v, error.params)])

@@ -4,12 +4,12 @@ import { failWith, pageError, parseForm, t } from '$lib/server/forms';
 import { formatDate } from '$lib/format';
 import {
 	answerOffer,
-	endCompanionship,
 	getMemberCompanionship,
 	requestCompanion,
+	withdrawRequest,
 	ZAnswerOfferInput,
-	ZEndCompanionshipInput,
-	ZRequestCompanionInput
+	ZRequestCompanionInput,
+	ZWithdrawRequestInput
 } from '$lib/server/companionship/member-companionship';
 import {
 	getPeerCompanionship,
@@ -18,13 +18,29 @@ import {
 	ZCompanionProfileInput,
 	ZLogContactInput
 } from '$lib/server/companionship/peer-companionship';
-import { dayIn } from '$lib/server/companionship/companionship-access';
+import { dayIn, type CompanionshipSide } from '$lib/server/companionship/companionship-access';
+import {
+	endCompanionship,
+	endReasonsFor,
+	ZEndCompanionshipInput
+} from '$lib/server/companionship/end-companionship';
+import { getCompanionshipHistory } from '$lib/server/companionship/companionship-history';
+
+/** Ending one that is gone or not the person's: the same words, next to the reason. */
+const cannotEnd = { reason: 'companion_err_cannot_end' };
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const actor = requireSignedIn(locals.actor);
 	const db = locals.app.db;
 	const zone = actor.site?.timeZone ?? 'UTC';
 	const day = (d: string) => formatDate(`${d}T12:00:00Z`, locals.locale, 'UTC');
+	// Past companionships only: the current one is shown above them.
+	const history = (as: CompanionshipSide) =>
+		getCompanionshipHistory({ db, actor, as, filter: 'ended' })
+			.then((rows) =>
+				rows.map((r) => ({ ...r, startedOn: day(r.startedOn), endsOn: day(r.endsOn) }))
+			)
+			.catch(pageError);
 	const member = can(actor, 'member.space')
 		? await getMemberCompanionship({ db, actor }).catch(pageError)
 		: null;
@@ -36,6 +52,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 		coordinator: can(actor, 'groups.manage'),
 		member: member && {
 			endedBefore: member.endedBefore,
+			endReasons: endReasonsFor.member,
+			history: await history('member'),
 			current: member.current && {
 				...member.current,
 				endsOn: member.current.endsAt
@@ -45,6 +63,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 		},
 		peer: peer && {
 			...peer,
+			endReasons: endReasonsFor.companion,
+			history: await history('companion'),
 			companions: peer.companions.map((c) => ({
 				...c,
 				startedOn: day(c.startedOn),
@@ -78,15 +98,37 @@ export const actions: Actions = {
 			done: t(form.data.answer === 'accept' ? 'companion_accepted' : 'companion_declined')
 		};
 	},
-	end: async ({ request, locals }) => {
-		const form = await parseForm(request, ZEndCompanionshipInput);
+	withdraw: async ({ request, locals }) => {
+		const form = await parseForm(request, ZWithdrawRequestInput);
 		if (!form.ok) return form.failure;
 		try {
-			await endCompanionship({ db: locals.app.db, actor: locals.actor, input: form.data });
+			await withdrawRequest({ db: locals.app.db, actor: locals.actor, input: form.data });
 		} catch (e) {
 			return failWith(e, form.values);
 		}
 		return { done: t('companion_ended') };
+	},
+	end: async ({ request, locals }) => {
+		const form = await parseForm(request, ZEndCompanionshipInput);
+		if (!form.ok) return form.failure;
+		try {
+			const input = form.data;
+			await endCompanionship({ db: locals.app.db, actor: locals.actor, as: 'member', input });
+		} catch (e) {
+			return failWith(e, form.values, cannotEnd);
+		}
+		return { done: t('companion_ended') };
+	},
+	endAsCompanion: async ({ request, locals }) => {
+		const form = await parseForm(request, ZEndCompanionshipInput);
+		if (!form.ok) return form.failure;
+		try {
+			const input = form.data;
+			await endCompanionship({ db: locals.app.db, actor: locals.actor, as: 'companion', input });
+		} catch (e) {
+			return failWith(e, form.values, cannotEnd);
+		}
+		return { done: t('companion_ended_staff') };
 	},
 	profile: async ({ request, locals }) => {
 		const form = await parseForm(request, ZCompanionProfileInput);

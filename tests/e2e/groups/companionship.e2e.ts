@@ -1,24 +1,41 @@
 import { randomBytes } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { signInAs, signInWith } from '../fixtures/sign-in';
 import { E2E_PASSWORD } from '../fixtures/accounts';
 import { expectNoAxeViolations } from '../fixtures/axe';
 import { secondMemberEmail } from '../fixtures/groups';
+import { newConfirmedMember } from '../fixtures/people';
 import { message } from '../access/expectations';
 
 const fill = (key: string, values: Record<string, string>) =>
 	Object.entries(values).reduce((text, [k, v]) => text.replace(`{${k}}`, v), message(key));
 
+/** Opens the "end" step inside `scope`, picks a reason (or none) and confirms. */
+async function endIn(scope: Locator, reason: string | null): Promise<void> {
+	const summary = scope.locator('summary', { hasText: message('companion_end') });
+	if ((await summary.locator('..').getAttribute('open')) === null) await summary.click();
+	if (reason) await scope.getByLabel(message('companion_end_reason')).selectOption(reason);
+	await scope.getByRole('button', { name: message('companion_end_confirm') }).click();
+}
+
 /** Sam (the second demo member, so Maya's journeys are untouched) starts with no companionship. */
 async function startFresh(sam: Page): Promise<void> {
 	await sam.goto('/companionship');
-	for (const key of ['companion_end', 'companion_withdraw']) {
-		const button = sam.getByRole('button', { name: message(key) });
-		if (await button.isVisible()) {
-			await button.click();
-			await expect(sam.getByText(message('companion_ended'))).toBeVisible();
-		}
-	}
+	const withdraw = sam.getByRole('button', { name: message('companion_withdraw') });
+	if (await withdraw.isVisible()) await withdraw.click();
+	else if (await sam.locator('summary', { hasText: message('companion_end') }).isVisible())
+		await endIn(sam.locator('main'), 'member_choice');
+	else return;
+	await expect(sam.getByText(message('companion_ended'))).toBeVisible();
+}
+
+/** The page is no wider than the screen: nothing makes it scroll sideways. */
+async function expectNoSidewaysScroll(page: Page, where: string): Promise<void> {
+	const { scroll, inner } = await page.evaluate(() => ({
+		scroll: document.scrollingElement?.scrollWidth ?? 0,
+		inner: window.innerWidth
+	}));
+	expect.soft(scroll, `${where}: page width on a ${inner} px screen`).toBeLessThanOrEqual(inner);
 }
 
 // Sam asks for a companion, the site admin (coordinator) suggests Peter Peer, Sam accepts; Peter
@@ -110,13 +127,160 @@ test('a member gets a peer companion and the peer worker logs contacts and super
 	await expect(peter.getByRole('cell', { name: `Intervision group ${tag}` })).toBeVisible();
 	await expectNoAxeViolations(peter, 'training and supervision');
 
-	// The coordinator sees the dose of the companionship.
+	// The coordinator sees the dose of the companionship among the running ones.
 	await admin.reload();
-	await expect(
-		admin.getByRole('row').filter({ hasText: 'Sam Member' }).filter({ hasText: 'Peter Peer' })
-	).toContainText('20');
+	const running = admin
+		.getByRole('row')
+		.filter({ hasText: 'Sam Member' })
+		.filter({ hasText: 'Peter Peer' });
+	await expect(running.getByRole('cell', { name: '20', exact: true })).toBeVisible();
+	await expect(running).toContainText(message('companion_outcome_active'));
 
-	// Sam ends it, so the demo is as it was for the next run.
-	await sam.getByRole('button', { name: message('companion_end') }).click();
-	await expect(sam.getByText(message('companion_ended'))).toBeVisible();
+	// Peter ends it early. Confirming without a reason is refused next to the field.
+	await peter.goto('/companionship');
+	await endIn(companion, null);
+	await expect(companion.getByText(message('companion_err_end_reason'))).toBeVisible();
+	await expect(companion.getByLabel(message('companion_end_reason'))).toHaveAttribute(
+		'aria-invalid',
+		'true'
+	);
+	await expectNoAxeViolations(peter, 'companionship (peer, ending refused)');
+	await endIn(companion, 'goals_met');
+	await expect(peter.getByText(message('companion_ended_staff'))).toBeVisible();
+	await expect(companion).toHaveCount(0);
+	const accompanied = peter
+		.getByRole('region', { name: message('companion_past_heading') })
+		.getByRole('listitem')
+		.filter({ hasText: 'Sam Member' });
+	await expect(accompanied).toContainText(message('companion_outcome_ended_by_you'));
+	await expect(accompanied).toContainText(
+		fill('companion_outcome_reason', { reason: message('companion_reason_goals_met') })
+	);
+	await expect(accompanied).toContainText(fill('companion_dose', { count: '1', minutes: '20' }));
+	await expectNoAxeViolations(peter, 'companionship (peer, past companions)');
+
+	// Sam sees it in their history, and may ask for a companion again.
+	await sam.reload();
+	const past = sam
+		.getByRole('region', { name: message('companion_history_heading') })
+		.getByRole('listitem')
+		.filter({ hasText: 'Peter Peer' });
+	await expect(past).toContainText(message('companion_outcome_ended_by_your_companion'));
+	await expect(past).toContainText(
+		fill('companion_outcome_reason', { reason: message('companion_reason_goals_met') })
+	);
+	await expect(past).toContainText(fill('companion_dose', { count: '1', minutes: '20' }));
+	await expect(sam.getByText(message('companion_ask_again'))).toBeVisible();
+	await expect(sam.getByRole('button', { name: message('companion_ask') })).toBeVisible();
+	await expectNoAxeViolations(sam, 'companionship (member history)');
+	await sam.setViewportSize({ width: 360, height: 780 });
+	await expectNoSidewaysScroll(sam, 'member companionship');
+
+	// The coordinator finds it among the ended ones, with who ended it and why.
+	await admin.getByLabel(message('companion_history_show')).selectOption('ended');
+	await admin.getByRole('button', { name: message('companion_history_apply') }).click();
+	await expect(admin).toHaveURL(/show=ended/);
+	const ended = admin
+		.getByRole('row')
+		.filter({ hasText: 'Sam Member' })
+		.filter({ hasText: 'Peter Peer' });
+	await expect(ended).toContainText(message('companion_outcome_ended_by_companion'));
+	await expect(ended).toContainText(message('companion_reason_goals_met'));
+	await expectNoAxeViolations(admin, 'companion matching (ended)');
+	await admin.setViewportSize({ width: 360, height: 780 });
+	await expectNoSidewaysScroll(admin, 'companion matching (ended)');
+	await expectNoAxeViolations(admin, 'companion matching (ended, 360 px)');
+});
+
+// A member made for this journey gets Paula (the demo peer with a companion profile), ends it
+// themselves and asks again; the coordinator, without JavaScript, suggests Paula again and ends
+// that one for her unavailability. A second try from a stale page is told it already ended.
+test('the member and the coordinator end companionships; both show in the history', async ({
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const tag = randomBytes(3).toString('hex');
+	const member = await (await browser.newContext()).newPage();
+	const person = await newConfirmedMember(member, browser, 'companion');
+	await signInWith(member, person.email, person.password);
+	await expect(member).not.toHaveURL(/\/signin/);
+	const ask = async (note: string) => {
+		await member.goto('/companionship');
+		await member.getByLabel(message('companion_note')).fill(note);
+		await member.getByLabel(message('companion_languages')).fill('German');
+		await member.getByLabel(message('companion_interests')).fill('gardening');
+		await member.getByRole('button', { name: message('companion_ask') }).click();
+		await expect(member.getByText(message('companion_requested'))).toBeVisible();
+	};
+	const accept = async () => {
+		await member.goto('/companionship');
+		await expect(member.getByText(fill('companion_offered', { name: 'Paula Peer' }))).toBeVisible();
+		await member.getByRole('button', { name: message('companion_accept') }).click();
+		await expect(member.getByText(message('companion_accepted'))).toBeVisible();
+	};
+
+	// The coordinator works without JavaScript: every form here is a plain form.
+	const noJs = await browser.newContext({ javaScriptEnabled: false });
+	const admin = await noJs.newPage();
+	await signInAs(admin, 'site_admin');
+	const suggestPaula = async (note: string) => {
+		await admin.goto('/admin/companionship');
+		await admin
+			.getByRole('article')
+			.filter({ hasText: note })
+			.getByRole('button', { name: fill('companion_offer_to', { name: 'Paula Peer' }) })
+			.click();
+		await expect(admin.getByText(message('companion_offer_sent'))).toBeVisible();
+	};
+
+	await ask(`First hope ${tag}`);
+	await suggestPaula(`First hope ${tag}`);
+	await accept();
+	await endIn(member.locator('main'), 'member_choice');
+	await expect(member.getByText(message('companion_ended'))).toBeVisible();
+	const history = member
+		.getByRole('region', { name: message('companion_history_heading') })
+		.getByRole('listitem');
+	await expect(history).toHaveCount(1);
+	await expect(history).toContainText('Paula Peer');
+	await expect(history).toContainText(message('companion_outcome_ended_by_you'));
+	await expect(member.getByText(message('companion_ask_again'))).toBeVisible();
+
+	await ask(`Second hope ${tag}`);
+	await suggestPaula(`Second hope ${tag}`);
+	await accept();
+
+	// Two tabs on the running list: the coordinator ends it in one, then tries again in the other.
+	await admin.goto('/admin/companionship');
+	const stale = await noJs.newPage();
+	await stale.goto('/admin/companionship');
+	const row = (page: Page) => page.getByRole('row').filter({ hasText: person.name });
+	await endIn(row(admin), null);
+	await expect(row(admin).getByText(message('companion_err_end_reason'))).toBeVisible();
+	await endIn(row(admin), 'peer_unavailable');
+	await expect(admin.getByText(message('companion_ended_staff'))).toBeVisible();
+	await expect(row(admin)).toHaveCount(0);
+	await endIn(row(stale), 'safety');
+	// Its row has left the running list, so the refusal is said at the top of the page.
+	await expect(
+		stale.getByRole('alert').filter({ hasText: message('companion_err_already_ended') })
+	).toBeVisible();
+
+	await admin.getByLabel(message('companion_history_show')).selectOption('ended');
+	await admin.getByRole('button', { name: message('companion_history_apply') }).click();
+	await expect(row(admin)).toHaveCount(2);
+	await expect(
+		row(admin).filter({ hasText: message('companion_outcome_ended_by_member') })
+	).toContainText(message('companion_reason_member_choice'));
+	await expect(
+		row(admin).filter({ hasText: message('companion_outcome_ended_by_coordinator') })
+	).toContainText(message('companion_reason_peer_unavailable'));
+
+	await member.reload();
+	await expect(history).toHaveCount(2);
+	await expect(history.first()).toContainText(message('companion_outcome_ended_by_coordinator'));
+	await expect(history.first()).toContainText(
+		fill('companion_outcome_reason', { reason: message('companion_reason_peer_unavailable') })
+	);
+	await noJs.close();
 });

@@ -20,6 +20,14 @@ export const requireUuid = (id: string): string => {
 	return id;
 };
 
+/** The three sides of a companionship, and the permission each acts with. */
+export type CompanionshipSide = 'member' | 'companion' | 'coordinator';
+export const sidePermission: Record<CompanionshipSide, Permission> = {
+	member: 'member.space',
+	companion: 'peer.work',
+	coordinator: 'groups.manage'
+};
+
 /** The actor and their site when they hold `permission` there; otherwise "not found". */
 export function actorWith(
 	actor: Actor | null,
@@ -86,6 +94,15 @@ export function addMonths(at: Date, months: number): Date {
 	d.setUTCDate(Math.min(day, last));
 	return d;
 }
+
+/**
+ * Whether a companionship is over: ended early (endedAt), or past its end date, when it ran its
+ * full length. Nothing more is logged on one that is over, and its member may ask again.
+ */
+export const isOver = (
+	r: { status: string; endsAt: Date | null; endedAt: Date | null },
+	now: Date
+): boolean => r.status === 'ended' || r.endedAt !== null || (r.endsAt !== null && r.endsAt <= now);
 
 /** Whole days from `now` until `end`, never below zero. */
 export const daysLeft = (end: Date, now: Date): number =>

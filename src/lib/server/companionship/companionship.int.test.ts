@@ -9,12 +9,15 @@ import { updateSite } from '../sites/update-site';
 import { ZUpdateSiteInput } from '../sites/site.validation';
 import {
 	answerOffer,
-	endCompanionship,
 	getMemberCompanionship,
-	requestCompanion
+	requestCompanion,
+	withdrawRequest
 } from './member-companionship';
 import { getPeerCompanionship, logContact, saveCompanionProfile } from './peer-companionship';
 import { getCoordination, offerCompanion } from './coordinate-companionship';
+import { endCompanionship } from './end-companionship';
+import { getCompanionshipHistory } from './companionship-history';
+import { companionRequests } from './companionship.schema';
 import { getOwnSupervision, logSupervision } from './supervision';
 
 const DAY = 86_400_000;
@@ -140,15 +143,22 @@ describe.each(dbKinds)('peer companionship on %s', (kind) => {
 			memberName: expect.any(String),
 			minutes: 65,
 			daysLeft: 82,
-			over: false,
 			endsOn: '2026-06-10'
 		});
 		expect(peerView.companions[0]?.contacts.map((c) => c.date)).toEqual([
 			'2026-03-18',
 			'2026-03-15'
 		]);
-		const dose = (await getCoordination({ db: app.db, actor: admin, now: later })).active;
-		expect(dose).toEqual([expect.objectContaining({ id, contacts: 2, minutes: 65, over: false })]);
+		const dose = await getCompanionshipHistory({
+			db: app.db,
+			actor: admin,
+			as: 'coordinator',
+			filter: 'active',
+			now: later
+		});
+		expect(dose).toEqual([
+			expect.objectContaining({ id, contacts: 2, minutes: 65, outcome: 'active' })
+		]);
 
 		// After the end date nothing more can be logged, and the member may ask again.
 		const after = new Date('2026-06-11T09:00:00Z');
@@ -165,6 +175,33 @@ describe.each(dbKinds)('peer companionship on %s', (kind) => {
 		expect((await getMemberCompanionship({ db: app.db, actor: member, now: after })).current).toBe(
 			null
 		);
+		// It ran its full length: every side sees it as completed, with its dose.
+		for (const [actor, as] of [
+			[member, 'member'],
+			[peerA, 'companion'],
+			[admin, 'coordinator']
+		] as const) {
+			const [past] = await getCompanionshipHistory({
+				db: app.db,
+				actor,
+				as,
+				filter: 'ended',
+				now: after
+			});
+			expect(past).toMatchObject({
+				id,
+				outcome: 'completed',
+				endedBy: null,
+				endReason: null,
+				startedOn: '2026-03-10',
+				endsOn: '2026-06-10',
+				contacts: 2,
+				minutes: 65
+			});
+		}
+		expect(
+			(await getPeerCompanionship({ db: app.db, actor: peerA, now: after })).companions
+		).toEqual([]);
 		const audit = await app.db
 			.select({ action: auditLog.action })
 			.from(auditLog)
@@ -265,8 +302,16 @@ describe.each(dbKinds)('peer companionship on %s', (kind) => {
 		// Another member sees no request and cannot answer or end this one.
 		expect((await getMemberCompanionship({ db: app.db, actor: other })).current).toBe(null);
 		expect(
-			(await errorsOf(endCompanionship({ db: app.db, actor: other, input: { requestId: id } })))
-				.code
+			(
+				await errorsOf(
+					endCompanionship({
+						db: app.db,
+						actor: other,
+						as: 'member',
+						input: { requestId: id, reason: 'member_choice' }
+					})
+				)
+			).code
 		).toBe('not_found');
 		// Another peer worker of the site has no companions and cannot log on this one.
 		expect((await getPeerCompanionship({ db: app.db, actor: peerB })).companions).toEqual([]);
@@ -285,7 +330,14 @@ describe.each(dbKinds)('peer companionship on %s', (kind) => {
 		const elsewhere = await makeSite(app);
 		const otherAdmin = (await makePerson(app, elsewhere, ['site_admin'])).actor;
 		const otherPeer = (await makePerson(app, elsewhere, ['peer_worker'])).actor;
-		expect((await getCoordination({ db: app.db, actor: otherAdmin })).active).toEqual([]);
+		expect(
+			await getCompanionshipHistory({
+				db: app.db,
+				actor: otherAdmin,
+				as: 'coordinator',
+				filter: 'all'
+			})
+		).toEqual([]);
 		expect(
 			(
 				await errorsOf(
@@ -320,8 +372,392 @@ describe.each(dbKinds)('peer companionship on %s', (kind) => {
 			'not_found'
 		);
 		// Ending it early stops logging at once.
-		await endCompanionship({ db: app.db, actor: member, input: { requestId: id } });
+		await endCompanionship({
+			db: app.db,
+			actor: member,
+			as: 'member',
+			input: { requestId: id, reason: 'member_choice' }
+		});
 		expect((await getPeerCompanionship({ db: app.db, actor: peerA })).companions).toEqual([]);
+	});
+
+	/** A companionship on the setting's site between `member` and `peer`, accepted at `start`. */
+	async function pair(s: { admin: Actor }, member: Actor, peer: Actor, start: Date) {
+		const { id } = await requestCompanion({
+			db: app.db,
+			actor: member,
+			input: { note: 'A private hope', languages: '', interests: '' }
+		});
+		await offerCompanion({
+			db: app.db,
+			actor: s.admin,
+			input: { requestId: id, peerId: peer.userId }
+		});
+		await answerOffer({
+			db: app.db,
+			actor: member,
+			input: { requestId: id, answer: 'accept' },
+			now: start
+		});
+		return id;
+	}
+	const rowOf = async (id: string) => {
+		const [row] = await app.db.select().from(companionRequests).where(eq(companionRequests.id, id));
+		return row;
+	};
+
+	it('lets the member, the companion and the coordinator end it, each with a reason, seen by all', async () => {
+		const s = await setting();
+		const site = s.member.site as Site;
+		const start = new Date('2026-02-02T09:00:00Z');
+		const now = new Date('2026-02-20T09:00:00Z');
+		const later = new Date('2026-02-21T09:00:00Z');
+		const member2 = (await makePerson(app, site, ['member'])).actor;
+		const member3 = (await makePerson(app, site, ['member'])).actor;
+		const byMember = await pair(s, s.member, s.peerA, start);
+		const byCompanion = await pair(s, member2, s.peerA, start);
+		const byCoordinator = await pair(s, member3, s.peerB, start);
+		await logContact({
+			db: app.db,
+			actor: s.peerA,
+			input: {
+				requestId: byCompanion,
+				date: '2026-02-10',
+				mode: 'online',
+				minutes: '40',
+				note: 'Job fair'
+			},
+			now
+		});
+		await logContact({
+			db: app.db,
+			actor: s.peerA,
+			input: { requestId: byCompanion, date: '2026-02-12', mode: 'phone', minutes: '15' },
+			now
+		});
+
+		await endCompanionship({
+			db: app.db,
+			actor: s.member,
+			as: 'member',
+			input: { requestId: byMember, reason: 'no_contact' },
+			now
+		});
+		await endCompanionship({
+			db: app.db,
+			actor: s.peerA,
+			as: 'companion',
+			input: { requestId: byCompanion, reason: 'goals_met' },
+			now
+		});
+		await endCompanionship({
+			db: app.db,
+			actor: s.admin,
+			as: 'coordinator',
+			input: { requestId: byCoordinator, reason: 'safety' },
+			now
+		});
+		expect(await rowOf(byMember)).toMatchObject({
+			status: 'ended',
+			endedAt: now,
+			endedBy: s.member.userId,
+			endReason: 'no_contact'
+		});
+		expect(await rowOf(byCompanion)).toMatchObject({
+			status: 'ended',
+			endedBy: s.peerA.userId,
+			endReason: 'goals_met'
+		});
+		expect(await rowOf(byCoordinator)).toMatchObject({
+			status: 'ended',
+			endedBy: s.admin.userId,
+			endReason: 'safety'
+		});
+
+		// Once ended, nothing more is logged, though the day lies before the planned end date.
+		expect(
+			await errorsOf(
+				logContact({
+					db: app.db,
+					actor: s.peerA,
+					input: { requestId: byCompanion, date: '2026-02-20', mode: 'phone', minutes: '10' },
+					now: later
+				})
+			)
+		).toEqual({ code: 'invalid_input', fields: { date: 'companion_err_ended' } });
+		expect(
+			(await getPeerCompanionship({ db: app.db, actor: s.peerA, now: later })).companions
+		).toEqual([]);
+
+		// The member sees their companion's name, not their own; no notes anywhere in a history.
+		const mine = await getCompanionshipHistory({
+			db: app.db,
+			actor: member2,
+			as: 'member',
+			filter: 'ended',
+			now: later
+		});
+		expect(mine).toEqual([
+			{
+				id: byCompanion,
+				memberName: null,
+				peerName: expect.stringMatching(/\S/),
+				startedOn: '2026-02-02',
+				endsOn: '2026-02-20',
+				outcome: 'ended',
+				endedBy: 'companion',
+				endReason: 'goals_met',
+				contacts: 2,
+				minutes: 55
+			}
+		]);
+		// The companion sees the people they accompanied, with the member's name, not their own.
+		const accompanied = await getCompanionshipHistory({
+			db: app.db,
+			actor: s.peerA,
+			as: 'companion',
+			filter: 'ended',
+			now: later
+		});
+		expect(accompanied.map((h) => [h.id, h.endedBy, h.endReason, h.peerName])).toEqual(
+			expect.arrayContaining([
+				[byMember, 'member', 'no_contact', null],
+				[byCompanion, 'companion', 'goals_met', null]
+			])
+		);
+		expect(accompanied).toHaveLength(2);
+		expect(accompanied.every((h) => h.memberName && h.memberName.length > 0)).toBe(true);
+		// peerB did not accompany anyone whose companionship peerA ended.
+		const peerBPast = await getCompanionshipHistory({
+			db: app.db,
+			actor: s.peerB,
+			as: 'companion',
+			filter: 'ended',
+			now: later
+		});
+		expect(peerBPast.map((h) => [h.id, h.endedBy, h.endReason])).toEqual([
+			[byCoordinator, 'coordinator', 'safety']
+		]);
+		// The coordinator sees all three, with both names.
+		const site3 = await getCompanionshipHistory({
+			db: app.db,
+			actor: s.admin,
+			as: 'coordinator',
+			filter: 'ended',
+			now: later
+		});
+		expect(site3.map((h) => h.id).sort()).toEqual([byMember, byCompanion, byCoordinator].sort());
+		expect(site3.every((h) => h.memberName && h.peerName)).toBe(true);
+		expect(Object.keys(site3[0] ?? {}).sort()).toEqual(
+			[
+				'contacts',
+				'endReason',
+				'endedBy',
+				'endsOn',
+				'id',
+				'memberName',
+				'minutes',
+				'outcome',
+				'peerName',
+				'startedOn'
+			].sort()
+		);
+
+		// The member may ask again at once.
+		const again = await requestCompanion({
+			db: app.db,
+			actor: s.member,
+			input: { languages: '', interests: '' },
+			now: later
+		});
+		expect(
+			(await getMemberCompanionship({ db: app.db, actor: s.member, now: later })).current
+		).toMatchObject({ id: again.id, status: 'requested' });
+
+		const audit = await app.db
+			.select({ action: auditLog.action, role: auditLog.actingRole, details: auditLog.details })
+			.from(auditLog)
+			.where(and(eq(auditLog.siteId, site.id), eq(auditLog.action, 'companionship.end')));
+		expect(audit.map((a) => [a.role, a.details])).toEqual(
+			expect.arrayContaining([
+				['member', { by: 'member' }],
+				['peer_worker', { by: 'companion' }],
+				['site_admin', { by: 'coordinator' }]
+			])
+		);
+		const reads = await app.db
+			.select({ details: auditLog.details })
+			.from(auditLog)
+			.where(and(eq(auditLog.siteId, site.id), eq(auditLog.action, 'companionship.read')));
+		expect(reads.map((r) => r.details)).toEqual(
+			expect.arrayContaining([
+				{ view: 'member_history', filter: 'ended', entries: 1 },
+				{ view: 'companion_history', filter: 'ended', entries: 2 },
+				{ view: 'coordinator_history', filter: 'ended', entries: 3 }
+			])
+		);
+	});
+
+	it('refuses a missing or unknown reason, one already over, and anyone else’s companionship', async () => {
+		const s = await setting();
+		const site = s.member.site as Site;
+		const start = new Date('2026-04-01T09:00:00Z');
+		const now = new Date('2026-04-10T09:00:00Z');
+		const id = await pair(s, s.member, s.peerA, start);
+		const end = (
+			actor: Actor,
+			as: 'member' | 'companion' | 'coordinator',
+			input: Record<string, string>,
+			at = now
+		) =>
+			errorsOf(
+				endCompanionship({
+					db: app.db,
+					actor,
+					as,
+					input: { requestId: id, ...input } as never,
+					now: at
+				})
+			);
+
+		expect(await end(s.peerA, 'companion', {})).toEqual({
+			code: 'invalid_input',
+			fields: { reason: 'companion_err_end_reason' }
+		});
+		expect(await end(s.admin, 'coordinator', { reason: 'bored' })).toEqual({
+			code: 'invalid_input',
+			fields: { reason: 'companion_err_end_reason' }
+		});
+		// "Safety" is a staff decision: a member who feels unsafe tells the coordinator.
+		expect(await end(s.member, 'member', { reason: 'safety' })).toEqual({
+			code: 'invalid_input',
+			fields: { reason: 'companion_err_end_reason' }
+		});
+		// Not theirs: another peer worker, another member, another site's coordinator, a member
+		// acting as companion, a made-up id. All look the same.
+		const other = (await makePerson(app, site, ['member'])).actor;
+		const elsewhere = await makeSite(app);
+		const otherAdmin = (await makePerson(app, elsewhere, ['site_admin'])).actor;
+		for (const [actor, as] of [
+			[s.peerB, 'companion'],
+			[other, 'member'],
+			[otherAdmin, 'coordinator'],
+			[s.member, 'companion'],
+			[s.peerA, 'coordinator']
+		] as const)
+			expect((await end(actor, as, { reason: 'other' })).code).toBe('not_found');
+		expect(
+			(
+				await errorsOf(
+					endCompanionship({
+						db: app.db,
+						actor: s.admin,
+						as: 'coordinator',
+						input: { requestId: 'not-an-id', reason: 'other' }
+					})
+				)
+			).code
+		).toBe('not_found');
+		// A request that has not become a companionship is withdrawn, not ended.
+		const { id: waiting } = await requestCompanion({
+			db: app.db,
+			actor: other,
+			input: { languages: '', interests: '' }
+		});
+		expect(
+			(
+				await errorsOf(
+					endCompanionship({
+						db: app.db,
+						actor: s.admin,
+						as: 'coordinator',
+						input: { requestId: waiting, reason: 'other' }
+					})
+				)
+			).code
+		).toBe('not_found');
+		await withdrawRequest({ db: app.db, actor: other, input: { requestId: waiting } });
+		expect((await rowOf(waiting))?.status).toBe('declined');
+		expect((await rowOf(id))?.status).toBe('active');
+
+		// Ended once; the second try, by anyone, is told so and changes nothing.
+		expect((await end(s.peerA, 'companion', { reason: 'peer_unavailable' })).code).toBe('none');
+		expect(await end(s.admin, 'coordinator', { reason: 'safety' })).toEqual({
+			code: 'conflict',
+			fields: { reason: 'companion_err_already_ended' }
+		});
+		expect(await end(s.member, 'member', { reason: 'member_choice' })).toEqual({
+			code: 'conflict',
+			fields: { reason: 'companion_err_already_ended' }
+		});
+		expect(await rowOf(id)).toMatchObject({
+			endedBy: s.peerA.userId,
+			endReason: 'peer_unavailable'
+		});
+
+		// One that ran its full length is over too: completed, not ended early.
+		const member2 = (await makePerson(app, site, ['member'])).actor;
+		const ran = await pair(s, member2, s.peerB, start);
+		const afterEnd = new Date('2026-12-01T09:00:00Z');
+		expect(
+			await errorsOf(
+				endCompanionship({
+					db: app.db,
+					actor: s.peerB,
+					as: 'companion',
+					input: { requestId: ran, reason: 'goals_met' },
+					now: afterEnd
+				})
+			)
+		).toEqual({ code: 'conflict', fields: { reason: 'companion_err_already_ended' } });
+		expect(await rowOf(ran)).toMatchObject({ status: 'active', endedAt: null, endedBy: null });
+	});
+
+	it('filters the site’s history into running, over, or all, and shows how each ended', async () => {
+		const s = await setting();
+		const site = s.member.site as Site;
+		const start = new Date('2026-01-10T09:00:00Z');
+		const member2 = (await makePerson(app, site, ['member'])).actor;
+		const member3 = (await makePerson(app, site, ['member'])).actor;
+		const running = await pair(s, s.member, s.peerA, new Date('2026-05-01T09:00:00Z'));
+		const completed = await pair(s, member2, s.peerA, start);
+		const ended = await pair(s, member3, s.peerB, start);
+		await endCompanionship({
+			db: app.db,
+			actor: s.admin,
+			as: 'coordinator',
+			input: { requestId: ended, reason: 'peer_unavailable' },
+			now: new Date('2026-03-01T09:00:00Z')
+		});
+		// A request still waiting for a match is not a companionship: in no history.
+		const member4 = (await makePerson(app, site, ['member'])).actor;
+		await requestCompanion({ db: app.db, actor: member4, input: { languages: '', interests: '' } });
+		const now = new Date('2026-08-01T09:00:00Z');
+		const view = (filter: 'active' | 'ended' | 'all') =>
+			getCompanionshipHistory({ db: app.db, actor: s.admin, as: 'coordinator', filter, now });
+		expect((await view('active')).map((h) => [h.id, h.outcome])).toEqual([[running, 'active']]);
+		expect(
+			(await view('ended')).map((h) => [h.id, h.outcome, h.endedBy, h.endReason]).sort()
+		).toEqual(
+			[
+				[completed, 'completed', null, null],
+				[ended, 'ended', 'coordinator', 'peer_unavailable']
+			].sort()
+		);
+		expect((await view('all')).map((h) => h.id)).toHaveLength(3);
+		expect((await view('ended')).find((h) => h.id === ended)).toMatchObject({
+			startedOn: '2026-01-10',
+			endsOn: '2026-03-01'
+		});
+		// Neither a member nor a peer worker reads the site's history.
+		for (const [actor, as] of [
+			[s.member, 'coordinator'],
+			[s.peerA, 'coordinator'],
+			[s.admin, 'member']
+		] as const)
+			expect(
+				(await errorsOf(getCompanionshipHistory({ db: app.db, actor, as, filter: 'all' }))).code
+			).toBe('not_found');
 	});
 
 	it('keeps supervision and intervision totals for the last three months', async () => {

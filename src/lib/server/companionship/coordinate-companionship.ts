@@ -1,6 +1,7 @@
 // The coordinator's side (a site admin, permission groups.manage): open requests with the
 // member's wishes and candidate peer workers ranked by shared languages and interests, offering a
-// match, and an overview of companionships with their dose and peer workers' supervision.
+// match, and peer workers' supervision. The companionships themselves, running and past, with
+// their dose, are in companionship-history.ts; ending one is end-companionship.ts.
 import { z } from 'zod';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
@@ -8,12 +9,13 @@ import type { Actor } from '../access/actor';
 import { notFound } from '../errors';
 import { parseInput } from '../goals/goals.validation';
 import { siteStaff } from '../groups/site-staff';
-import { companionContacts, companionProfiles, companionRequests } from './companionship.schema';
+import { companionProfiles, companionRequests } from './companionship.schema';
 import {
 	actorWith,
 	auditCompanionship,
 	dayIn,
 	displayNames,
+	isOver,
 	requireUuid,
 	shared,
 	zRecordId
@@ -48,16 +50,6 @@ export type OpenRequest = {
 export type CoordinationView = {
 	open: OpenRequest[];
 	offered: { id: string; memberName: string; peerName: string; offeredOn: string }[];
-	active: {
-		id: string;
-		memberName: string;
-		peerName: string;
-		startedOn: string;
-		endsOn: string;
-		over: boolean;
-		contacts: number;
-		minutes: number;
-	}[];
 	supervisionSince: string;
 	supervision: { userId: string; name: string; totals: SupervisionTotals }[];
 };
@@ -106,32 +98,21 @@ export async function getCoordination({
 			.select()
 			.from(companionProfiles)
 			.where(eq(companionProfiles.siteId, site.id));
-		const active = requests.filter((r) => r.status === 'active');
-		const dose = active.length
-			? await tx
-					.select({ requestId: companionContacts.requestId, minutes: companionContacts.minutes })
-					.from(companionContacts)
-					.where(
-						inArray(
-							companionContacts.requestId,
-							active.map((r) => r.id)
-						)
-					)
-			: [];
+		const waiting = requests.filter((r) => r.status !== 'active');
+		const running = requests.filter((r) => r.status === 'active' && !isOver(r, now));
 		const names = await displayNames(
 			tx,
-			requests.flatMap((r) => [r.memberId, ...(r.peerId ? [r.peerId] : [])])
+			waiting.flatMap((r) => [r.memberId, ...(r.peerId ? [r.peerId] : [])])
 		);
 		const peerName = (id: string | null) =>
 			(id && (names.get(id) ?? peers.find((p) => p.userId === id)?.name)) || '';
-		const load = (peerId: string) =>
-			active.filter((r) => r.peerId === peerId && r.endsAt !== null && r.endsAt > now).length;
+		const load = (peerId: string) => running.filter((r) => r.peerId === peerId).length;
 		const since = windowStart(now, zone);
 		const totals = await supervisionTotalsBySite(tx, site.id, since);
 		await auditCompanionship(tx, actor, site.id, {
 			action: 'companionship.read',
 			entityType: 'companionship',
-			details: { view: 'coordinator', requests: requests.length }
+			details: { view: 'coordinator', requests: waiting.length }
 		});
 		return {
 			open: requests
@@ -172,20 +153,6 @@ export async function getCoordination({
 					peerName: peerName(r.peerId),
 					offeredOn: dayIn(r.offeredAt ?? r.createdAt, zone)
 				})),
-			active: active.map((r) => {
-				const own = dose.filter((d) => d.requestId === r.id);
-				const ends = r.endsAt ?? now;
-				return {
-					id: r.id,
-					memberName: names.get(r.memberId) ?? '',
-					peerName: peerName(r.peerId),
-					startedOn: dayIn(r.acceptedAt ?? r.createdAt, zone),
-					endsOn: dayIn(ends, zone),
-					over: ends <= now,
-					contacts: own.length,
-					minutes: own.reduce((sum, d) => sum + d.minutes, 0)
-				};
-			}),
 			supervisionSince: since,
 			supervision: peers.map((p) => ({
 				userId: p.userId,

@@ -1,5 +1,6 @@
 // The member's side of 1:1 peer companionship: ask for a companion, see the offered match (name,
-// languages, shared interests, availability), accept or decline it, end it.
+// languages, shared interests, availability), accept or decline it, or withdraw the request.
+// Ending a running companionship is end-companionship.ts (the member, companion or coordinator).
 import { z } from 'zod';
 import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
@@ -14,6 +15,7 @@ import {
 	auditCompanionship,
 	daysLeft,
 	displayNames,
+	isOver,
 	requireUuid,
 	shared,
 	zOptionalText,
@@ -62,7 +64,7 @@ export async function getMemberCompanionship({
 			(r) =>
 				r.status === 'requested' ||
 				r.status === 'offered' ||
-				(r.status === 'active' && r.endsAt !== null && r.endsAt > now)
+				(r.status === 'active' && !isOver(r, now))
 		);
 		await auditCompanionship(tx, actor, site.id, {
 			action: 'companionship.read',
@@ -136,7 +138,11 @@ export async function requestCompanion({
 	const data = parseInput(ZRequestCompanionInput, input);
 	return db.transaction(async (tx) => {
 		const mine = await tx
-			.select({ status: companionRequests.status, endsAt: companionRequests.endsAt })
+			.select({
+				status: companionRequests.status,
+				endsAt: companionRequests.endsAt,
+				endedAt: companionRequests.endedAt
+			})
 			.from(companionRequests)
 			.where(
 				and(
@@ -145,7 +151,8 @@ export async function requestCompanion({
 					inArray(companionRequests.status, ['requested', 'offered', 'active'])
 				)
 			);
-		if (mine.some((r) => r.status !== 'active' || (r.endsAt !== null && r.endsAt > now)))
+		// A companionship that is over (ended early or run its length) no longer counts.
+		if (mine.some((r) => r.status !== 'active' || !isOver(r, now)))
 			throw new AppError('conflict', { note: 'companion_err_already_open' });
 		const [row] = await tx
 			.insert(companionRequests)
@@ -236,10 +243,10 @@ export async function answerOffer({
 	});
 }
 
-export const ZEndCompanionshipInput = z.object({ requestId: zRecordId });
+export const ZWithdrawRequestInput = z.object({ requestId: zRecordId });
 
-/** The member withdraws their request (declined) or ends their companionship early (ended). */
-export async function endCompanionship({
+/** The member withdraws their request before a companionship begins (declined); audited. */
+export async function withdrawRequest({
 	db,
 	actor: given,
 	input,
@@ -247,31 +254,27 @@ export async function endCompanionship({
 }: {
 	db: Db;
 	actor: Actor | null;
-	input: z.input<typeof ZEndCompanionshipInput>;
+	input: z.input<typeof ZWithdrawRequestInput>;
 	now?: Date;
 }): Promise<void> {
 	const { actor, site } = actorWith(given, 'member.space');
-	const data = parseInput(ZEndCompanionshipInput, input);
+	const data = parseInput(ZWithdrawRequestInput, input);
 	await db.transaction(async (tx) => {
 		const [request] = await tx
-			.select()
-			.from(companionRequests)
+			.update(companionRequests)
+			.set({ status: 'declined', endedAt: now })
 			.where(
 				and(
 					eq(companionRequests.id, requireUuid(data.requestId)),
 					eq(companionRequests.siteId, site.id),
-					eq(companionRequests.memberId, actor.userId)
+					eq(companionRequests.memberId, actor.userId),
+					inArray(companionRequests.status, ['requested', 'offered'])
 				)
 			)
-			.limit(1);
-		if (!request || request.status === 'declined' || request.status === 'ended') throw notFound();
-		const status = request.status === 'active' ? 'ended' : 'declined';
-		await tx
-			.update(companionRequests)
-			.set({ status, endedAt: now })
-			.where(eq(companionRequests.id, request.id));
+			.returning({ id: companionRequests.id });
+		if (!request) throw notFound();
 		await auditCompanionship(tx, actor, site.id, {
-			action: `companionship.${status === 'ended' ? 'end' : 'withdraw'}`,
+			action: 'companionship.withdraw',
 			entityType: 'companionship',
 			entityId: request.id
 		});

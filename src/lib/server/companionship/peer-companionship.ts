@@ -1,5 +1,6 @@
 // The peer worker's side of 1:1 companionship: their companion profile (what coordinators match
-// by), the members they accompany, and the contact log. A peer sees only their own companions.
+// by), the members they accompany now, and the contact log. A peer sees only their own companions;
+// the ones that are over are in companionship-history.ts.
 import { z } from 'zod';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
@@ -19,6 +20,7 @@ import {
 	dayIn,
 	daysLeft,
 	displayNames,
+	isOver,
 	requireUuid,
 	zDay,
 	zMinutes,
@@ -42,13 +44,14 @@ export type PeerCompanion = {
 	startedOn: string;
 	endsOn: string;
 	daysLeft: number;
-	/** Past the end date: contacts can no longer be logged. */
-	over: boolean;
 	contacts: { id: string; date: string; mode: ContactMode; minutes: number; note: string }[];
 	minutes: number;
 };
 
-/** The peer worker's profile, companions (with their contact logs) and offers awaiting an answer. */
+/**
+ * The peer worker's profile, the companions they accompany now (with their contact logs) and
+ * offers awaiting an answer; audited as a read.
+ */
 export async function getPeerCompanionship({
 	db,
 	actor: given,
@@ -76,7 +79,8 @@ export async function getPeerCompanionship({
 				)
 			)
 			.orderBy(asc(companionRequests.endsAt));
-		const active = mine.filter((r) => r.status === 'active');
+		const active = mine.filter((r) => r.status === 'active' && !isOver(r, now));
+		const awaiting = mine.filter((r) => r.status === 'offered').length;
 		const contacts = active.length
 			? await tx
 					.select()
@@ -105,7 +109,7 @@ export async function getPeerCompanionship({
 				availability: profile?.availability ?? '',
 				accepting: profile?.accepting ?? false
 			},
-			awaiting: mine.length - active.length,
+			awaiting,
 			companions: active.map((r) => {
 				const own = contacts.filter((c) => c.requestId === r.id);
 				const ends = r.endsAt ?? now;
@@ -116,7 +120,6 @@ export async function getPeerCompanionship({
 					startedOn: dayIn(r.acceptedAt ?? now, site.timeZone),
 					endsOn: dayIn(ends, site.timeZone),
 					daysLeft: daysLeft(ends, now),
-					over: ends <= now,
 					contacts: own.map((c) => ({
 						id: c.id,
 						date: c.date,
@@ -210,12 +213,13 @@ export async function logContact({
 					eq(companionRequests.id, requireUuid(data.requestId)),
 					eq(companionRequests.siteId, site.id),
 					eq(companionRequests.peerId, actor.userId),
-					eq(companionRequests.status, 'active')
+					inArray(companionRequests.status, ['active', 'ended'])
 				)
 			)
 			.limit(1);
 		if (!request?.acceptedAt || !request.endsAt) throw notFound();
-		if (request.endsAt <= now) throw new AppError('invalid_input', { date: 'companion_err_ended' });
+		// Ended early (endedAt) or run its length (endsAt): either way nothing more is logged.
+		if (isOver(request, now)) throw new AppError('invalid_input', { date: 'companion_err_ended' });
 		if (data.date > dayIn(now, site.timeZone))
 			throw new AppError('invalid_input', { date: 'companion_err_future' });
 		if (data.date < dayIn(request.acceptedAt, site.timeZone))

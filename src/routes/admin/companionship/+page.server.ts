@@ -7,21 +7,37 @@ import {
 	offerCompanion,
 	ZOfferCompanionInput
 } from '$lib/server/companionship/coordinate-companionship';
+import {
+	getCompanionshipHistory,
+	ZHistoryFilter
+} from '$lib/server/companionship/companionship-history';
+import {
+	endCompanionship,
+	endReasonsFor,
+	ZEndCompanionshipInput
+} from '$lib/server/companionship/end-companionship';
 
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requireSignedIn(locals.actor);
-	const view = await getCoordination({ db: locals.app.db, actor }).catch(pageError);
+	const db = locals.app.db;
+	// Running companionships unless the coordinator asks for others; an unknown choice says so.
+	const asked = url.searchParams.get('show');
+	const show = ZHistoryFilter.safeParse(asked ?? 'active');
+	const filter = show.success ? show.data : 'active';
+	const view = await getCoordination({ db, actor }).catch(pageError);
+	const history = await getCompanionshipHistory({ db, actor, as: 'coordinator', filter }).catch(
+		pageError
+	);
 	const day = (d: string) => formatDate(`${d}T12:00:00Z`, locals.locale, 'UTC');
 	return {
 		...view,
 		supervisionSince: day(view.supervisionSince),
 		open: view.open.map((r) => ({ ...r, requestedOn: day(r.requestedOn) })),
 		offered: view.offered.map((r) => ({ ...r, offeredOn: day(r.offeredOn) })),
-		active: view.active.map((r) => ({
-			...r,
-			startedOn: day(r.startedOn),
-			endsOn: day(r.endsOn)
-		}))
+		filter,
+		filterError: show.success ? null : t('err_invalid'),
+		endReasons: endReasonsFor.coordinator,
+		history: history.map((r) => ({ ...r, startedOn: day(r.startedOn), endsOn: day(r.endsOn) }))
 	};
 };
 
@@ -35,5 +51,17 @@ export const actions: Actions = {
 			return failWith(e, form.values);
 		}
 		return { done: t('companion_offer_sent') };
+	},
+	end: async ({ request, locals }) => {
+		const form = await parseForm(request, ZEndCompanionshipInput);
+		if (!form.ok) return form.failure;
+		try {
+			const input = form.data;
+			await endCompanionship({ db: locals.app.db, actor: locals.actor, as: 'coordinator', input });
+		} catch (e) {
+			// Gone, or another site's: the same words as any other refusal, next to the reason.
+			return failWith(e, form.values, { reason: 'companion_err_cannot_end' });
+		}
+		return { done: t('companion_ended_staff') };
 	}
 };
