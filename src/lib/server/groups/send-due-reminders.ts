@@ -11,8 +11,12 @@ import { groupMembers, groups, groupSessions, reminderDeliveries } from './group
 
 /** How far ahead a session is announced. */
 export const REMINDER_WINDOW_MS = 24 * 60 * 60 * 1000;
-/** One key for the advisory lock, so only one instance sends reminders at a time. */
-const LOCK_KEY = 7402;
+/**
+ * One key for the advisory lock, so only one instance sends reminders at a time. Not 7402: the
+ * audit trail serialises its writers on that key, and sharing it made a reminder run block every
+ * audited change meanwhile (and skip whenever one was being written).
+ */
+const LOCK_KEY = 7403;
 
 export type ReminderRun = { inApp: number; email: number; failed: number; skipped: boolean };
 
