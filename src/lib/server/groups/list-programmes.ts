@@ -1,7 +1,13 @@
-import { and, asc, count, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { requireAccess, requireSite, type Actor } from '../access/actor';
-import { groupProgrammes, groups, programmeVersions, type ProgrammeContent } from './groups.schema';
+import {
+	groupMembers,
+	groupProgrammes,
+	groups,
+	programmeVersions,
+	type ProgrammeContent
+} from './groups.schema';
 
 export type ProgrammeAdminView = {
 	id: string;
@@ -10,6 +16,8 @@ export type ProgrammeAdminView = {
 	sessionCount: number | null;
 	rhythm: 'weekly' | 'fortnightly' | 'monthly';
 	groups: number;
+	/** The programme's groups, open ones first, so a site admin can close one. */
+	groupList: { id: string; name: string; members: number; closedAt: Date | null }[];
 	/** The latest published version of each language, with how many versions it has had. */
 	languages: {
 		locale: string;
@@ -20,7 +28,10 @@ export type ProgrammeAdminView = {
 	}[];
 };
 
-/** The site's group programmes with their languages and versions, for site admins. */
+/**
+ * The site's group programmes with their languages and versions, and the groups running each
+ * (names and head counts only: nothing members wrote), for site admins.
+ */
 export async function listProgrammes({
 	db,
 	actor
@@ -44,7 +55,16 @@ export async function listProgrammes({
 				and(eq(programmeVersions.programmeId, p.id), eq(programmeVersions.status, 'published'))
 			)
 			.orderBy(asc(programmeVersions.locale), desc(programmeVersions.version));
-		const [used] = await db.select({ n: count() }).from(groups).where(eq(groups.programmeId, p.id));
+		const groupList = await db
+			.select({
+				id: groups.id,
+				name: groups.name,
+				closedAt: groups.closedAt,
+				members: sql<number>`(select count(*)::int from ${groupMembers} where ${groupMembers.groupId} = ${groups.id} and ${groupMembers.status} = 'member')`
+			})
+			.from(groups)
+			.where(and(eq(groups.programmeId, p.id), eq(groups.siteId, site.id)))
+			.orderBy(sql`${groups.closedAt} is not null`, desc(groups.closedAt), asc(groups.name));
 		const languages: ProgrammeAdminView['languages'] = [];
 		for (const v of versions) {
 			const known = languages.find((l) => l.locale === v.locale);
@@ -64,7 +84,8 @@ export async function listProgrammes({
 			kind: p.kind,
 			sessionCount: p.sessionCount,
 			rhythm: p.rhythm,
-			groups: Number(used?.n ?? 0),
+			groups: groupList.length,
+			groupList: groupList.map((g) => ({ ...g, members: Number(g.members) })),
 			languages
 		});
 	}
