@@ -246,7 +246,10 @@ test('a member reads a reminder and replaces the calendar address; a facilitator
 			'This group has closed. What was shared stays here to read, but nothing new can be posted.'
 		)
 	).toBeVisible();
-	await expect(plain.getByText('One more thing before we go')).toHaveCount(0);
+	// Nothing was posted, and the text is given back to copy.
+	await expect(plain.getByRole('heading', { name: 'Replies: 0' })).toBeVisible();
+	await expect(plain.getByLabel('Your message')).toHaveValue('One more thing before we go');
+	await expect(plain.getByLabel('Your message')).not.toBeEditable();
 
 	await member.goto('/groups');
 	await expect(member.getByRole('listitem').filter({ hasText: name })).toContainText('Closed on');

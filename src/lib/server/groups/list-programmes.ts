@@ -15,6 +15,7 @@ export type ProgrammeAdminView = {
 	kind: 'course' | 'ongoing';
 	sessionCount: number | null;
 	rhythm: 'weekly' | 'fortnightly' | 'monthly';
+	/** How many of its groups are open. */
 	groups: number;
 	/** The programme's groups, open ones first, so a site admin can close one. */
 	groupList: { id: string; name: string; members: number; closedAt: Date | null }[];
@@ -84,7 +85,8 @@ export async function listProgrammes({
 			kind: p.kind,
 			sessionCount: p.sessionCount,
 			rhythm: p.rhythm,
-			groups: groupList.length,
+			// "Groups running it": a closed group no longer does.
+			groups: groupList.filter((g) => !g.closedAt).length,
 			groupList: groupList.map((g) => ({ ...g, members: Number(g.members) })),
 			languages
 		});
