@@ -18,7 +18,9 @@ const env: NodeJS.ProcessEnv = {
 	PORT: port,
 	ORIGIN: `http://localhost:${port}`,
 	LOG_LEVEL: 'warn',
-	KITH_SIGNIN_LIMIT: '50'
+	KITH_SIGNIN_LIMIT: '50',
+	// In-app reminders of a session scheduled during a journey appear within seconds.
+	KITH_REMINDER_INTERVAL_SECONDS: '5'
 };
 delete env.DATABASE_URL;
 

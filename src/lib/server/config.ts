@@ -24,6 +24,8 @@ const ZEnv = z.object({
 	KITH_SIGNIN_LIMIT: z.coerce.number().int().positive().default(5),
 	/** `off` stops this instance from sending group-session reminders (another one may). */
 	KITH_REMINDERS: z.enum(['on', 'off']).default('on'),
+	/** How often an instance looks for sessions to announce; the journeys use a few seconds. */
+	KITH_REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
 	NODE_ENV: z.string().default('development')
 });
 

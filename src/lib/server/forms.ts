@@ -84,7 +84,12 @@ export function failWith(
 		const errors = Object.fromEntries(
 			Object.entries(error.fields).map(([k, v]) => [k, t(v, error.params)])
 		);
-		const message = error.code === 'rate_limited' ? t('err_rate_limited') : t('err_form');
+		// `_` is a refusal of the whole form (no field to point at): it is the message at the top.
+		const message = error.fields._
+			? t(error.fields._, error.params)
+			: error.code === 'rate_limited'
+				? t('err_rate_limited')
+				: t('err_form');
 		return fail(error.status, { values, errors, message });
 	}
 	return pageError(error);

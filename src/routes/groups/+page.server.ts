@@ -1,8 +1,9 @@
-import type { PageServerLoad } from './$types';
-import { pageError } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+import { failWith, pageError, parseForm, t } from '$lib/server/forms';
 import { requireSignedIn } from '$lib/server/access/actor';
 import { listGroups } from '$lib/server/groups/list-groups';
-import { formatDateTime } from '$lib/format';
+import { markRemindersRead, ZMarkRemindersReadInput } from '$lib/server/groups/mark-reminders-read';
+import { formatDate, formatDateTime } from '$lib/format';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const actor = requireSignedIn(locals.actor);
@@ -14,12 +15,33 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const zone = locals.profile?.timeZone || actor.site?.timeZone;
 	const when = (d: Date | null) => (d ? formatDateTime(d, locals.locale, zone) : null);
 	const cards = (list: typeof page.mine) =>
-		list.map(({ nextSession, ...g }) => ({ ...g, next: when(nextSession) }));
+		list.map(({ nextSession, closedAt, ...g }) => ({
+			...g,
+			next: when(nextSession),
+			closedOn: closedAt ? formatDate(closedAt, locals.locale, zone) : null
+		}));
 	return {
 		mine: cards(page.mine),
 		joinable: cards(page.joinable),
 		facilitating: cards(page.facilitating),
 		reminders: page.reminders.map(({ startsAt, ...r }) => ({ ...r, when: when(startsAt) })),
+		unreadReminders: page.unreadReminders,
 		canOpen: page.canOpen
 	};
+};
+
+export const actions: Actions = {
+	/** Marks one reminder read (its id in the form) or, sent without an id, every one. */
+	read: async ({ request, locals }) => {
+		const form = await parseForm(request, ZMarkRemindersReadInput);
+		if (!form.ok) return form.failure;
+		try {
+			await markRemindersRead({ db: locals.app.db, actor: locals.actor, input: form.data });
+		} catch (e) {
+			return failWith(e, form.values);
+		}
+		return {
+			done: t(form.data.reminderId ? 'groups_reminder_marked' : 'groups_reminders_marked')
+		};
+	}
 };

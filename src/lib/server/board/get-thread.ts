@@ -31,7 +31,8 @@ export type PostView = {
 };
 
 export type ThreadView = {
-	group: { id: string; name: string; slowModeSeconds: number };
+	/** closedAt: the board of a closed group is read-only history (see close-group.ts). */
+	group: { id: string; name: string; slowModeSeconds: number; closedAt: Date | null };
 	role: GroupRole;
 	thread: PostView & { title: string | null; slowModeSeconds: number };
 	replies: PostView[];
@@ -116,7 +117,12 @@ export async function getThread({
 		});
 		const staffView = role !== 'member';
 		return {
-			group: { id: group.id, name: group.name, slowModeSeconds: group.boardSlowModeSeconds },
+			group: {
+				id: group.id,
+				name: group.name,
+				slowModeSeconds: group.boardSlowModeSeconds,
+				closedAt: group.closedAt
+			},
 			role,
 			thread: {
 				...head,

@@ -20,7 +20,8 @@ export type ThreadSummary = {
 };
 
 export type BoardView = {
-	group: { id: string; name: string; slowModeSeconds: number; closed: boolean };
+	/** closedAt: the board of a closed group is read-only history (see close-group.ts). */
+	group: { id: string; name: string; slowModeSeconds: number; closedAt: Date | null };
 	role: GroupRole;
 	threads: ThreadSummary[];
 	/** What the viewer, as a member, should know: warnings to them, mute, agreement. */
@@ -140,7 +141,7 @@ export async function listThreads({
 				id: group.id,
 				name: group.name,
 				slowModeSeconds: group.boardSlowModeSeconds,
-				closed: !!group.closedAt
+				closedAt: group.closedAt
 			},
 			role,
 			threads: summaries,

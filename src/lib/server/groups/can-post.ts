@@ -5,18 +5,19 @@ import { groupMembers } from './groups.schema';
 import type { GroupAccess } from './group-access';
 
 /**
- * Throws unless the actor may post in the group (board, live room): a member must have accepted
- * the group agreement, must not be muted, and the group must not be closed. Facilitators and
- * moderators always pass. Errors come on the `body` field, so a composer shows them beside the
- * text it keeps: groups_err_agreement, groups_err_muted, groups_err_closed.
+ * Throws unless the actor may post in the group (board posts, replies, reactions, live room): the
+ * group must not be closed — a closed group is read-only for everyone, facilitators included —
+ * and a member must have accepted the group agreement and must not be muted (facilitators and
+ * moderators pass those two). Errors come on the `body` field, so a composer shows them beside
+ * the text it keeps: groups_err_closed, groups_err_agreement, groups_err_muted.
  */
 export async function assertCanPost(
 	tx: Tx | Db,
 	access: GroupAccess,
 	now: Date = new Date()
 ): Promise<void> {
-	if (access.role === 'facilitator' || access.role === 'moderator') return;
 	if (access.group.closedAt) throw new AppError('invalid_input', { body: 'groups_err_closed' });
+	if (access.role === 'facilitator' || access.role === 'moderator') return;
 	const [row] = await tx
 		.select({
 			status: groupMembers.status,

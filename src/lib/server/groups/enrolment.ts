@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { and, asc, count, eq } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { can, requireSite, type Actor } from '../access/actor';
-import { notFound } from '../errors';
+import { AppError, notFound } from '../errors';
 import type { Site } from '../sites/sites.schema';
 import { groupMembers, groups } from './groups.schema';
 import { isUuid, type Group, type GroupMembership } from './group-access';
@@ -26,6 +26,27 @@ export async function lockGroup(tx: Tx, siteId: string, groupId: string): Promis
 	if (!group) throw notFound();
 	return group;
 }
+
+/**
+ * Refuses any step of enrolment (join, ask, answer an invitation, decide, withdraw) in a closed
+ * group with a message the person can read at the top of the form. Someone removed from the
+ * group, or a stranger to a group by invitation, still gets "not found": closing reveals nothing.
+ */
+export function assertEnrolmentOpen(group: Group, mine: GroupMembership | undefined): void {
+	if (!group.closedAt) return;
+	if (mine?.status === 'removed' || (!mine && group.enrolment === 'invitation')) throw notFound();
+	throw new AppError('conflict', { _: 'groups_err_closed_enrolment' });
+}
+
+/**
+ * Whether closing the group withdrew this person's request, waitlist place or invitation:
+ * closeGroup sets their status to `left` with the very instant of closing as updatedAt, and no
+ * later step can touch the row of a closed group, so the two stay equal for good.
+ */
+export const withdrawnByClosing = (group: Group, mine: GroupMembership | undefined): boolean =>
+	!!group.closedAt &&
+	mine?.status === 'left' &&
+	mine.updatedAt.getTime() === group.closedAt.getTime();
 
 /** The actor as a member of their site (the only people who enrol), or "not found". */
 export function requireMember(actor: Actor | null): { actor: Actor; site: Site } {

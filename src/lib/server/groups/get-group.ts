@@ -18,11 +18,13 @@ import {
 	roleIn,
 	type GroupRole
 } from './group-access';
-import { placesLeft } from './enrolment';
+import { placesLeft, withdrawnByClosing } from './enrolment';
 import { programmeText } from './programme-text';
 import { summariseGroup, type GroupSummary } from './group-summary';
 
-type MyStatus = 'member' | 'waitlisted' | 'requested' | 'invited' | 'declined' | 'left' | null;
+/** `withdrawn`: their request, waitlist place or invitation ended when the group closed. */
+type MyStatus =
+	'member' | 'waitlisted' | 'requested' | 'invited' | 'declined' | 'left' | 'withdrawn' | null;
 
 export type GroupOverview = {
 	id: string;
@@ -31,6 +33,7 @@ export type GroupOverview = {
 	capacity: number;
 	enrolment: 'open' | 'request' | 'invitation';
 	closed: boolean;
+	closedAt: Date | null;
 	placesLeft: number;
 	programme: { title: string; summary: string; kind: 'course' | 'ongoing' };
 	/** The actor's role; null for a member looking at a group they may join or were invited to. */
@@ -67,7 +70,9 @@ export type GroupOverview = {
 /**
  * A group's overview as the actor may see it. Members, facilitators and moderators see all of it
  * (audited); a member of the site sees the outline of a group they may join, or were invited to,
- * waitlisted for or asked to join — never its members. Anyone else: "not found".
+ * waitlisted for or asked to join — never its members. Once an open or by-request group closes,
+ * its outline still answers (saying it closed) rather than vanishing; so does a group by
+ * invitation for the people whose request closing withdrew. Anyone else: "not found".
  */
 export async function getGroup({
 	db,
@@ -93,11 +98,16 @@ export async function getGroup({
 			.from(groupMembers)
 			.where(and(eq(groupMembers.groupId, group.id), eq(groupMembers.userId, actor.userId)))
 			.limit(1);
-		const myStatus = mine && mine.status !== 'removed' ? mine.status : null;
+		const myStatus: MyStatus = withdrawnByClosing(group, mine)
+			? 'withdrawn'
+			: mine && mine.status !== 'removed'
+				? mine.status
+				: null;
 		if (!role) {
-			const waiting = myStatus && ['waitlisted', 'requested', 'invited'].includes(myStatus);
-			const joinable = !group.closedAt && group.enrolment !== 'invitation';
-			if (!can(actor, 'member.space') || mine?.status === 'removed' || !(waiting || joinable))
+			const waiting =
+				myStatus && ['waitlisted', 'requested', 'invited', 'withdrawn'].includes(myStatus);
+			const listed = group.enrolment !== 'invitation';
+			if (!can(actor, 'member.space') || mine?.status === 'removed' || !(waiting || listed))
 				throw notFound();
 		}
 		const [programme] = await tx
@@ -157,6 +167,7 @@ export async function getGroup({
 			capacity: group.capacity,
 			enrolment: group.enrolment,
 			closed: !!group.closedAt,
+			closedAt: group.closedAt,
 			placesLeft: await placesLeft(tx, group),
 			programme: {
 				title: text?.title ?? '',

@@ -4,6 +4,7 @@ import { notFound } from '../errors';
 import { auditGroup } from './group-access';
 import {
 	admit,
+	assertEnrolmentOpen,
 	lockGroup,
 	membershipOf,
 	promoteWaitlist,
@@ -15,8 +16,8 @@ export type JoinResult = 'member' | 'waitlisted' | 'requested';
 
 /**
  * A member joins an open group (a place if there is one, otherwise the waitlist) or asks to join a
- * group that enrols by request. Groups by invitation, closed groups, and people removed from the
- * group are "not found". Joining again changes nothing. Audited.
+ * group that enrols by request. A closed group refuses with a message; groups by invitation and
+ * people removed from the group are "not found". Joining again changes nothing. Audited.
  */
 export async function joinGroup({
 	db,
@@ -33,7 +34,8 @@ export async function joinGroup({
 		const mine = await membershipOf(tx, group.id, actor.userId);
 		if (mine?.status === 'member' || mine?.status === 'waitlisted' || mine?.status === 'requested')
 			return mine.status;
-		if (group.closedAt || mine?.status === 'removed') throw notFound();
+		assertEnrolmentOpen(group, mine);
+		if (mine?.status === 'removed') throw notFound();
 		let status: JoinResult;
 		if (mine?.status === 'invited') status = await admit(tx, group, actor.userId);
 		else if (group.enrolment === 'open') status = await admit(tx, group, actor.userId);
@@ -53,7 +55,8 @@ export async function joinGroup({
 
 /**
  * A person leaves a group (or withdraws their request, waitlist place or invitation); the first
- * person on the waitlist takes a freed place. Audited.
+ * person on the waitlist takes a freed place. A member may leave a closed group too (and so give
+ * up reading its history); anyone else there was already withdrawn when it closed. Audited.
  */
 export async function leaveGroup({
 	db,
@@ -68,10 +71,11 @@ export async function leaveGroup({
 	await db.transaction(async (tx) => {
 		const group = await lockGroup(tx, site.id, input.groupId);
 		const mine = await membershipOf(tx, group.id, actor.userId);
+		if (mine?.status !== 'member') assertEnrolmentOpen(group, mine);
 		const active = ['member', 'waitlisted', 'requested', 'invited'];
 		if (!mine || !active.includes(mine.status)) throw notFound();
 		await setStatus(tx, group.id, actor.userId, 'left');
-		const promoted = await promoteWaitlist(tx, group);
+		const promoted = group.closedAt ? [] : await promoteWaitlist(tx, group);
 		await auditGroup(tx, actor, site.id, {
 			action: 'group.leave',
 			entityType: 'group',

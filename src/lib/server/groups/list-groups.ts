@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, notInArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { can, type Actor } from '../access/actor';
 import {
@@ -18,15 +18,32 @@ export type GroupCard = {
 	enrolment: 'open' | 'request' | 'invitation';
 	placesLeft: number;
 	nextSession: Date | null;
-	/** The actor's status, for their own groups. */
-	status?: 'member' | 'waitlisted' | 'requested' | 'invited';
+	/** When the group closed; closed groups come after the open ones in every list. */
+	closedAt: Date | null;
+	/**
+	 * The actor's status, for their own groups; `withdrawn` when closing the group ended their
+	 * request, waitlist place or invitation (so they learn what happened to it).
+	 */
+	status?: 'member' | 'waitlisted' | 'requested' | 'invited' | 'withdrawn';
+};
+
+/** An in-app reminder of a coming session; unread until the member marks it read. */
+export type ReminderNotice = {
+	id: string;
+	sessionId: string;
+	groupId: string;
+	groupName: string;
+	startsAt: Date;
+	unread: boolean;
 };
 
 export type GroupsPage = {
 	mine: GroupCard[];
 	joinable: GroupCard[];
 	facilitating: GroupCard[];
-	reminders: { sessionId: string; groupId: string; groupName: string; startsAt: Date }[];
+	reminders: ReminderNotice[];
+	/** How many of the reminders are new (not marked read). */
+	unreadReminders: number;
 	canOpen: boolean;
 };
 
@@ -36,7 +53,8 @@ const nextSession = sql<Date | null>`(select min(${groupSessions.startsAt}) from
 /**
  * The groups page: a member's own groups (and invitations), the open or by-request groups of the
  * site they could join with places left, the in-app reminders of their coming sessions; for staff
- * the groups they facilitate (moderators: every group of the site).
+ * the groups they facilitate (moderators: every group of the site). Closed groups stay in the
+ * member's and the staff's lists, marked with the day they closed; nobody can join them.
  */
 export async function listGroups({
 	db,
@@ -54,6 +72,7 @@ export async function listGroups({
 		programmeId: groups.programmeId,
 		enrolment: groups.enrolment,
 		capacity: groups.capacity,
+		closedAt: groups.closedAt,
 		members: memberCount,
 		next: nextSession
 	};
@@ -67,9 +86,13 @@ export async function listGroups({
 				.where(
 					and(
 						eq(groups.siteId, site.id),
-						isNull(groups.closedAt),
 						eq(groupMembers.userId, actor.userId),
-						inArray(groupMembers.status, [...active])
+						or(
+							and(isNull(groups.closedAt), inArray(groupMembers.status, [...active])),
+							and(isNotNull(groups.closedAt), eq(groupMembers.status, 'member')),
+							// Withdrawn by the closing itself (see withdrawnByClosing in enrolment.ts).
+							and(eq(groupMembers.status, 'left'), eq(groupMembers.updatedAt, groups.closedAt))
+						)
 					)
 				)
 				.orderBy(asc(groups.name), asc(groups.id))
@@ -102,29 +125,25 @@ export async function listGroups({
 		? await db
 				.select(columns)
 				.from(groups)
-				.where(and(eq(groups.siteId, site.id), isNull(groups.closedAt)))
+				.where(eq(groups.siteId, site.id))
 				.orderBy(asc(groups.name), asc(groups.id))
 		: staff
 			? await db
 					.select(columns)
 					.from(groupFacilitators)
 					.innerJoin(groups, eq(groups.id, groupFacilitators.groupId))
-					.where(
-						and(
-							eq(groups.siteId, site.id),
-							isNull(groups.closedAt),
-							eq(groupFacilitators.userId, actor.userId)
-						)
-					)
+					.where(and(eq(groups.siteId, site.id), eq(groupFacilitators.userId, actor.userId)))
 					.orderBy(asc(groups.name), asc(groups.id))
 			: [];
 	const reminders = isMember
 		? await db
 				.select({
+					id: reminderDeliveries.id,
 					sessionId: groupSessions.id,
 					groupId: groups.id,
 					groupName: groups.name,
-					startsAt: groupSessions.startsAt
+					startsAt: groupSessions.startsAt,
+					readAt: reminderDeliveries.readAt
 				})
 				.from(reminderDeliveries)
 				.innerJoin(groupSessions, eq(groupSessions.id, reminderDeliveries.sessionId))
@@ -138,6 +157,7 @@ export async function listGroups({
 						eq(reminderDeliveries.userId, actor.userId),
 						eq(reminderDeliveries.channel, 'in_app'),
 						eq(groups.siteId, site.id),
+						isNull(groups.closedAt),
 						eq(groupMembers.status, 'member'),
 						eq(groupMembers.remindersInApp, true),
 						sql`${groupSessions.status} <> 'cancelled'`,
@@ -158,13 +178,29 @@ export async function listGroups({
 		programmeTitle: titles.get(g.programmeId) ?? '',
 		enrolment: g.enrolment,
 		placesLeft: Math.max(0, g.capacity - Number(g.members)),
-		nextSession: g.next ? new Date(g.next) : null
+		nextSession: g.next && !g.closedAt ? new Date(g.next) : null,
+		closedAt: g.closedAt
 	});
+	const notices = reminders.map(({ readAt, ...r }) => ({ ...r, unread: readAt === null }));
 	return {
-		mine: mine.map((g) => ({ ...card(g), status: g.status as GroupCard['status'] })),
+		mine: openFirst(
+			mine.map((g) => ({
+				...card(g),
+				status: (g.status === 'left' ? 'withdrawn' : g.status) as GroupCard['status']
+			}))
+		),
 		joinable: joinable.map(card),
-		facilitating: facilitating.map(card),
-		reminders,
+		facilitating: openFirst(facilitating.map(card)),
+		reminders: notices,
+		unreadReminders: notices.filter((r) => r.unread).length,
 		canOpen: can(actor, 'peer.work') || can(actor, 'groups.manage')
 	};
 }
+
+/** Open groups in their order, then closed ones, the most recently closed first. */
+const openFirst = (cards: GroupCard[]): GroupCard[] => [
+	...cards.filter((c) => !c.closedAt),
+	...cards
+		.filter((c) => c.closedAt)
+		.sort((a, b) => (b.closedAt?.getTime() ?? 0) - (a.closedAt?.getTime() ?? 0))
+];

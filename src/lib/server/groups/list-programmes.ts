@@ -1,9 +1,9 @@
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { can, requireSite, type Actor } from '../access/actor';
 import { translationState, type TranslationState } from '../content/authoring';
 import { pickLocale } from '../courses/course-outline';
-import { groupProgrammes, groups, programmeVersions } from './groups.schema';
+import { groupMembers, groupProgrammes, groups, programmeVersions } from './groups.schema';
 import { requireProgrammeEditor } from './programme-authoring';
 
 export type ProgrammeAdminView = {
@@ -14,9 +14,15 @@ export type ProgrammeAdminView = {
 	kind: 'course' | 'ongoing';
 	sessionCount: number | null;
 	rhythm: 'weekly' | 'fortnightly' | 'monthly';
+	/** How many of its groups are open. */
 	groups: number;
 	/** Per site language: published, published with a newer draft, draft only, or missing. */
 	states: Record<string, TranslationState>;
+	/**
+	 * The programme's groups, open ones first, so a site admin can close one (names and head
+	 * counts only: nothing members wrote). Empty for content editors, who do not run groups.
+	 */
+	groupList: { id: string; name: string; members: number; closedAt: Date | null }[];
 };
 
 /**
@@ -73,9 +79,24 @@ export async function listProgrammes({
 					db
 						.select({ programmeId: groups.programmeId, n: count() })
 						.from(groups)
-						.where(inArray(groups.programmeId, ids))
+						.where(and(inArray(groups.programmeId, ids), isNull(groups.closedAt)))
 						.groupBy(groups.programmeId)
 				]);
+	const canManage = can(editor, 'groups.manage');
+	const groupRows =
+		canManage && ids.length > 0
+			? await db
+					.select({
+						programmeId: groups.programmeId,
+						id: groups.id,
+						name: groups.name,
+						closedAt: groups.closedAt,
+						members: sql<number>`(select count(*)::int from ${groupMembers} where ${groupMembers.groupId} = ${groups.id} and ${groupMembers.status} = 'member')`
+					})
+					.from(groups)
+					.where(and(inArray(groups.programmeId, ids), eq(groups.siteId, site.id)))
+					.orderBy(sql`${groups.closedAt} is not null`, desc(groups.closedAt), asc(groups.name))
+			: [];
 	const missing = Object.fromEntries(site.locales.map((l) => [l, 0]));
 	const result = programmes.map((p): ProgrammeAdminView => {
 		const mine = versions.filter((v) => v.programmeId === p.id);
@@ -99,14 +120,17 @@ export async function listProgrammes({
 			sessionCount: p.sessionCount,
 			rhythm: p.rhythm,
 			groups: Number(used.find((u) => u.programmeId === p.id)?.n ?? 0),
-			states
+			states,
+			groupList: groupRows
+				.filter((g) => g.programmeId === p.id)
+				.map(({ id, name, members, closedAt }) => ({ id, name, members, closedAt }))
 		};
 	});
 	return {
 		locales: site.locales,
 		programmes: result,
 		missing,
-		canCreate: can(editor, 'groups.manage')
+		canCreate: canManage
 	};
 }
 

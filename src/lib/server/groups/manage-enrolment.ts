@@ -18,7 +18,10 @@ export const ZDecideRequestInput = z.object({
 	decision: z.enum(['approve', 'decline'], 'err_invalid')
 });
 
-/** A facilitator approves (a place, or the waitlist when full) or declines a request. Audited. */
+/**
+ * A facilitator approves (a place, or the waitlist when full) or declines a request. In a closed
+ * group every request was withdrawn: refused with a message. Audited.
+ */
 export async function decideRequest({
 	db,
 	actor,
@@ -32,6 +35,7 @@ export async function decideRequest({
 	return db.transaction(async (tx) => {
 		const access = await facilitatedGroup(tx, actor, data.groupId);
 		const group = await lockGroup(tx, access.site.id, access.group.id);
+		if (group.closedAt) throw new AppError('conflict', { _: 'groups_err_closed_enrolment' });
 		const row = await membershipOf(tx, group.id, data.userId);
 		if (row?.status !== 'requested') throw notFound();
 		let status: 'member' | 'waitlisted' | 'declined' = 'declined';
@@ -66,7 +70,7 @@ export async function inviteMember({
 	await db.transaction(async (tx) => {
 		const access = await facilitatedGroup(tx, actor, data.groupId);
 		const group = await lockGroup(tx, access.site.id, access.group.id);
-		if (group.closedAt) throw new AppError('invalid_input', { email: 'groups_err_closed' });
+		if (group.closedAt) throw new AppError('conflict', { email: 'groups_err_closed_enrolment' });
 		const [person] = await tx
 			.select({ id: user.id })
 			.from(user)

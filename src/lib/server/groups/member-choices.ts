@@ -8,9 +8,19 @@ import { notFound } from '../errors';
 import { parseInput, zId } from '../goals/goals.validation';
 import { groupMembers } from './groups.schema';
 import { auditGroup, groupFor } from './group-access';
-import { admit, lockGroup, membershipOf, requireMember, setStatus } from './enrolment';
+import {
+	admit,
+	assertEnrolmentOpen,
+	lockGroup,
+	membershipOf,
+	requireMember,
+	setStatus
+} from './enrolment';
 
-/** An invited member accepts (a place, or the waitlist when full) or declines. Audited. */
+/**
+ * An invited member accepts (a place, or the waitlist when full) or declines. In a closed group
+ * the invitation was withdrawn: refused with a message. Audited.
+ */
 export async function respondToInvitation({
 	db,
 	actor: given,
@@ -24,7 +34,8 @@ export async function respondToInvitation({
 	return db.transaction(async (tx) => {
 		const group = await lockGroup(tx, site.id, input.groupId);
 		const row = await membershipOf(tx, group.id, actor.userId);
-		if (row?.status !== 'invited' || group.closedAt) throw notFound();
+		assertEnrolmentOpen(group, row);
+		if (row?.status !== 'invited') throw notFound();
 		let status: 'member' | 'waitlisted' | 'declined' = 'declined';
 		if (input.accept) status = await admit(tx, group, actor.userId);
 		else await setStatus(tx, group.id, actor.userId, 'declined');

@@ -2,13 +2,11 @@ import type { App } from '../app';
 import { logger } from '../logger';
 import { sendDueReminders } from './send-due-reminders';
 
-/** How often an instance looks for sessions to announce. */
-export const REMINDER_INTERVAL_MS = 5 * 60 * 1000;
-
 let timer: ReturnType<typeof setInterval> | undefined;
 
 /**
- * Sends due reminders now and then every few minutes while the server runs. Several instances may
+ * Sends due reminders now and then every few minutes (KITH_REMINDER_INTERVAL_SECONDS) while the
+ * server runs. Several instances may
  * run this: an advisory lock lets one at a time work, and deliveries are unique, so nobody gets a
  * reminder twice. The timer does not keep the process alive.
  */
@@ -23,7 +21,7 @@ export function startReminderLoop(app: App): void {
 			(e: unknown) => logger.error({ err: e }, 'reminders failed')
 		);
 	};
-	timer = setInterval(run, REMINDER_INTERVAL_MS);
+	timer = setInterval(run, app.config.KITH_REMINDER_INTERVAL_SECONDS * 1000);
 	timer.unref();
 	run();
 }

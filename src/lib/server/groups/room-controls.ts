@@ -64,12 +64,17 @@ async function change(
 
 export const ZSetRoomStatusInput = z.object({ ...zIds, status: z.enum(['open', 'closed']) });
 
-/** Opens a scheduled session's room, or closes an open one (closed is final). */
+/**
+ * Opens a scheduled session's room, or closes an open one (closed is final). No room opens in a
+ * closed group.
+ */
 export function setRoomStatus(
 	deps: Deps & { input: z.input<typeof ZSetRoomStatusInput> }
 ): Promise<void> {
 	const data = parseInput(ZSetRoomStatusInput, deps.input);
-	return change(deps, data, `group.room.${data.status}`, async (tx, { session }) => {
+	return change(deps, data, `group.room.${data.status}`, async (tx, { session, group }) => {
+		if (data.status === 'open' && group.closedAt)
+			throw new AppError('conflict', { status: 'groups_err_closed_sessions' });
 		const allowed =
 			data.status === 'open' ? session.status === 'scheduled' : session.status === 'open';
 		if (!allowed) throw new AppError('invalid_input', { status: 'room_err_status' });

@@ -49,3 +49,12 @@ export function announce(
 export function announceMembershipChange(tx: Tx, groupId: string): Promise<void> {
 	return publish(tx, roomChannel(groupId), JSON.stringify({ k: 'membership' }));
 }
+
+/**
+ * Like announce with a `state` event, for a change made outside the live room's own controls
+ * (closing the group ends its open session): every instance's streams re-read the session.
+ */
+export function announceSessionState(tx: Tx, groupId: string, sessionId: string): Promise<void> {
+	const event: RoomEvent = { k: 'state', s: sessionId };
+	return publish(tx, roomChannel(groupId), JSON.stringify(event));
+}

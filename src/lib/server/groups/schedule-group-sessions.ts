@@ -86,7 +86,7 @@ export async function scheduleGroupSessions({
 	return db.transaction(async (tx) => {
 		const access = await facilitatedGroup(tx, actor, data.groupId);
 		const { group, site } = access;
-		if (group.closedAt) throw new AppError('invalid_input', { first: 'groups_err_closed' });
+		if (group.closedAt) throw new AppError('conflict', { first: 'groups_err_closed_sessions' });
 		const [day = '', time = ''] = data.first.split('T');
 		const step = data.rhythm === 'weekly' ? 1 : 2;
 		const starts = Array.from({ length: data.count }, (_, i) =>

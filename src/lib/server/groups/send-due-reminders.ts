@@ -11,7 +11,10 @@ import { groupMembers, groups, groupSessions, reminderDeliveries } from './group
 
 /** How far ahead a session is announced. */
 export const REMINDER_WINDOW_MS = 24 * 60 * 60 * 1000;
-/** One key for the advisory lock, so only one instance sends reminders at a time. */
+/**
+ * One key for the advisory lock, so only one instance sends reminders at a time. Not 7402: that
+ * is the audit sealer's key, and sharing it made reminder runs and audit sealing wait on each other.
+ */
 const LOCK_KEY = 7403;
 
 export type ReminderRun = { inApp: number; email: number; failed: number; skipped: boolean };

@@ -1,10 +1,12 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { failWith, pageError, parseForm } from '$lib/server/forms';
+import { failWith, pageError, parseForm, t } from '$lib/server/forms';
 import { can, requireSignedIn } from '$lib/server/access/actor';
 import { localeName } from '$lib/server/i18n/locale';
+import { formatDate } from '$lib/format';
 import { listProgrammes } from '$lib/server/groups/list-programmes';
 import { createProgramme, ZCreateProgrammeInput } from '$lib/server/groups/create-programme';
+import { closeGroup, ZCloseGroupInput } from '$lib/server/groups/close-group';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requireSignedIn(locals.actor);
@@ -13,8 +15,16 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		actor,
 		input: { locale: locals.locale }
 	}).catch(pageError);
+	const zone = actor.site?.timeZone;
 	return {
 		...list,
+		programmes: list.programmes.map(({ groupList, ...p }) => ({
+			...p,
+			groupList: groupList.map(({ closedAt, ...g }) => ({
+				...g,
+				closedOn: closedAt ? formatDate(closedAt, locals.locale, zone) : null
+			}))
+		})),
 		languages: list.locales.map((l) => ({ locale: l, name: localeName(l) })),
 		canOpenGroup: can(actor, 'peer.work') || can(actor, 'groups.manage'),
 		opened: url.searchParams.has('opened'),
@@ -36,5 +46,16 @@ export const actions: Actions = {
 		const fallback = locals.actor?.site?.defaultLocale ?? locals.locale;
 		const lang = created.locales.includes(fallback) ? fallback : (created.locales[0] ?? fallback);
 		redirect(303, `/admin/programmes/${created.slug}?lang=${lang}&created=1`);
+	},
+	/** A site admin closes one of the site's groups (the group's id travels in the form). */
+	close: async ({ request, locals }) => {
+		const form = await parseForm(request, ZCloseGroupInput);
+		if (!form.ok) return form.failure;
+		try {
+			await closeGroup({ db: locals.app.db, actor: locals.actor, input: form.data });
+		} catch (e) {
+			return failWith(e, form.values);
+		}
+		return { done: t('groups_closed_done') };
 	}
 };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireSignedIn } from '$lib/server/access/actor';
 import { failWith, pageError, parseForm, t } from '$lib/server/forms';
-import { formatDateTime } from '$lib/format';
+import { formatDate, formatDateTime } from '$lib/format';
 import { getGroup } from '$lib/server/groups/get-group';
 import { joinGroup, leaveGroup } from '$lib/server/groups/join-group';
 import {
@@ -20,6 +20,8 @@ import {
 	setReminderPrefs,
 	ZReminderPrefsInput
 } from '$lib/server/groups/member-choices';
+import { closeGroup, ZCloseGroupInput } from '$lib/server/groups/close-group';
+import { rotateCalendarToken } from '$lib/server/groups/rotate-calendar-token';
 import {
 	cancelSession,
 	scheduleGroupSessions,
@@ -39,6 +41,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		ownZone,
 		group: {
 			...group,
+			closedOn: group.closedAt ? formatDate(group.closedAt, locals.locale, ownZone) : null,
 			sessions: group.sessions.map(({ startsAt, endsAt, ...s }) => ({
 				...s,
 				past: endsAt < new Date(),
@@ -173,6 +176,21 @@ export const actions: Actions = {
 					input: { ...data, ...params }
 				}),
 			() => t('groups_scheduled')
+		),
+	rotate_calendar: ({ request, locals, params }) =>
+		run(
+			{ request, locals },
+			ZGroupOnly,
+			() => rotateCalendarToken({ db: locals.app.db, actor: locals.actor, input: params }),
+			() => t('groups_calendar_rotated')
+		),
+	close: ({ request, locals, params }) =>
+		run(
+			{ request, locals },
+			ZCloseGroupInput.omit({ groupId: true }),
+			(data) =>
+				closeGroup({ db: locals.app.db, actor: locals.actor, input: { ...data, ...params } }),
+			() => t('groups_closed_done')
 		),
 	cancel: ({ request, locals, params }) =>
 		run(

@@ -6,7 +6,7 @@ import { listThreads } from '$lib/server/board/list-threads';
 import { postThread } from '$lib/server/board/post-to-board';
 import { setSlowMode } from '$lib/server/board/set-slow-mode';
 import { ZNewThreadInput, ZSlowModeInput } from '$lib/server/board/board.validation';
-import { formatDateTime } from '$lib/format';
+import { formatDate, formatDateTime } from '$lib/format';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const actor = requireSignedIn(locals.actor);
@@ -15,6 +15,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const when = (d: Date) => formatDateTime(d, locals.locale, site.timeZone);
 	return {
 		...view,
+		closedOn: view.group.closedAt
+			? formatDate(view.group.closedAt, locals.locale, site.timeZone)
+			: null,
 		threads: view.threads.map(({ lastActivityAt, ...th }) => ({
 			...th,
 			when: when(lastActivityAt)

@@ -16,7 +16,7 @@ import {
 	ZReplyInput,
 	ZSlowModeInput
 } from '$lib/server/board/board.validation';
-import { formatDateTime } from '$lib/format';
+import { formatDate, formatDateTime } from '$lib/format';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const actor = requireSignedIn(locals.actor);
@@ -29,6 +29,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	});
 	return {
 		...view,
+		closedOn: view.group.closedAt
+			? formatDate(view.group.closedAt, locals.locale, site.timeZone)
+			: null,
 		thread: shape(view.thread),
 		replies: view.replies.map(shape),
 		crisisContacts: site.crisisContacts
