@@ -10,7 +10,7 @@ import { groupFor } from './group-access';
 import { openGroup } from './open-group';
 import { joinGroup, leaveGroup } from './join-group';
 import { decideRequest, inviteMember, removeMember } from './manage-enrolment';
-import { acceptAgreement, respondToInvitation } from './member-choices';
+import { acceptAgreement, respondToInvitation, setReminderPrefs } from './member-choices';
 import { getGroup } from './get-group';
 import { listGroups } from './list-groups';
 import { assertCanPost } from './can-post';
@@ -95,6 +95,12 @@ describe.each(dbKinds)('opening and joining peer groups on %s', (kind) => {
 		expect(await joinGroup({ db: app.db, actor: c, input: g })).toBe('waitlisted');
 		// Joining twice changes nothing.
 		expect(await joinGroup({ db: app.db, actor: b, input: g })).toBe('waitlisted');
+		// Changing reminder settings while waiting keeps one's place in the queue.
+		await setReminderPrefs({
+			db: app.db,
+			actor: b,
+			input: { groupId: g.groupId, inApp: false, email: true }
+		});
 
 		const page = await listGroups({ db: app.db, actor: c, input: { locale: 'en' } });
 		expect(page.mine).toEqual([expect.objectContaining({ id: g.groupId, status: 'waitlisted' })]);

@@ -65,7 +65,7 @@ export async function acceptAgreement({
 		const now = new Date();
 		await tx
 			.update(groupMembers)
-			.set({ agreementAcceptedAt: now, updatedAt: now })
+			.set({ agreementAcceptedAt: now })
 			.where(
 				and(eq(groupMembers.groupId, access.group.id), eq(groupMembers.userId, access.actor.userId))
 			);
@@ -102,7 +102,8 @@ export async function setReminderPrefs({
 		if (!row || !['member', 'waitlisted'].includes(row.status)) throw notFound();
 		await tx
 			.update(groupMembers)
-			.set({ remindersInApp: data.inApp, remindersEmail: data.email, updatedAt: new Date() })
+			// updatedAt stays: it orders the waitlist, and settings must not cost a place in it.
+			.set({ remindersInApp: data.inApp, remindersEmail: data.email })
 			.where(and(eq(groupMembers.groupId, group.id), eq(groupMembers.userId, actor.userId)));
 		await auditGroup(tx, actor, site.id, {
 			action: 'group.reminder_prefs',
