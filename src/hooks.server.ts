@@ -10,7 +10,9 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { defineCustomServerStrategy, type Locale } from '$lib/paraglide/runtime.js';
 import { getApp } from '$lib/server/app';
+import { dev } from '$app/environment';
 import { startReminderLoop } from '$lib/server/groups/reminder-loop';
+import { stopGracefully } from '$lib/server/shutdown';
 import { loadActor } from '$lib/server/auth/load-actor';
 import { routeRules, guestOnly } from '$lib/server/access/route-rules';
 import { can } from '$lib/server/access/actor';
@@ -25,7 +27,10 @@ defineCustomServerStrategy('custom-kith', {
 });
 
 export const init: ServerInit = async () => {
-	startReminderLoop(await getApp());
+	const app = await getApp();
+	startReminderLoop(app);
+	// The built server only: in development Vite owns the process and its signals.
+	if (!dev) stopGracefully(app);
 };
 
 /** Session → actor, and the site a visitor is looking at. The only place a session becomes an actor. */
