@@ -23,7 +23,10 @@ export function stopGracefully(app: App): void {
 	for (const signal of ['SIGTERM', 'SIGINT'] as const)
 		process.once(signal, () => {
 			logger.info({ signal }, 'stopping: ending live-room streams');
-			void endStreams();
+			const ended = endStreams();
+			// Nobody else stops on this signal (`vite preview` and SIGINT): do what Node would have.
+			if (process.listenerCount(signal) === 0)
+				void ended.finally(() => process.kill(process.pid, signal));
 		});
 	process.once('sveltekit:shutdown', () => {
 		void (async () => {
