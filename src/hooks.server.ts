@@ -10,8 +10,10 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { defineCustomServerStrategy, type Locale } from '$lib/paraglide/runtime.js';
 import { getApp } from '$lib/server/app';
+import { dev } from '$app/environment';
 import { startReminderLoop } from '$lib/server/groups/reminder-loop';
 import { startAuditSealer } from '$lib/server/audit/seal-audit-trail';
+import { stopGracefully } from '$lib/server/shutdown';
 import { loadActor } from '$lib/server/auth/load-actor';
 import { routeRules, guestOnly } from '$lib/server/access/route-rules';
 import { can } from '$lib/server/access/actor';
@@ -29,6 +31,8 @@ export const init: ServerInit = async () => {
 	const app = await getApp();
 	startAuditSealer(app);
 	startReminderLoop(app);
+	// The built server only: in development Vite owns the process and its signals.
+	if (!dev) stopGracefully(app);
 };
 
 /** Session → actor, and the site a visitor is looking at. The only place a session becomes an actor. */

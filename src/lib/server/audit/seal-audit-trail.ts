@@ -74,6 +74,7 @@ export async function countUnsealed(db: Db): Promise<number> {
 }
 
 let timer: ReturnType<typeof setInterval> | undefined;
+let current: Promise<unknown> | null = null;
 
 /**
  * Seals the trail every second while the server runs. Every instance runs it; the lock lets one
@@ -81,17 +82,21 @@ let timer: ReturnType<typeof setInterval> | undefined;
  */
 export function startAuditSealer(app: Pick<App, 'db'>): void {
 	if (timer) return;
-	let running = false;
 	const run = () => {
-		if (running) return;
-		running = true;
-		sealAuditTrail({ db: app.db })
+		current ??= sealAuditTrail({ db: app.db })
 			.catch((e: unknown) => logger.error({ err: e }, 'audit sealing failed'))
 			.finally(() => {
-				running = false;
+				current = null;
 			});
 	};
 	timer = setInterval(run, SEAL_INTERVAL_MS);
 	timer.unref();
 	run();
+}
+
+/** Stops the interval and waits for a sealing under way (before the database closes). */
+export async function stopAuditSealer(): Promise<void> {
+	clearInterval(timer);
+	timer = undefined;
+	await current;
 }

@@ -5,14 +5,15 @@ import { AppError } from '../errors';
 import { parseInput } from '../goals/goals.validation';
 import { auditGroup, groupFor } from '../groups/group-access';
 import { memberBlocks } from '../groups/groups.schema';
+import { announceBlocksChange } from '../groups/room-notify';
 import { authorNames } from './board-people';
 import { ZBlockInput, type TBlockInput } from './board.validation';
 import { postOf } from './get-thread';
 
 /**
  * A member blocks (or unblocks) the author of a post: that person's posts and messages come
- * collapsed for them in every peer space of the site. Given by post, so members never handle each
- * other's account ids. Facilitators and moderators cannot be blocked: members need to hear them.
+ * collapsed for them in every peer space of the site, and leave their live rooms. Given by post, so
+ * members never handle each other's account ids. Facilitators and moderators cannot be blocked: members need to hear them.
  */
 export async function blockMember({
 	db,
@@ -50,5 +51,7 @@ export async function blockMember({
 			entityId: post.id,
 			details: { groupId: group.id }
 		});
+		// The member's open live rooms of this group leave that person's messages out at once.
+		await announceBlocksChange(tx, group.id);
 	});
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, max } from 'drizzle-orm';
 import { blockedBy } from '../board/board-people';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
@@ -26,6 +26,13 @@ export type RoomView = {
 	state: RoomState;
 	/** The latest messages of the room shown, oldest first. */
 	messages: RoomMessage[];
+	/**
+	 * The first message id the page covers (0: from the start). A message shown again live
+	 * (restored, or its author unblocked) that is older stays out, as the page never went back so far.
+	 */
+	floor: number;
+	/** People the viewer blocked who wrote here, by their latest message (members only). */
+	blocked: { messageId: number; name: string | null }[];
 	/** Members a facilitator can place in a sub-room (pseudonyms); empty for others. */
 	members: { userId: string; name: string | null }[];
 };
@@ -76,6 +83,23 @@ export async function getRoom({
 			.orderBy(sessionRooms.openedAt);
 		const here = await presentIn(tx, session.id);
 		const blocked = await blockedBy(tx, site.id, me);
+		// A member can unblock, here, the people they blocked who wrote in this room: by message,
+		// never by account id.
+		const blockedHere =
+			role === 'member' && blocked.size > 0
+				? await tx
+						.select({ authorId: chatMessages.authorId, messageId: max(chatMessages.id) })
+						.from(chatMessages)
+						.where(
+							and(
+								eq(chatMessages.sessionId, session.id),
+								room ? eq(chatMessages.roomId, room.id) : isNull(chatMessages.roomId),
+								isNull(chatMessages.hiddenAt),
+								inArray(chatMessages.authorId, [...blocked])
+							)
+						)
+						.groupBy(chatMessages.authorId)
+				: [];
 		const members =
 			role === 'facilitator'
 				? await tx
@@ -85,7 +109,12 @@ export async function getRoom({
 				: [];
 		const names = await peerNames(
 			tx,
-			[...latest.map((m) => m.authorId), ...here, ...members.map((m) => m.userId)],
+			[
+				...latest.map((m) => m.authorId),
+				...here,
+				...members.map((m) => m.userId),
+				...blockedHere.map((b) => b.authorId)
+			],
 			staff
 		);
 		const [version] = await tx
@@ -129,7 +158,7 @@ export async function getRoom({
 					.map((r) => ({ id: r.id, name: r.name })),
 				here: here.map((id) => ({ name: names.get(id) ?? null, staff: staff.has(id) }))
 			},
-			// People the viewer blocked (on the board) are left out of the room for them too.
+			// People the viewer blocked (in a room or on the board) are left out of the room for them.
 			messages: latest
 				.filter((m) => !blocked.has(m.authorId))
 				.map((m) => ({
@@ -140,6 +169,12 @@ export async function getRoom({
 					body: m.body,
 					at: m.createdAt.toISOString()
 				})),
+			floor: latest.length === LATEST ? (latest[0]?.id ?? 0) : 0,
+			blocked: blockedHere.flatMap((b) =>
+				b.messageId === null
+					? []
+					: [{ messageId: b.messageId, name: names.get(b.authorId) ?? null }]
+			),
 			members: members.map((m) => ({ userId: m.userId, name: names.get(m.userId) ?? null }))
 		};
 	});

@@ -15,7 +15,7 @@ import { respondToInvitation } from './member-choices';
 import { scheduleGroupSessions } from './schedule-group-sessions';
 import { setRoomStatus } from './room-controls';
 import { sendChatMessage } from './send-chat-message';
-import { openRoomStream } from './room-live';
+import { openRoomStream } from './open-room-stream';
 import { getGroup } from './get-group';
 import { listGroups } from './list-groups';
 import { listProgrammes } from './list-programmes';

@@ -25,3 +25,9 @@ export function startReminderLoop(app: App): void {
 	timer.unref();
 	run();
 }
+
+/** Stops the loop (shutdown); a round under way finishes on its own. */
+export function stopReminderLoop(): void {
+	if (timer) clearInterval(timer);
+	timer = undefined;
+}

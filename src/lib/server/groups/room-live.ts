@@ -5,24 +5,24 @@
 // order. Access is re-checked on every membership or state notification and at each heartbeat.
 // Message ids in a session are handed out in commit order (see sendChatMessage), so a
 // mark never skips a message: no loss, and no duplicates across reconnects (Last-Event-ID).
-import { blockedBy } from '../board/board-people';
-import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+// Corrections to what a connection already has — a message hidden or restored by a moderator, a
+// person blocked or unblocked — travel without an event id ('remove', or 'message' again), so
+// they never move anyone's Last-Event-ID. A (re)connecting client also gets the removals it may
+// have missed while away.
+import { and, desc, eq, gt, inArray, isNotNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { rowsOf } from '../db/client';
-import type { Actor } from '../access/actor';
 import type { RealtimeBus } from '../realtime/bus';
 import { logger } from '../logger';
-import { notFound } from '../errors';
-import { auditGroup, groupSessionFor, peerNames, type GroupRole } from './group-access';
+import { peerNames, type GroupRole } from './group-access';
 import {
 	chatMessages,
-	groupAttendance,
 	groupFacilitators,
 	groupSessions,
+	memberBlocks,
 	roomPresence,
 	sessionRooms
 } from './groups.schema';
-import { subRoomFor } from './room-access';
 import { announce, parseRoomEvent, roomChannel } from './room-notify';
 
 export type LiveDeps = { db: Db; realtime: RealtimeBus; instanceId: string };
@@ -51,14 +51,22 @@ const HEARTBEAT_MS = 20_000;
 /** Presence rows not refreshed for this long belong to a connection (or instance) that is gone. */
 const PRESENCE_TTL_SECONDS = 60;
 const BATCH = 500;
+/** At most this many ids in one correction, and messages shown again after an unblock. */
+const CORRECTIONS = 2000;
+const SHOWN_AGAIN = 200;
 
-type Conn = {
+export type Conn = {
 	userId: string;
 	role: GroupRole;
 	roomId: string | null;
 	mark: number;
 	/** Authors this person blocked: their messages are not sent to them (the mark still moves). */
 	blocked: ReadonlySet<string>;
+	/**
+	 * Up to which id this person may show messages the hub has not vetted since: what they had
+	 * before this connection (page, earlier stream), or everything after a lost LISTEN.
+	 */
+	since: number;
 	send: (chunk: string) => void;
 	end: () => void;
 };
@@ -66,11 +74,33 @@ type Conn = {
 const sse = (event: string, data: unknown, id?: number): string =>
 	`${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 
-class Hub {
+type Row = {
+	id: number;
+	roomId: string | null;
+	authorId: string;
+	body: string;
+	createdAt: Date;
+};
+
+const messageColumns = {
+	id: chatMessages.id,
+	roomId: chatMessages.roomId,
+	authorId: chatMessages.authorId,
+	body: chatMessages.body,
+	createdAt: chatMessages.createdAt
+};
+
+const none = { messages: false, state: false, access: false, blocks: false };
+
+export class Hub {
 	readonly conns = new Set<Conn>();
 	private unsubscribe: (() => Promise<void>) | null = null;
 	private timer: ReturnType<typeof setInterval> | null = null;
-	private want = { messages: false, state: false, access: false };
+	private want = { ...none };
+	/** Messages a moderator hid or restored since the last round. */
+	private moderated = new Set<number>();
+	/** Connections that have not yet been told what changed while they were away. */
+	private fresh = new Set<Conn>();
 	private pumping: Promise<void> | null = null;
 	private names = new Map<string, string | null>();
 	private staff = new Set<string>();
@@ -78,6 +108,7 @@ class Hub {
 
 	constructor(
 		private readonly deps: LiveDeps,
+		readonly siteId: string,
 		readonly groupId: string,
 		readonly sessionId: string,
 		private readonly onEmpty: () => void
@@ -87,9 +118,18 @@ class Hub {
 		this.unsubscribe = await this.deps.realtime.subscribe(roomChannel(this.groupId), (payload) => {
 			const e = parseRoomEvent(payload);
 			// '' means the LISTEN connection came back: anything may have been missed.
-			if (payload === '' || e?.k === 'membership')
-				this.wake({ messages: true, state: true, access: true });
-			else if (e && e.s === this.sessionId)
+			if (payload === '') {
+				for (const c of this.conns) {
+					c.since = c.mark;
+					this.fresh.add(c);
+				}
+				this.wake({ messages: true, state: true, access: true, blocks: true });
+			} else if (e?.k === 'membership') this.wake({ messages: true, state: true, access: true });
+			else if (e?.k === 'blocks') this.wake({ blocks: true });
+			else if (e?.k === 'moderated' && e.s === this.sessionId) {
+				this.moderated.add(e.id);
+				this.wake({});
+			} else if (e && 's' in e && e.s === this.sessionId)
 				this.wake(
 					e.k === 'message' ? { messages: true } : { state: true, access: e.k === 'state' }
 				);
@@ -102,19 +142,34 @@ class Hub {
 		this.want = {
 			messages: this.want.messages || !!what.messages,
 			state: this.want.state || !!what.state,
-			access: this.want.access || !!what.access
+			access: this.want.access || !!what.access,
+			blocks: this.want.blocks || !!what.blocks
 		};
 		this.pumping ??= this.pump().finally(() => {
 			this.pumping = null;
 		});
 	}
 
+	private get pending(): boolean {
+		const w = this.want;
+		return (
+			w.messages || w.state || w.access || w.blocks || this.moderated.size + this.fresh.size > 0
+		);
+	}
+
 	private async pump(): Promise<void> {
-		while (!this.stopped && (this.want.messages || this.want.state || this.want.access)) {
+		while (!this.stopped && this.pending) {
 			const want = this.want;
-			this.want = { messages: false, state: false, access: false };
+			this.want = { ...none };
+			const moderated = [...this.moderated];
+			this.moderated.clear();
+			const fresh = [...this.fresh];
+			this.fresh.clear();
 			try {
 				if (want.access) await this.checkAccess();
+				if (want.blocks) await this.rereadBlocks();
+				if (fresh.length > 0) await this.catchUp(fresh);
+				if (moderated.length > 0) await this.sendModerated(moderated);
 				if (want.state) await this.sendState();
 				if (want.messages) await this.sendMessages();
 			} catch (e) {
@@ -216,13 +271,7 @@ class Hub {
 			if (targets.length === 0) return;
 			const from = Math.min(...targets.map((c) => c.mark));
 			const batch = await this.deps.db
-				.select({
-					id: chatMessages.id,
-					roomId: chatMessages.roomId,
-					authorId: chatMessages.authorId,
-					body: chatMessages.body,
-					createdAt: chatMessages.createdAt
-				})
+				.select(messageColumns)
 				.from(chatMessages)
 				.where(
 					and(
@@ -240,15 +289,7 @@ class Hub {
 				if (!this.conns.has(c)) continue;
 				for (const m of batch) {
 					if (m.id <= c.mark || m.roomId !== c.roomId || c.blocked.has(m.authorId)) continue;
-					const message: RoomMessage = {
-						id: m.id,
-						author: this.names.get(m.authorId) ?? null,
-						staff: this.staff.has(m.authorId),
-						mine: m.authorId === c.userId,
-						body: m.body,
-						at: m.createdAt.toISOString()
-					};
-					c.send(sse('message', message, m.id));
+					c.send(sse('message', this.toMessage(m, c), m.id));
 				}
 				if (c.mark < last.id) c.mark = last.id;
 			}
@@ -256,11 +297,163 @@ class Hub {
 		}
 	}
 
+	private toMessage(m: Row, c: Conn): RoomMessage {
+		return {
+			id: m.id,
+			author: this.names.get(m.authorId) ?? null,
+			staff: this.staff.has(m.authorId),
+			mine: m.authorId === c.userId,
+			body: m.body,
+			at: m.createdAt.toISOString()
+		};
+	}
+
+	/**
+	 * Messages a connection already has (id ≤ its mark) that it must now drop or show again. A
+	 * message shown again carries no event id: the browser's Last-Event-ID stays where it was.
+	 */
+	private correct(c: Conn, drop: number[], show: Row[]): void {
+		const mine = (id: number, roomId: string | null) => id <= c.mark && roomId === c.roomId;
+		if (drop.length > 0) c.send(sse('remove', { ids: drop }));
+		for (const m of show) if (mine(m.id, m.roomId)) c.send(sse('message', this.toMessage(m, c)));
+	}
+
+	/** Messages hidden or restored by a moderator: read from the database, never the payload. */
+	private async sendModerated(ids: number[]): Promise<void> {
+		const rows = await this.deps.db
+			.select({ ...messageColumns, hiddenAt: chatMessages.hiddenAt })
+			.from(chatMessages)
+			.where(and(eq(chatMessages.sessionId, this.sessionId), inArray(chatMessages.id, ids)))
+			.orderBy(chatMessages.id);
+		await this.namesOf(rows.map((m) => m.authorId));
+		for (const c of this.conns) {
+			const had = rows.filter((m) => m.id <= c.mark && m.roomId === c.roomId);
+			this.correct(
+				c,
+				had.filter((m) => m.hiddenAt).map((m) => m.id),
+				had.filter((m) => !m.hiddenAt && !c.blocked.has(m.authorId))
+			);
+		}
+	}
+
+	/**
+	 * Re-reads whom everyone here blocked (a 'blocks' notification, or the heartbeat for blocks made
+	 * in another group): a newly blocked person's messages are removed, an unblocked one's shown.
+	 */
+	private async rereadBlocks(): Promise<void> {
+		const conns = [...this.conns];
+		if (conns.length === 0) return;
+		const rows = await this.deps.db
+			.select({ blockerId: memberBlocks.blockerId, blockedId: memberBlocks.blockedId })
+			.from(memberBlocks)
+			.where(
+				and(
+					eq(memberBlocks.siteId, this.siteId),
+					inArray(memberBlocks.blockerId, [...new Set(conns.map((c) => c.userId))])
+				)
+			);
+		const changes = new Map<Conn, { now: Set<string>; added: string[]; removed: string[] }>();
+		for (const c of conns) {
+			const now = new Set(rows.filter((r) => r.blockerId === c.userId).map((r) => r.blockedId));
+			const added = [...now].filter((id) => !c.blocked.has(id));
+			const removed = [...c.blocked].filter((id) => !now.has(id));
+			if (added.length + removed.length > 0) changes.set(c, { now, added, removed });
+		}
+		if (changes.size === 0) return;
+		const all = [...changes.values()];
+		const mark = Math.max(...[...changes.keys()].map((c) => c.mark));
+		const dropped = await this.messagesBy(
+			all.flatMap((x) => x.added),
+			mark,
+			CORRECTIONS
+		);
+		const shown = await this.messagesBy(
+			all.flatMap((x) => x.removed),
+			mark,
+			SHOWN_AGAIN
+		);
+		await this.namesOf(shown.map((m) => m.authorId));
+		for (const [c, x] of changes) {
+			if (!this.conns.has(c)) continue;
+			c.blocked = x.now;
+			const drop = dropped.filter(
+				(m) => x.added.includes(m.authorId) && m.id <= c.mark && m.roomId === c.roomId
+			);
+			this.correct(
+				c,
+				drop.map((m) => m.id),
+				shown.filter((m) => x.removed.includes(m.authorId))
+			);
+			// The page reloads its list of people blocked (made in another window, or on the board).
+			c.send(sse('blocks', {}));
+		}
+	}
+
+	/** The latest visible messages of these authors in the session, up to `mark`, oldest first. */
+	private async messagesBy(authors: string[], mark: number, limit: number): Promise<Row[]> {
+		if (authors.length === 0 || mark === 0) return [];
+		const rows = await this.deps.db
+			.select(messageColumns)
+			.from(chatMessages)
+			.where(
+				and(
+					eq(chatMessages.sessionId, this.sessionId),
+					lte(chatMessages.id, mark),
+					inArray(chatMessages.authorId, [...new Set(authors)]),
+					sql`${chatMessages.hiddenAt} is null`
+				)
+			)
+			.orderBy(desc(chatMessages.id))
+			.limit(limit);
+		return rows.reverse();
+	}
+
+	/**
+	 * A (re)connected client may still show messages hidden, or written by someone it blocked,
+	 * while it was away (between page load and stream, or during a reconnect): it drops them now.
+	 */
+	private async catchUp(conns: Conn[]): Promise<void> {
+		const targets = conns.filter((c) => this.conns.has(c) && c.since > 0);
+		if (targets.length === 0) return;
+		const blocked = [...new Set(targets.flatMap((c) => [...c.blocked]))];
+		const rows = await this.deps.db
+			.select({
+				id: chatMessages.id,
+				roomId: chatMessages.roomId,
+				authorId: chatMessages.authorId,
+				hiddenAt: chatMessages.hiddenAt
+			})
+			.from(chatMessages)
+			.where(
+				and(
+					eq(chatMessages.sessionId, this.sessionId),
+					lte(chatMessages.id, Math.max(...targets.map((c) => c.since))),
+					blocked.length > 0
+						? or(isNotNull(chatMessages.hiddenAt), inArray(chatMessages.authorId, blocked))
+						: isNotNull(chatMessages.hiddenAt)
+				)
+			)
+			.orderBy(desc(chatMessages.id))
+			.limit(CORRECTIONS);
+		for (const c of targets) {
+			const drop = rows
+				.filter(
+					(m) =>
+						m.id <= c.since &&
+						m.roomId === c.roomId &&
+						(m.hiddenAt !== null || c.blocked.has(m.authorId))
+				)
+				.map((m) => m.id)
+				.reverse();
+			if (drop.length > 0) c.send(sse('remove', { ids: drop }));
+		}
+	}
+
 	/** Keeps connections open through proxies, and this instance's presence rows fresh. */
 	private async heartbeat(): Promise<void> {
 		for (const c of this.conns) c.send(': hb\n\n');
-		// Access changes are announced ('membership'); this catches one that was not.
-		this.wake({ access: true });
+		// Access and block changes are announced; this catches one that was not (another group's).
+		this.wake({ access: true, blocks: true });
 		try {
 			const { db, instanceId } = this.deps;
 			await db
@@ -288,12 +481,14 @@ class Hub {
 	add(conn: Conn): boolean {
 		if (this.stopped) return false;
 		this.conns.add(conn);
+		this.fresh.add(conn);
 		this.wake({ messages: true, state: true });
 		return true;
 	}
 
 	async remove(conn: Conn): Promise<void> {
 		if (!this.conns.delete(conn)) return;
+		this.fresh.delete(conn);
 		const stillHere = [...this.conns].some((c) => c.userId === conn.userId);
 		if (this.conns.size === 0) await this.stop();
 		if (stillHere) return;
@@ -335,7 +530,12 @@ class Hub {
 /** Hubs per app (tests run two apps in one process), per session. */
 const registries = new WeakMap<RealtimeBus, Map<string, Promise<Hub>>>();
 
-function hubFor(deps: LiveDeps, groupId: string, sessionId: string): Promise<Hub> {
+/** The hub of a session on this instance, started on first use. */
+export function hubFor(
+	deps: LiveDeps,
+	at: { siteId: string; groupId: string; sessionId: string }
+): Promise<Hub> {
+	const { siteId, groupId, sessionId } = at;
 	let hubs = registries.get(deps.realtime);
 	if (!hubs) {
 		hubs = new Map();
@@ -345,7 +545,7 @@ function hubFor(deps: LiveDeps, groupId: string, sessionId: string): Promise<Hub
 	let hub = registry.get(sessionId);
 	if (!hub) {
 		const created: Promise<Hub> = (async () => {
-			const h = new Hub(deps, groupId, sessionId, () => {
+			const h = new Hub(deps, siteId, groupId, sessionId, () => {
 				if (registry.get(sessionId) === created) registry.delete(sessionId);
 			});
 			await h.start();
@@ -361,9 +561,32 @@ function hubFor(deps: LiveDeps, groupId: string, sessionId: string): Promise<Hub
 /** Leaves (presence rows being removed) still under way, per app. */
 const leaving = new WeakMap<RealtimeBus, Set<Promise<void>>>();
 
-/** Ends every live connection of this app and waits for them to leave (shutdown, tests). */
+/** Takes a connection out of its hub; shutdown waits for it (presence rows, a last notice). */
+export function leave(bus: RealtimeBus, hub: Hub, conn: Conn): void {
+	let pending = leaving.get(bus);
+	if (!pending) leaving.set(bus, (pending = new Set()));
+	const left = hub.remove(conn).catch(() => undefined);
+	const set = pending;
+	set.add(left);
+	void left.finally(() => set.delete(left));
+}
+
+/** Apps shutting down: a stream opened now ends at once, and its browser tries elsewhere. */
+const closing = new WeakSet<RealtimeBus>();
+
+export const isClosing = (bus: RealtimeBus): boolean => closing.has(bus);
+
+/**
+ * Ends every live connection of this app, for good, and waits for them to leave (shutdown,
+ * tests). Browsers reconnect by themselves with Last-Event-ID, to another instance if there is
+ * one, and miss nothing.
+ */
 export async function closeLiveRooms(deps: Pick<LiveDeps, 'realtime'>): Promise<void> {
-	for (const hub of registries.get(deps.realtime)?.values() ?? []) (await hub).closeAll();
+	closing.add(deps.realtime);
+	for (const hub of registries.get(deps.realtime)?.values() ?? []) {
+		const h = await hub.catch(() => null);
+		h?.closeAll();
+	}
 	await Promise.all(leaving.get(deps.realtime) ?? []);
 }
 
@@ -379,114 +602,4 @@ export async function presentIn(db: Db | Tx, sessionId: string): Promise<string[
 			)
 		);
 	return rows.map((r) => r.userId);
-}
-
-/** The id after which a (re)connecting client wants messages: Last-Event-ID, else ?after=. */
-export function resumeFrom(lastEventId: string | null, after: string | null): number {
-	for (const v of [lastEventId, after]) {
-		if (v && /^\d{1,15}$/.test(v.trim())) return Number(v.trim());
-	}
-	return 0;
-}
-
-/**
- * Opens a live-room stream for the actor: checks access, records their attendance (members, first
- * time in an open session) and presence, then streams the messages after `after` and every new
- * one, the room's state when it changes, and a heartbeat. Ends when `signal` aborts, when the
- * person loses access ('gone' event), or at shutdown.
- */
-export async function openRoomStream({
-	deps,
-	actor,
-	input,
-	signal
-}: {
-	deps: LiveDeps;
-	actor: Actor | null;
-	input: { groupId: string; sessionId: string; roomId?: string | null; after: number };
-	signal: AbortSignal;
-}): Promise<ReadableStream<Uint8Array>> {
-	const { db, realtime, instanceId } = deps;
-	const joined = await db.transaction(async (tx) => {
-		const access = await groupSessionFor(tx, actor, input);
-		if (access.session.delivery !== 'live') throw notFound();
-		const room = await subRoomFor(tx, access, input.roomId);
-		const me = access.actor.userId;
-		const { session, group, site } = access;
-		if (access.role === 'member' && session.status === 'open') {
-			const first = await tx
-				.insert(groupAttendance)
-				.values({ sessionId: session.id, userId: me, present: true, source: 'live' })
-				.onConflictDoNothing()
-				.returning({ userId: groupAttendance.userId });
-			if (first.length > 0)
-				await auditGroup(tx, access.actor, site.id, {
-					action: 'group.attendance.live',
-					entityType: 'group_session',
-					entityId: session.id,
-					details: { groupId: group.id }
-				});
-		}
-		await tx
-			.insert(roomPresence)
-			.values({ sessionId: session.id, userId: me, instanceId })
-			.onConflictDoUpdate({
-				target: [roomPresence.sessionId, roomPresence.userId, roomPresence.instanceId],
-				set: { seenAt: new Date() }
-			});
-		await auditGroup(tx, access.actor, site.id, {
-			action: 'group.room.stream',
-			entityType: 'group_session',
-			entityId: session.id,
-			details: { groupId: group.id, roomId: room?.id ?? null, after: input.after }
-		});
-		await announce(tx, realtime, group.id, { k: 'presence', s: session.id });
-		const blocked = await blockedBy(tx, site.id, me);
-		return { userId: me, role: access.role, groupId: group.id, roomId: room?.id ?? null, blocked };
-	});
-
-	const encoder = new TextEncoder();
-	let conn: Conn | null = null;
-	let hub: Hub | null = null;
-	let open = true;
-	const finish = () => {
-		if (!open) return;
-		open = false;
-		signal.removeEventListener('abort', finish);
-		if (!hub || !conn) return;
-		let pending = leaving.get(realtime);
-		if (!pending) leaving.set(realtime, (pending = new Set()));
-		const left = hub.remove(conn).catch(() => undefined);
-		const set = pending;
-		set.add(left);
-		void left.finally(() => set.delete(left));
-	};
-	return new ReadableStream<Uint8Array>({
-		start: async (controller) => {
-			conn = {
-				userId: joined.userId,
-				role: joined.role,
-				roomId: joined.roomId,
-				mark: input.after,
-				blocked: joined.blocked,
-				send: (chunk) => {
-					if (open) controller.enqueue(encoder.encode(chunk));
-				},
-				end: () => {
-					if (!open) return;
-					finish();
-					controller.close();
-				}
-			};
-			// Reconnect after 2 s by default; the browser then sends Last-Event-ID.
-			controller.enqueue(encoder.encode('retry: 2000\n\n'));
-			if (signal.aborted) return finish();
-			signal.addEventListener('abort', finish);
-			for (;;) {
-				hub = await hubFor(deps, joined.groupId, input.sessionId);
-				if (!open || hub.add(conn)) break;
-			}
-		},
-		cancel: finish
-	});
 }

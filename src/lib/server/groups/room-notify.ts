@@ -8,12 +8,17 @@ import { publish, type RealtimeBus } from '../realtime/bus';
  * - state: timer, agenda, status or sub-rooms of a session changed
  * - presence: someone arrived in or left a session's room
  * - membership: someone lost access to the group (removed, left): open streams re-check at once
+ * - moderated: a moderator hid or restored a message of a session (its id): open rooms drop it or
+ *   show it again
+ * - blocks: a member of the group blocked or unblocked someone: their open rooms re-read whom
  */
 export type RoomEvent =
 	| { k: 'message'; s: string; id: number }
+	| { k: 'moderated'; s: string; id: number }
 	| { k: 'state'; s: string }
 	| { k: 'presence'; s: string }
-	| { k: 'membership' };
+	| { k: 'membership' }
+	| { k: 'blocks' };
 
 export const roomChannel = (groupId: string): string =>
 	`room_${groupId.replaceAll('-', '').toLowerCase()}`;
@@ -22,9 +27,10 @@ export function parseRoomEvent(payload: string): RoomEvent | null {
 	try {
 		const e = JSON.parse(payload) as { k?: unknown; s?: unknown; id?: unknown } | null;
 		if (!e || typeof e !== 'object') return null;
-		if (e.k === 'membership') return { k: 'membership' };
+		if (e.k === 'membership' || e.k === 'blocks') return { k: e.k };
 		if (typeof e.s !== 'string') return null;
-		if (e.k === 'message' && typeof e.id === 'number') return { k: 'message', s: e.s, id: e.id };
+		if ((e.k === 'message' || e.k === 'moderated') && typeof e.id === 'number')
+			return { k: e.k, s: e.s, id: e.id };
 		if (e.k === 'state' || e.k === 'presence') return { k: e.k, s: e.s };
 		return null;
 	} catch {
@@ -56,5 +62,29 @@ export function announceMembershipChange(tx: Tx, groupId: string): Promise<void>
  */
 export function announceSessionState(tx: Tx, groupId: string, sessionId: string): Promise<void> {
 	const event: RoomEvent = { k: 'state', s: sessionId };
+	return publish(tx, roomChannel(groupId), JSON.stringify(event));
+}
+
+/**
+ * Call in the transaction that hides or restores a chat message: open rooms, on any instance,
+ * drop it or show it again as soon as it commits.
+ */
+export function announceMessageModerated(
+	tx: Tx,
+	groupId: string,
+	sessionId: string,
+	messageId: number
+): Promise<void> {
+	const event: RoomEvent = { k: 'moderated', s: sessionId, id: messageId };
+	return publish(tx, roomChannel(groupId), JSON.stringify(event));
+}
+
+/**
+ * Call in the transaction that changes someone's blocks (board or room): their open rooms in this
+ * group leave out (or show again) the messages of the person concerned once it commits. Rooms of
+ * other groups catch up at their next heartbeat.
+ */
+export function announceBlocksChange(tx: Tx, groupId: string): Promise<void> {
+	const event: RoomEvent = { k: 'blocks' };
 	return publish(tx, roomChannel(groupId), JSON.stringify(event));
 }

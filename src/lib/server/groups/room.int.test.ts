@@ -12,7 +12,8 @@ import { chatMessages, groupAttendance, groupMembers, groups, memberBlocks } fro
 import { getRoom } from './get-room';
 import { sendChatMessage } from './send-chat-message';
 import { openSubRoom, setRoomSlowMode, setRoomStatus } from './room-controls';
-import { closeLiveRooms, openRoomStream } from './room-live';
+import { closeLiveRooms } from './room-live';
+import { openRoomStream } from './open-room-stream';
 import { announceMembershipChange } from './room-notify';
 
 const one = <T>(xs: T[], i = 0): T => {

@@ -4,12 +4,14 @@ import type { Db, Tx } from '../db/client';
 import { notFound } from '../errors';
 import { isUuid } from '../groups/group-access';
 import { boardPosts, chatMessages, groupSessions } from '../groups/groups.schema';
+import { announceMessageModerated } from '../groups/room-notify';
 
 export type TargetType = 'board_post' | 'chat_message';
 
 export type TargetContent = {
 	type: TargetType;
 	id: string;
+	groupId: string;
 	authorId: string;
 	body: string;
 	title: string | null;
@@ -38,6 +40,7 @@ export async function targetContent(
 		return {
 			type,
 			id: p.id,
+			groupId,
 			authorId: p.authorId,
 			body: p.body,
 			title: p.title,
@@ -65,6 +68,7 @@ export async function targetContent(
 	return {
 		type,
 		id: String(m.id),
+		groupId,
 		authorId: m.authorId,
 		body: m.body,
 		title: null,
@@ -75,7 +79,7 @@ export async function targetContent(
 	};
 }
 
-/** Hides or shows a post or message again. */
+/** Hides or shows a post or message again; open live rooms follow a message when `tx` commits. */
 export async function setTargetHidden(
 	tx: Tx,
 	target: TargetContent,
@@ -85,9 +89,12 @@ export async function setTargetHidden(
 	const hiddenAt = hidden ? now : null;
 	if (target.type === 'board_post')
 		await tx.update(boardPosts).set({ hiddenAt }).where(eq(boardPosts.id, target.id));
-	else
+	else {
 		await tx
 			.update(chatMessages)
 			.set({ hiddenAt })
 			.where(eq(chatMessages.id, Number(target.id)));
+		if (target.sessionId)
+			await announceMessageModerated(tx, target.groupId, target.sessionId, Number(target.id));
+	}
 }

@@ -25,6 +25,7 @@ import {
 } from '$lib/server/groups/room-controls';
 import { formatDateTime } from '$lib/format';
 import { reportContent, ZReportInput } from '$lib/server/moderation/report-content';
+import { blockFromRoom, ZBlockFromRoomInput } from '$lib/server/groups/block-from-room';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const actor = requireSignedIn(locals.actor);
@@ -101,6 +102,17 @@ export const actions: Actions = {
 			return failWith(e, form.values);
 		}
 		return { done: t('board_reported') };
+	},
+	block: async ({ request, locals, params }) => {
+		const form = await parseForm(request, ZBlockFromRoomInput.omit(ids));
+		if (!form.ok) return form.failure;
+		try {
+			const input = { ...form.data, ...params };
+			await blockFromRoom({ db: locals.app.db, actor: locals.actor, input });
+		} catch (e) {
+			return failWith(e, form.values);
+		}
+		return { done: t(form.data.blocked ? 'room_blocked_done' : 'board_unblocked_done') };
 	},
 	status: control(ZSetRoomStatusInput.omit(ids), setRoomStatus),
 	agenda: control(ZPinAgendaInput.omit(ids), pinAgenda),

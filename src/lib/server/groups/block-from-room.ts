@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import type { Actor } from '../access/actor';
+import { AppError, notFound } from '../errors';
+import { parseInput, zId } from '../goals/goals.validation';
+import { authorNames } from '../board/board-people';
+import { auditGroup, groupSessionFor } from './group-access';
+import { chatMessages, memberBlocks } from './groups.schema';
+import { subRoomFor } from './room-access';
+import { announceBlocksChange } from './room-notify';
+
+export const ZBlockFromRoomInput = z.object({
+	groupId: zId,
+	sessionId: zId,
+	messageId: z.string('err_invalid').regex(/^\d{1,15}$/, 'err_invalid'),
+	blocked: z.preprocess((v) => v === 'on' || v === true || v === 'true', z.boolean())
+});
+export type TBlockFromRoomInput = z.input<typeof ZBlockFromRoomInput>;
+
+/**
+ * A member blocks (or unblocks) the author of a message in a live room they can see, like on the
+ * board: that person's messages leave their room at once (open views too) and their posts come
+ * folded on the board. Given by message, so members never handle each other's account ids; staff
+ * cannot be blocked. Audited, and announced so the member's open rooms follow.
+ */
+export async function blockFromRoom({
+	db,
+	actor,
+	input
+}: {
+	db: Db;
+	actor: Actor | null;
+	input: TBlockFromRoomInput;
+}): Promise<void> {
+	const data = parseInput(ZBlockFromRoomInput, input);
+	await db.transaction(async (tx) => {
+		const access = await groupSessionFor(tx, actor, data);
+		const { site, group, session } = access;
+		const me = access.actor.userId;
+		const [message] = await tx
+			.select({ id: chatMessages.id, authorId: chatMessages.authorId, roomId: chatMessages.roomId })
+			.from(chatMessages)
+			.where(
+				and(
+					eq(chatMessages.id, Number(data.messageId)),
+					eq(chatMessages.sessionId, session.id),
+					isNull(chatMessages.hiddenAt)
+				)
+			)
+			.limit(1);
+		if (!message) throw notFound();
+		// A message of a sub-room the member was never in is "not found", like in the room itself.
+		await subRoomFor(tx, access, message.roomId);
+		const { staff } = await authorNames(tx, group.id, [message.authorId]);
+		if (access.role !== 'member' || message.authorId === me || staff.has(message.authorId))
+			throw new AppError('invalid_input', { _: 'board_err_block' });
+		const row = { siteId: site.id, blockerId: me, blockedId: message.authorId };
+		if (data.blocked) await tx.insert(memberBlocks).values(row).onConflictDoNothing();
+		else
+			await tx
+				.delete(memberBlocks)
+				.where(
+					and(
+						eq(memberBlocks.siteId, site.id),
+						eq(memberBlocks.blockerId, me),
+						eq(memberBlocks.blockedId, message.authorId)
+					)
+				);
+		await auditGroup(tx, access.actor, site.id, {
+			action: data.blocked ? 'group.room.block' : 'group.room.unblock',
+			entityType: 'chat_message',
+			entityId: String(message.id),
+			details: { groupId: group.id, sessionId: session.id }
+		});
+		await announceBlocksChange(tx, group.id);
+	});
+}
