@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { signInAs, signInWith } from '../fixtures/sign-in';
-import { E2E_PASSWORD } from '../fixtures/accounts';
+import { openReady, signInAs, signInWith } from '../fixtures/sign-in';
+import { E2E_PASSWORD, secondPeerEmail } from '../fixtures/accounts';
 import { expectNoAxeViolations } from '../fixtures/axe';
 import { secondMemberEmail } from '../fixtures/groups';
 import { newConfirmedMember } from '../fixtures/people';
@@ -48,8 +48,6 @@ test('a member gets a peer companion and the peer worker logs contacts and super
 	const peter = await (await browser.newContext()).newPage();
 	await signInAs(peter, 'peer_worker');
 	await peter.goto('/companionship');
-	// Let the page finish hydrating first: it would otherwise reset the box ticked below.
-	await peter.waitForLoadState('networkidle');
 	await peter.getByLabel(message('companion_languages')).fill('English, Danish');
 	await peter.getByLabel(message('companion_interests')).fill('walking, music');
 	await peter.getByLabel(message('companion_availability')).fill('Weekday evenings');
@@ -57,6 +55,7 @@ test('a member gets a peer companion and the peer worker logs contacts and super
 	await expect(peter.getByLabel(message('companion_accepting'))).toBeChecked();
 	await peter.getByRole('button', { name: message('companion_profile_save') }).click();
 	await expect(peter.getByText(message('companion_profile_saved'))).toBeVisible();
+	await expect(peter.getByLabel(message('companion_accepting'))).toBeChecked();
 
 	const sam = await (await browser.newContext()).newPage();
 	await signInWith(sam, secondMemberEmail(), E2E_PASSWORD);
@@ -283,4 +282,62 @@ test('the member and the coordinator end companionships; both show in the histor
 		fill('companion_outcome_reason', { reason: message('companion_reason_peer_unavailable') })
 	);
 	await noJs.close();
+});
+
+// On a slow phone the page shows before its scripts have run. Paula, a peer worker, ticks
+// "accepting" and types her availability in that moment; when the page hydrates both stay as
+// she left them, and saving (now through the hydrated page) stores them.
+test('a box ticked before the page hydrates stays ticked and is saved', async ({ browser }) => {
+	const tag = randomBytes(3).toString('hex');
+	// No service worker: it would serve the scripts held back below from its cache.
+	const paula = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
+	await signInWith(paula, secondPeerEmail(), E2E_PASSWORD);
+	await expect(paula).not.toHaveURL(/\/signin/);
+	const accepting = paula.getByLabel(message('companion_accepting'));
+	const availability = paula.getByLabel(message('companion_availability'));
+	const save = paula.getByRole('button', { name: message('companion_profile_save') });
+	const saveProfile = async () => {
+		await save.click();
+		await expect(paula.getByText(message('companion_profile_saved'))).toBeVisible();
+	};
+
+	// She starts unticked (the demo seeds her taking companions).
+	await openReady(paula, '/companionship');
+	if (await accepting.isChecked()) {
+		await accepting.uncheck();
+		await saveProfile();
+	}
+
+	// The page's scripts wait until she has ticked the box and typed (its styles do not).
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await paula.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await paula.goto('/companionship', { waitUntil: 'domcontentloaded' });
+	await expect(accepting).not.toBeChecked();
+	await accepting.check();
+	await availability.fill(`Saturday mornings ${tag}`);
+	release();
+	await paula.waitForLoadState('networkidle');
+	await expect(accepting).toBeChecked();
+	await expect(availability).toHaveValue(`Saturday mornings ${tag}`);
+
+	// Saved by the hydrated page (an enhanced post, not the browser's own), so hydration has run.
+	const enhancedPost = paula.waitForRequest(
+		(r) => r.method() === 'POST' && r.headers()['x-sveltekit-action'] === 'true'
+	);
+	await saveProfile();
+	await enhancedPost;
+	await expect(accepting).toBeChecked();
+	await paula.reload();
+	await expect(accepting).toBeChecked();
+	await expect(availability).toHaveValue(`Saturday mornings ${tag}`);
+
+	// Back as the demo seeded her: taking companions, her usual availability (the other journeys
+	// only rank her by it, so the moment she was not taking any changes none of them).
+	await availability.fill('Weekday evenings, and Saturday mornings');
+	await saveProfile();
+	await expect(accepting).toBeChecked();
 });

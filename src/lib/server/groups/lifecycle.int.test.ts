@@ -327,10 +327,7 @@ describe.each(dbKinds)('closing groups, calendar addresses and reminders on %s',
 			expect.objectContaining({ id: g.groupId, closedAt: expect.any(Date) })
 		]);
 		// Still listed, but no longer counted among the groups running the programme.
-		expect([before, after].map((list) => list.map((p) => p.groups))).toEqual([
-			[1],
-			[0]
-		]);
+		expect([before, after].map((list) => list.map((p) => p.groups))).toEqual([[1], [0]]);
 		expect(await auditActions(g.groupId)).toContainEqual({
 			action: 'group.close',
 			details: expect.objectContaining({ reason: 'too_few_members', as: 'site_admin' })
