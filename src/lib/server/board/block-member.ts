@@ -1,12 +1,8 @@
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
-import { AppError } from '../errors';
 import { parseInput } from '../goals/goals.validation';
 import { auditGroup, groupFor } from '../groups/group-access';
-import { memberBlocks } from '../groups/groups.schema';
-import { announceBlocksChange } from '../groups/room-notify';
-import { authorNames } from './board-people';
+import { setMemberBlock } from '../groups/set-member-block';
 import { ZBlockInput, type TBlockInput } from './board.validation';
 import { postOf } from './get-thread';
 
@@ -28,30 +24,13 @@ export async function blockMember({
 	await db.transaction(async (tx) => {
 		const access = await groupFor(tx, actor, data.groupId);
 		const { site, group } = access;
-		const me = access.actor.userId;
 		const post = await postOf(tx, group.id, data.postId);
-		const { staff } = await authorNames(tx, group.id, [post.authorId]);
-		if (access.role !== 'member' || post.authorId === me || staff.has(post.authorId))
-			throw new AppError('invalid_input', { _: 'board_err_block' });
-		const row = { siteId: site.id, blockerId: me, blockedId: post.authorId };
-		if (data.blocked) await tx.insert(memberBlocks).values(row).onConflictDoNothing();
-		else
-			await tx
-				.delete(memberBlocks)
-				.where(
-					and(
-						eq(memberBlocks.siteId, site.id),
-						eq(memberBlocks.blockerId, me),
-						eq(memberBlocks.blockedId, post.authorId)
-					)
-				);
+		await setMemberBlock(tx, access, post.authorId, data.blocked);
 		await auditGroup(tx, access.actor, site.id, {
 			action: data.blocked ? 'board.block' : 'board.unblock',
 			entityType: 'board_post',
 			entityId: post.id,
 			details: { groupId: group.id }
 		});
-		// The member's open live rooms of this group leave that person's messages out at once.
-		await announceBlocksChange(tx, group.id);
 	});
 }

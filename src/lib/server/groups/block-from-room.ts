@@ -2,13 +2,12 @@ import { z } from 'zod';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
-import { AppError, notFound } from '../errors';
+import { notFound } from '../errors';
 import { parseInput, zId } from '../goals/goals.validation';
-import { authorNames } from '../board/board-people';
 import { auditGroup, groupSessionFor } from './group-access';
-import { chatMessages, memberBlocks } from './groups.schema';
+import { chatMessages } from './groups.schema';
 import { subRoomFor } from './room-access';
-import { announceBlocksChange } from './room-notify';
+import { setMemberBlock } from './set-member-block';
 
 export const ZBlockFromRoomInput = z.object({
 	groupId: zId,
@@ -37,7 +36,6 @@ export async function blockFromRoom({
 	await db.transaction(async (tx) => {
 		const access = await groupSessionFor(tx, actor, data);
 		const { site, group, session } = access;
-		const me = access.actor.userId;
 		const [message] = await tx
 			.select({ id: chatMessages.id, authorId: chatMessages.authorId, roomId: chatMessages.roomId })
 			.from(chatMessages)
@@ -52,27 +50,12 @@ export async function blockFromRoom({
 		if (!message) throw notFound();
 		// A message of a sub-room the member was never in is "not found", like in the room itself.
 		await subRoomFor(tx, access, message.roomId);
-		const { staff } = await authorNames(tx, group.id, [message.authorId]);
-		if (access.role !== 'member' || message.authorId === me || staff.has(message.authorId))
-			throw new AppError('invalid_input', { _: 'board_err_block' });
-		const row = { siteId: site.id, blockerId: me, blockedId: message.authorId };
-		if (data.blocked) await tx.insert(memberBlocks).values(row).onConflictDoNothing();
-		else
-			await tx
-				.delete(memberBlocks)
-				.where(
-					and(
-						eq(memberBlocks.siteId, site.id),
-						eq(memberBlocks.blockerId, me),
-						eq(memberBlocks.blockedId, message.authorId)
-					)
-				);
+		await setMemberBlock(tx, access, message.authorId, data.blocked);
 		await auditGroup(tx, access.actor, site.id, {
 			action: data.blocked ? 'group.room.block' : 'group.room.unblock',
 			entityType: 'chat_message',
 			entityId: String(message.id),
 			details: { groupId: group.id, sessionId: session.id }
 		});
-		await announceBlocksChange(tx, group.id);
 	});
 }
