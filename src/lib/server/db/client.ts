@@ -31,6 +31,12 @@ export const migrationsFolder = resolve(process.env.KITH_MIGRATIONS_DIR ?? 'driz
 export function openDatabase(opts: { url?: string; dataDir: string }): Database {
 	if (opts.url) {
 		const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+		// pool.end() resolves once it has asked every client to end, not once their connections
+		// have closed: close() waits for those too, so nothing of this pool outlives it.
+		const closed = new Set<Promise<void>>();
+		pool.on('connect', (c) => {
+			closed.add(new Promise((done) => c.once('end', () => done())));
+		});
 		const db = drizzlePg({ client: pool, schema }) as unknown as Db;
 		return {
 			db,
@@ -47,7 +53,10 @@ export function openDatabase(opts: { url?: string; dataDir: string }): Database 
 					client.release();
 				}
 			},
-			close: () => pool.end()
+			close: async () => {
+				await pool.end();
+				await Promise.all(closed);
+			}
 		};
 	}
 	const dir = opts.dataDir === 'memory://' ? undefined : join(opts.dataDir, 'pglite');
