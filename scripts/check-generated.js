@@ -1,5 +1,6 @@
 // Fails when a generated file no longer matches its source: the Drizzle migrations (schema), the
-// better-auth Drizzle schema (auth config) and the Paraglide message functions (catalogues).
+// better-auth Drizzle schema (auth config), the Paraglide message functions (catalogues) and the
+// lockfile's entries for other platforms (scripts/complete-lockfile.js).
 // Each generator writes to a temporary folder, and the result is compared with the tree.
 import { execFileSync } from 'node:child_process';
 import {
@@ -85,6 +86,13 @@ try {
 	]);
 	if (!sameTree('src/lib/paraglide', i18nOut))
 		stale.push('src/lib/paraglide is stale: run `npm run generate:i18n`');
+
+	// 4. The lockfile lists every platform's optional build, so `npm ci` accepts it anywhere.
+	try {
+		execFileSync('node', ['scripts/complete-lockfile.js', '--check'], { stdio: 'pipe', env });
+	} catch (e) {
+		stale.push(`package-lock.json is incomplete: run \`npm run lock:complete\`\n${e.stderr}`);
+	}
 } finally {
 	rmSync(tmp, { recursive: true, force: true });
 }
@@ -93,4 +101,4 @@ if (stale.length) {
 	for (const s of stale) console.error(`stale: ${s}`);
 	process.exit(1);
 }
-console.log('generated files are up to date (migrations, auth schema, messages)');
+console.log('generated files are up to date (migrations, auth schema, messages, lockfile)');
