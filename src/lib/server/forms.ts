@@ -1,10 +1,14 @@
-import { error as httpError, fail, type ActionFailure } from '@sveltejs/kit';
-import type { z } from 'zod';
+import { error as httpError, fail, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
+import { z } from 'zod';
 import { m } from '../paraglide/messages.js';
-import { AppError, isErrorKey } from './errors';
+import { formatDateTime } from '../format';
+import { AppError, isErrorKey, notFound, type MessageKey, type MessageParams } from './errors';
 
+export type { MessageKey } from './errors';
 export type FormValues = Record<string, string | string[] | boolean>;
 export type FormFailure = { values: FormValues; errors: Record<string, string>; message?: string };
+/** Field name → message key, e.g. `{ reason: 'companion_err_cannot_end' }`. */
+export type FieldKeys = Record<string, MessageKey>;
 
 /** Fields never echoed back to the page, whatever happens. */
 const secretFields = new Set([
@@ -17,7 +21,8 @@ const secretFields = new Set([
 ]);
 
 /** A message key from the catalogue, translated for the current request's language. */
-export function t(key: string, params?: Record<string, string | number>): string {
+export function t(key: MessageKey, params?: Record<string, string | number>): string {
+	// One function per key with its own inputs: looked up by name, so called through one shape.
 	const fn = (m as unknown as Record<string, ((p?: object) => string) | undefined>)[key];
 	return fn ? fn(params ?? {}) : (m.err_invalid?.() ?? key);
 }
@@ -43,7 +48,7 @@ type Parsed<T> =
  * Validates a submitted form. On failure the person gets every field's message in their language
  * and their input back (secrets excepted); nothing has been written.
  */
-export async function parseForm<S extends z.ZodType>(
+async function parseForm<S extends z.ZodType>(
 	request: Request,
 	schema: S
 ): Promise<Parsed<z.infer<S>>> {
@@ -65,28 +70,41 @@ export async function parseForm<S extends z.ZodType>(
 	return { ok: false, failure: fail(400, { values, errors, message: t('err_form') }) };
 }
 
+/** Who reads an answer: dates in its messages are written in their language and site's zone. */
+type Reader = { locale: string; timeZone?: string | null };
+
+function say(key: MessageKey, params: MessageParams, reader: Reader): string {
+	const written = Object.entries(params).map(([name, value]) => [
+		name,
+		value instanceof Date ? formatDateTime(value, reader.locale, reader.timeZone) : value
+	]);
+	return t(key, Object.fromEntries(written));
+}
+
 /**
  * An expected use-case failure as a form answer: field messages next to the fields, input kept.
  * "Not found" is an error page, unless `notFoundAs` names the field message to answer it with
- * instead (for a form among many on one page): the same words whether the record does not exist
- * or is not the person's, so nothing can be probed.
+ * instead (for a form among many on one page; `_` names the message at the top): the same words
+ * whether the record does not exist or is not the person's, so nothing can be probed.
  */
-export function failWith(
+function failWith(
 	error: unknown,
 	values: FormValues,
-	notFoundAs?: Record<string, string>
+	reader: Reader,
+	notFoundAs?: FieldKeys
 ): ActionFailure<FormFailure> {
 	if (error instanceof AppError && error.code === 'not_found' && notFoundAs) {
-		const errors = Object.fromEntries(Object.entries(notFoundAs).map(([k, v]) => [k, t(v)]));
-		return fail(error.status, { values, errors, message: t('err_form') });
+		const { _: whole, ...fields } = notFoundAs;
+		const errors = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, t(v)]));
+		return fail(error.status, { values, errors, message: t(whole ?? 'err_form') });
 	}
 	if (error instanceof AppError && error.code !== 'not_found') {
 		const errors = Object.fromEntries(
-			Object.entries(error.fields).map(([k, v]) => [k, t(v, error.params)])
+			Object.entries(error.fields).map(([k, v]) => [k, say(v, error.params, reader)])
 		);
 		// `_` is a refusal of the whole form (no field to point at): it is the message at the top.
 		const message = error.fields._
-			? t(error.fields._, error.params)
+			? say(error.fields._, error.params, reader)
 			: error.code === 'rate_limited'
 				? t('err_rate_limited')
 				: t('err_form');
@@ -99,4 +117,60 @@ export function failWith(
 export function pageError(error: unknown): never {
 	if (error instanceof AppError) httpError(error.status, error.code);
 	throw error;
+}
+
+/** The schema of a form without fields (a lone button): its body is not read at all. */
+export const noFields = z.object({});
+const readsBody = (schema: z.ZodType) => schema !== noFields;
+
+type Refusals = {
+	/** Field → message key to answer "not found" with, instead of the error page. */
+	notFoundAs?: FieldKeys;
+	/** A form that does not parse names nothing this person has: answered as not found. */
+	invalidIsNotFound?: boolean;
+};
+/** The confirmation, `{ done }`: a message key, or the text made from the result and input. */
+type Done<R, I> = MessageKey | ((result: R, input: I) => string);
+type Act<S extends z.ZodType, E, R> = (
+	input: z.infer<S>,
+	event: E,
+	values: FormValues
+) => Promise<R>;
+type Answer<A> = Promise<A | ActionFailure<FormFailure>>;
+
+/**
+ * A form action: parses the form with `schema`, runs `act`, and answers with its result (or with
+ * `{ done }`); a redirect or an error page thrown inside passes through, an AppError becomes the
+ * fields' messages in the person's language and zone, with their input kept.
+ */
+export function formAction<S extends z.ZodType, R, E extends RequestEvent = RequestEvent>(
+	schema: S,
+	act: Act<S, E, R>,
+	options: Refusals & { done: Done<R, z.infer<S>> }
+): (event: E) => Answer<{ done: string }>;
+export function formAction<S extends z.ZodType, R, E extends RequestEvent = RequestEvent>(
+	schema: S,
+	act: Act<S, E, R>,
+	options?: Refusals
+): (event: E) => Answer<R>;
+export function formAction<S extends z.ZodType, R, E extends RequestEvent = RequestEvent>(
+	schema: S,
+	act: Act<S, E, R>,
+	{ notFoundAs, invalidIsNotFound, done }: Refusals & { done?: Done<R, z.infer<S>> } = {}
+): (event: E) => Answer<R | { done: string }> {
+	return async (event) => {
+		const form: Parsed<z.infer<S>> = readsBody(schema)
+			? await parseForm(event.request, schema)
+			: { ok: true, data: schema.parse({}), values: {} };
+		if (!form.ok) return invalidIsNotFound ? pageError(notFound()) : form.failure;
+		const { data: input, values } = form;
+		const reader = { locale: event.locals.locale, timeZone: event.locals.actor?.site?.timeZone };
+		try {
+			const result = await act(input, event, values);
+			if (done === undefined) return result;
+			return { done: typeof done === 'string' ? t(done) : done(result, input) };
+		} catch (e) {
+			return failWith(e, values, reader, notFoundAs);
+		}
+	};
 }

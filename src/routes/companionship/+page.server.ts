@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { can, requireSignedIn } from '$lib/server/access/actor';
-import { failWith, pageError, parseForm, t } from '$lib/server/forms';
+import { formAction, pageError, t, type FieldKeys } from '$lib/server/forms';
 import { formatDate } from '$lib/format';
 import {
 	answerOffer,
@@ -27,7 +27,7 @@ import {
 import { getCompanionshipHistory } from '$lib/server/companionship/companionship-history';
 
 /** Ending one that is gone or not the person's: the same words, next to the reason. */
-const cannotEnd = { reason: 'companion_err_cannot_end' };
+const cannotEnd: FieldKeys = { reason: 'companion_err_cannot_end' };
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const actor = requireSignedIn(locals.actor);
@@ -76,78 +76,43 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 export const actions: Actions = {
-	request: async ({ request, locals }) => {
-		const form = await parseForm(request, ZRequestCompanionInput);
-		if (!form.ok) return form.failure;
-		try {
-			await requestCompanion({ db: locals.app.db, actor: locals.actor, input: form.data });
-		} catch (e) {
-			return failWith(e, form.values);
+	request: formAction(
+		ZRequestCompanionInput,
+		(input, { locals }) => requestCompanion({ db: locals.app.db, actor: locals.actor, input }),
+		{ done: 'companion_requested' }
+	),
+	answer: formAction(
+		ZAnswerOfferInput,
+		(input, { locals }) => answerOffer({ db: locals.app.db, actor: locals.actor, input }),
+		{
+			done: (_, { answer }) => t(answer === 'accept' ? 'companion_accepted' : 'companion_declined')
 		}
-		return { done: t('companion_requested') };
-	},
-	answer: async ({ request, locals }) => {
-		const form = await parseForm(request, ZAnswerOfferInput);
-		if (!form.ok) return form.failure;
-		try {
-			await answerOffer({ db: locals.app.db, actor: locals.actor, input: form.data });
-		} catch (e) {
-			return failWith(e, form.values);
-		}
-		return {
-			done: t(form.data.answer === 'accept' ? 'companion_accepted' : 'companion_declined')
-		};
-	},
-	withdraw: async ({ request, locals }) => {
-		const form = await parseForm(request, ZWithdrawRequestInput);
-		if (!form.ok) return form.failure;
-		try {
-			await withdrawRequest({ db: locals.app.db, actor: locals.actor, input: form.data });
-		} catch (e) {
-			return failWith(e, form.values);
-		}
-		return { done: t('companion_ended') };
-	},
-	end: async ({ request, locals }) => {
-		const form = await parseForm(request, ZEndCompanionshipInput);
-		if (!form.ok) return form.failure;
-		try {
-			const input = form.data;
-			await endCompanionship({ db: locals.app.db, actor: locals.actor, as: 'member', input });
-		} catch (e) {
-			return failWith(e, form.values, cannotEnd);
-		}
-		return { done: t('companion_ended') };
-	},
-	endAsCompanion: async ({ request, locals }) => {
-		const form = await parseForm(request, ZEndCompanionshipInput);
-		if (!form.ok) return form.failure;
-		try {
-			const input = form.data;
-			await endCompanionship({ db: locals.app.db, actor: locals.actor, as: 'companion', input });
-		} catch (e) {
-			return failWith(e, form.values, cannotEnd);
-		}
-		return { done: t('companion_ended_staff') };
-	},
-	profile: async ({ request, locals }) => {
-		const form = await parseForm(request, ZCompanionProfileInput);
-		if (!form.ok) return form.failure;
-		try {
-			await saveCompanionProfile({ db: locals.app.db, actor: locals.actor, input: form.data });
-		} catch (e) {
-			return failWith(e, form.values);
-		}
-		return { done: t('companion_profile_saved') };
-	},
-	contact: async ({ request, locals }) => {
-		const form = await parseForm(request, ZLogContactInput);
-		if (!form.ok) return form.failure;
-		try {
-			await logContact({ db: locals.app.db, actor: locals.actor, input: form.data });
-		} catch (e) {
-			return failWith(e, form.values);
-		}
-		return { done: t('companion_contact_logged') };
-	}
+	),
+	withdraw: formAction(
+		ZWithdrawRequestInput,
+		(input, { locals }) => withdrawRequest({ db: locals.app.db, actor: locals.actor, input }),
+		{ done: 'companion_ended' }
+	),
+	end: formAction(
+		ZEndCompanionshipInput,
+		(input, { locals }) =>
+			endCompanionship({ db: locals.app.db, actor: locals.actor, as: 'member', input }),
+		{ done: 'companion_ended', notFoundAs: cannotEnd }
+	),
+	endAsCompanion: formAction(
+		ZEndCompanionshipInput,
+		(input, { locals }) =>
+			endCompanionship({ db: locals.app.db, actor: locals.actor, as: 'companion', input }),
+		{ done: 'companion_ended_staff', notFoundAs: cannotEnd }
+	),
+	profile: formAction(
+		ZCompanionProfileInput,
+		(input, { locals }) => saveCompanionProfile({ db: locals.app.db, actor: locals.actor, input }),
+		{ done: 'companion_profile_saved' }
+	),
+	contact: formAction(
+		ZLogContactInput,
+		(input, { locals }) => logContact({ db: locals.app.db, actor: locals.actor, input }),
+		{ done: 'companion_contact_logged' }
+	)
 };

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { failWith, pageError, parseForm } from '$lib/server/forms';
+import { formAction, pageError } from '$lib/server/forms';
 import { listCatalogue } from '$lib/server/courses/list-catalogue';
 import { enrol, ZEnrolForm } from '$lib/server/courses/enrol';
 
@@ -13,14 +13,8 @@ export const load: PageServerLoad = async ({ locals }) => ({
 });
 
 export const actions: Actions = {
-	enrol: async ({ request, locals }) => {
-		const form = await parseForm(request, ZEnrolForm);
-		if (!form.ok) return form.failure;
-		try {
-			await enrol({ db: locals.app.db, actor: locals.actor, input: form.data });
-		} catch (e) {
-			return failWith(e, form.values);
-		}
-		redirect(303, `/courses/${encodeURIComponent(form.data.course)}?enrolled=1`);
-	}
+	enrol: formAction(ZEnrolForm, async (input, { locals }) => {
+		await enrol({ db: locals.app.db, actor: locals.actor, input });
+		redirect(303, `/courses/${encodeURIComponent(input.course)}?enrolled=1`);
+	})
 };

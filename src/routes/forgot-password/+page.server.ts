@@ -1,20 +1,14 @@
 import type { Actions } from './$types';
-import { failWith, parseForm } from '$lib/server/forms';
+import { formAction } from '$lib/server/forms';
 import { ZRequestPasswordResetInput } from '$lib/server/account/recovery.validation';
 import { requestPasswordReset } from '$lib/server/account/request-password-reset';
 
 export const actions: Actions = {
-	default: async ({ request, locals }) => {
-		const form = await parseForm(request, ZRequestPasswordResetInput);
-		if (!form.ok) return form.failure;
-		try {
-			await requestPasswordReset({ app: locals.app, input: form.data, ip: locals.ip });
-		} catch (e) {
-			return failWith(e, form.values);
-		}
+	default: formAction(ZRequestPasswordResetInput, async (input, { locals }) => {
+		await requestPasswordReset({ app: locals.app, input, ip: locals.ip });
 		// The same answer whether or not the address has an account.
 		return { sent: true };
-	}
+	})
 };
 
 // Plain HTML: nothing here needs JavaScript, and without it no typed text can be lost to

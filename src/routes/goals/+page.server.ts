@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireSite, requireSignedIn } from '$lib/server/access/actor';
-import { failWith, pageError, parseForm } from '$lib/server/forms';
+import { formAction, pageError } from '$lib/server/forms';
 import { listGoals } from '$lib/server/goals/list-goals';
 import { createGoal, ZCreateGoalInput } from '$lib/server/goals/create-goal';
 import { stepActions } from '$lib/server/goals/step-actions';
@@ -26,16 +26,9 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 export const actions: Actions = {
-	create: async ({ request, locals }) => {
-		const form = await parseForm(request, ZCreateGoalInput);
-		if (!form.ok) return form.failure;
-		let id: string;
-		try {
-			({ id } = await createGoal({ db: locals.app.db, actor: locals.actor, input: form.data }));
-		} catch (e) {
-			return failWith(e, form.values);
-		}
+	create: formAction(ZCreateGoalInput, async (input, { locals }) => {
+		const { id } = await createGoal({ db: locals.app.db, actor: locals.actor, input });
 		redirect(303, `/goals/${id}`);
-	},
+	}),
 	...stepActions
 };

@@ -1,5 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import { failWith, pageError, parseForm, t } from '$lib/server/forms';
+import { formAction, pageError, t } from '$lib/server/forms';
 import { requireSignedIn } from '$lib/server/access/actor';
 import { listGroups } from '$lib/server/groups/list-groups';
 import { markRemindersRead, ZMarkRemindersReadInput } from '$lib/server/groups/mark-reminders-read';
@@ -32,16 +32,12 @@ export const load: PageServerLoad = async ({ locals }) => {
 
 export const actions: Actions = {
 	/** Marks one reminder read (its id in the form) or, sent without an id, every one. */
-	read: async ({ request, locals }) => {
-		const form = await parseForm(request, ZMarkRemindersReadInput);
-		if (!form.ok) return form.failure;
-		try {
-			await markRemindersRead({ db: locals.app.db, actor: locals.actor, input: form.data });
-		} catch (e) {
-			return failWith(e, form.values);
+	read: formAction(
+		ZMarkRemindersReadInput,
+		(input, { locals }) => markRemindersRead({ db: locals.app.db, actor: locals.actor, input }),
+		{
+			done: (_, { reminderId }) =>
+				t(reminderId ? 'groups_reminder_marked' : 'groups_reminders_marked')
 		}
-		return {
-			done: t(form.data.reminderId ? 'groups_reminder_marked' : 'groups_reminders_marked')
-		};
-	}
+	)
 };

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireSignedIn } from '$lib/server/access/actor';
-import { parseForm, failWith } from '$lib/server/forms';
+import { formAction } from '$lib/server/forms';
 import { getOwnProfile, updateOwnProfile, ZProfileInput } from '$lib/server/people/profile';
 import { locales, localeName, pickLocale } from '$lib/server/i18n/locale';
 import { commonTimeZones } from '$lib/server/i18n/common-time-zones';
@@ -33,16 +33,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals }) => {
+	default: formAction(ZProfileInput, async (input, { locals }) => {
 		const actor = requireSignedIn(locals.actor);
-		const form = await parseForm(request, ZProfileInput);
-		if (!form.ok) return form.failure;
-		try {
-			await updateOwnProfile({ db: locals.app.db, actor, input: form.data });
-		} catch (e) {
-			return failWith(e, form.values);
-		}
+		await updateOwnProfile({ db: locals.app.db, actor, input });
 		// A fresh page, so the new language, text size and contrast apply at once.
 		redirect(303, '/profile?saved=1');
-	}
+	})
 };

@@ -1,22 +1,16 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { failWith, parseForm } from '$lib/server/forms';
+import { formAction } from '$lib/server/forms';
 import { ZResetPasswordInput } from '$lib/server/account/recovery.validation';
 import { resetPassword } from '$lib/server/account/reset-password';
 
 export const load: PageServerLoad = ({ url }) => ({ token: url.searchParams.get('token') ?? '' });
 
 export const actions: Actions = {
-	default: async ({ request, locals }) => {
-		const form = await parseForm(request, ZResetPasswordInput);
-		if (!form.ok) return form.failure;
-		try {
-			await resetPassword({ app: locals.app, input: form.data, ip: locals.ip });
-		} catch (e) {
-			return failWith(e, form.values);
-		}
+	default: formAction(ZResetPasswordInput, async (input, { locals }) => {
+		await resetPassword({ app: locals.app, input, ip: locals.ip });
 		redirect(303, '/signin?reason=reset');
-	}
+	})
 };
 
 // Plain HTML: nothing here needs JavaScript, and without it no typed text can be lost to

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { parseForm, failWith } from '$lib/server/forms';
+import { formAction } from '$lib/server/forms';
 import { ZSignInInput, zNext } from '$lib/server/account/account.validation';
 import { signIn } from '$lib/server/account/sign-in';
 import { forwardAuthCookies } from '$lib/server/auth/cookies';
@@ -11,25 +11,19 @@ export const load: PageServerLoad = ({ url }) => ({
 });
 
 export const actions: Actions = {
-	default: async ({ request, locals, cookies, url }) => {
-		const form = await parseForm(request, ZSignInInput);
-		if (!form.ok) return form.failure;
-		try {
-			const result = await signIn({
-				app: locals.app,
-				input: form.data,
-				ip: locals.ip,
-				headers: request.headers
-			});
-			forwardAuthCookies(cookies, result.headers);
-			const next = zNext.parse(url.searchParams.get('next') ?? undefined);
-			if (result.kind === 'second-factor')
-				redirect(303, `/signin/second-factor?next=${encodeURIComponent(next)}`);
-			redirect(303, next);
-		} catch (e) {
-			return failWith(e, form.values);
-		}
-	}
+	default: formAction(ZSignInInput, async (input, { request, locals, cookies, url }) => {
+		const result = await signIn({
+			app: locals.app,
+			input,
+			ip: locals.ip,
+			headers: request.headers
+		});
+		forwardAuthCookies(cookies, result.headers);
+		const next = zNext.parse(url.searchParams.get('next') ?? undefined);
+		if (result.kind === 'second-factor')
+			redirect(303, `/signin/second-factor?next=${encodeURIComponent(next)}`);
+		redirect(303, next);
+	})
 };
 
 // Plain HTML: nothing here needs JavaScript, and without it no typed text can be lost to

@@ -2,11 +2,12 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { signOut } from '$lib/server/account/sign-out';
 import { forwardAuthCookies } from '$lib/server/auth/cookies';
+import { formAction, noFields } from '$lib/server/forms';
 
 export const load: PageServerLoad = () => redirect(303, '/home');
 
 export const actions: Actions = {
-	default: async ({ request, locals, cookies }) => {
+	default: formAction(noFields, async (_, { request, locals, cookies }) => {
 		if (locals.actor) {
 			const headers = await signOut({
 				app: locals.app,
@@ -16,5 +17,5 @@ export const actions: Actions = {
 			forwardAuthCookies(cookies, headers);
 		}
 		redirect(303, '/signin?reason=signed-out');
-	}
+	})
 };

@@ -1,8 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireSignedIn } from '$lib/server/access/actor';
-import { parseForm, failWith, pageError, t } from '$lib/server/forms';
-import { notFound } from '$lib/server/errors';
+import { formAction, t } from '$lib/server/forms';
 import { switchSite, ZSwitchSiteInput } from '$lib/server/account/switch-site';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -18,16 +17,14 @@ export const load: PageServerLoad = ({ locals }) => {
 };
 
 export const actions: Actions = {
-	switch: async ({ request, locals }) => {
-		const actor = requireSignedIn(locals.actor);
-		const form = await parseForm(request, ZSwitchSiteInput);
+	switch: formAction(
+		ZSwitchSiteInput,
+		async (input, { locals }) => {
+			const actor = requireSignedIn(locals.actor);
+			await switchSite({ db: locals.app.db, actor, input });
+			redirect(303, '/home?switched=1');
+		},
 		// A malformed id is just another site this person cannot work in.
-		if (!form.ok) pageError(notFound());
-		try {
-			await switchSite({ db: locals.app.db, actor, input: form.data });
-		} catch (e) {
-			return failWith(e, form.values);
-		}
-		redirect(303, '/home?switched=1');
-	}
+		{ invalidIsNotFound: true }
+	)
 };

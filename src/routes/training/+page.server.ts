@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireSignedIn } from '$lib/server/access/actor';
-import { failWith, pageError, parseForm, t } from '$lib/server/forms';
+import { formAction, pageError } from '$lib/server/forms';
 import { formatDate } from '$lib/format';
 import {
 	getOwnSupervision,
@@ -22,14 +22,9 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 export const actions: Actions = {
-	log: async ({ request, locals }) => {
-		const form = await parseForm(request, ZLogSupervisionInput);
-		if (!form.ok) return form.failure;
-		try {
-			await logSupervision({ db: locals.app.db, actor: locals.actor, input: form.data });
-		} catch (e) {
-			return failWith(e, form.values);
-		}
-		return { done: t('supervision_logged') };
-	}
+	log: formAction(
+		ZLogSupervisionInput,
+		(input, { locals }) => logSupervision({ db: locals.app.db, actor: locals.actor, input }),
+		{ done: 'supervision_logged' }
+	)
 };

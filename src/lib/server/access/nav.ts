@@ -1,10 +1,11 @@
 import { can, type Actor } from './actor';
 import { routeRules } from './route-rules';
+import type { MessageKey } from '../errors';
 
 /** One entry of the app shell's navigation; `label` is a message key. */
-export type NavItem = { href: string; label: string };
+export type NavItem = { href: string; label: MessageKey };
 
-const items: { href: string; label: string }[] = [
+const items: NavItem[] = [
 	{ href: '/home', label: 'nav_home' },
 	{ href: '/courses', label: 'nav_courses' },
 	{ href: '/goals', label: 'nav_goals' },

@@ -6,7 +6,7 @@ import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { AppError } from '../errors';
-import { failWith, pageError, parseForm, t, type FormValues } from '../forms';
+import { formAction, pageError, t, type FormValues, type MessageKey } from '../forms';
 import { formatDateTime } from '../../format';
 import { directionOf, localeName } from '../i18n/locale';
 import { CourseFormatError } from '../courses/parse-course';
@@ -78,7 +78,7 @@ export async function loadSourceEditor<Source extends StartingPoint, Shown>(
 }
 
 /** Problems in the text go next to the textarea, each with its line and field. */
-function refuse(e: unknown, values: FormValues, invalid: string) {
+const refuse = (values: FormValues, invalid: MessageKey) => (e: unknown) => {
 	if (e instanceof CourseFormatError || e instanceof ProgrammeFormatError)
 		return fail(400, {
 			values,
@@ -86,8 +86,8 @@ function refuse(e: unknown, values: FormValues, invalid: string) {
 			message: t(invalid),
 			issues: e.issues.map(({ line, field, message }) => ({ line, field, message }))
 		});
-	return failWith(e, values);
-}
+	throw e;
+};
 
 const back = (lang: string, note: string) => `?lang=${encodeURIComponent(lang)}&${note}`;
 
@@ -97,10 +97,8 @@ const back = (lang: string, note: string) => `?lang=${encodeURIComponent(lang)}&
  */
 export function sourceEditorActions<Where extends object, Shown>(uses: {
 	where: (params: Partial<Record<string, string>>) => Where;
-	invalid: string;
-	preview: (
-		args: Uses & { input: Where & { locale: string; source: string } }
-	) => Promise<Shown>;
+	invalid: MessageKey;
+	preview: (args: Uses & { input: Where & { locale: string; source: string } }) => Promise<Shown>;
 	save: (
 		args: Uses & { input: Where & { locale: string; source: string; status: VersionStatus } }
 	) => Promise<unknown>;
@@ -108,48 +106,34 @@ export function sourceEditorActions<Where extends object, Shown>(uses: {
 		args: Uses & { input: Where & { locale: string; version: number } }
 	) => Promise<{ version: number }>;
 }) {
-	const at = (event: RequestEvent) => ({ db: event.locals.app.db, actor: event.locals.actor });
+	const at = ({ locals, params }: RequestEvent) => ({
+		deps: { db: locals.app.db, actor: locals.actor },
+		where: uses.where(params)
+	});
 	return {
-		preview: async (event: RequestEvent) => {
-			const form = await parseForm(event.request, ZSourceForm);
-			if (!form.ok) return form.failure;
-			try {
-				const preview = await uses.preview({
-					...at(event),
-					input: { ...uses.where(event.params), locale: form.data.lang, source: form.data.source }
-				});
-				return { values: form.values, preview };
-			} catch (e) {
-				return refuse(e, form.values, uses.invalid);
-			}
-		},
-		save: async (event: RequestEvent) => {
-			const form = await parseForm(event.request, ZSaveSourceForm);
-			if (!form.ok) return form.failure;
-			const { lang, source, status } = form.data;
-			try {
-				await uses.save({
-					...at(event),
-					input: { ...uses.where(event.params), locale: lang, source, status }
-				});
-			} catch (e) {
-				return refuse(e, form.values, uses.invalid);
-			}
+		preview: formAction(ZSourceForm, ({ lang, source }, event, values) => {
+			const { deps, where } = at(event);
+			return uses
+				.preview({ ...deps, input: { ...where, locale: lang, source } })
+				.then((preview) => ({ values, preview }), refuse(values, uses.invalid));
+		}),
+		save: formAction(ZSaveSourceForm, async ({ lang, source, status }, event, values) => {
+			const { deps, where } = at(event);
+			const input = { ...where, locale: lang, source, status };
+			const refused = await uses
+				.save({ ...deps, input })
+				.then(() => null, refuse(values, uses.invalid));
+			if (refused) return refused;
 			redirect(303, back(lang, `saved=${status}`));
-		},
-		restore: async (event: RequestEvent) => {
-			const form = await parseForm(event.request, ZRestoreVersionForm);
-			if (!form.ok) return form.failure;
-			let restored;
-			try {
-				restored = await uses.restore({
-					...at(event),
-					input: { ...uses.where(event.params), locale: form.data.lang, version: form.data.version }
-				});
-			} catch (e) {
-				return refuse(e, form.values, uses.invalid);
-			}
-			redirect(303, back(form.data.lang, `restored=${restored.version}`));
-		}
+		}),
+		restore: formAction(ZRestoreVersionForm, async ({ lang, version }, event, values) => {
+			const { deps, where } = at(event);
+			const input = { ...where, locale: lang, version };
+			const restored = await uses
+				.restore({ ...deps, input })
+				.then(({ version }) => version, refuse(values, uses.invalid));
+			if (typeof restored !== 'number') return restored;
+			redirect(303, back(lang, `restored=${restored}`));
+		})
 	};
 }

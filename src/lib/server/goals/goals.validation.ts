@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { zText } from '../account/account.validation';
-import { AppError, isErrorKey } from '../errors';
+import { AppError, isErrorKey, type MessageKey } from '../errors';
 
 /** A lone surrogate would be stored as U+FFFD: refuse it rather than save something else. */
 const wellFormed = (s: string) => s.isWellFormed();
@@ -34,7 +34,7 @@ export const zId = z.string('err_invalid').max(100, 'err_invalid');
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
 	const parsed = schema.safeParse(input);
 	if (parsed.success) return parsed.data;
-	const fields: Record<string, string> = {};
+	const fields: Record<string, MessageKey> = {};
 	for (const issue of parsed.error.issues) {
 		const field = String(issue.path[0] ?? '_');
 		fields[field] ??= isErrorKey(issue.message) ? issue.message : 'err_invalid';

@@ -57,15 +57,6 @@ export const ZScheduleGroupSessionsInput = z
 	.superRefine(deliveryDetails);
 export type TScheduleGroupSessionsInput = z.input<typeof ZScheduleGroupSessionsInput>;
 
-/** Refused because a facilitator already leads a session at that time; names the clash. */
-export class SessionClashError extends AppError {
-	readonly clash: { groupName: string; startsAt: Date };
-	constructor(clash: { groupName: string; startsAt: Date }) {
-		super('conflict', { first: 'groups_err_overlap' });
-		this.clash = clash;
-	}
-}
-
 /**
  * Schedules `count` sessions of a group the actor facilitates, weekly or fortnightly, the first at
  * a local date-time in the site's zone; each keeps that wall-clock time across daylight-saving
@@ -148,7 +139,13 @@ export async function scheduleGroupSessions({
 			)
 			.orderBy(asc(groupSessions.startsAt))
 			.limit(1);
-		if (clash) throw new SessionClashError(clash);
+		// Named, so the facilitator knows which session to move; the time is written for the reader.
+		if (clash)
+			throw new AppError(
+				'conflict',
+				{ first: 'groups_err_overlap' },
+				{ group: clash.groupName, when: clash.startsAt }
+			);
 
 		const rows = await tx
 			.insert(groupSessions)

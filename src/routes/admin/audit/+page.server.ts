@@ -1,5 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { pageError, t } from '$lib/server/forms';
+import { isErrorKey } from '$lib/server/errors';
 import { requireSite, requireSignedIn } from '$lib/server/access/actor';
 import { listAudit, ZAuditFilter } from '$lib/server/audit/list-audit';
 import { formatDateTime } from '$lib/format';
@@ -17,7 +18,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		const errors: Record<string, string> = {};
 		for (const issue of parsed.error.issues) {
 			const field = String(issue.path[0] ?? 'action');
-			errors[field] ??= t(issue.message.startsWith('err_') ? issue.message : 'err_invalid');
+			errors[field] ??= t(isErrorKey(issue.message) ? issue.message : 'err_invalid');
 		}
 		return { values, errors, message: t('err_form'), rows: [], older: null };
 	}

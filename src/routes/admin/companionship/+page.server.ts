@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireSignedIn } from '$lib/server/access/actor';
-import { failWith, pageError, parseForm, t } from '$lib/server/forms';
+import { formAction, pageError, t } from '$lib/server/forms';
 import { formatDate } from '$lib/format';
 import {
 	getCoordination,
@@ -42,26 +42,16 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	offer: async ({ request, locals }) => {
-		const form = await parseForm(request, ZOfferCompanionInput);
-		if (!form.ok) return form.failure;
-		try {
-			await offerCompanion({ db: locals.app.db, actor: locals.actor, input: form.data });
-		} catch (e) {
-			return failWith(e, form.values);
-		}
-		return { done: t('companion_offer_sent') };
-	},
-	end: async ({ request, locals }) => {
-		const form = await parseForm(request, ZEndCompanionshipInput);
-		if (!form.ok) return form.failure;
-		try {
-			const input = form.data;
-			await endCompanionship({ db: locals.app.db, actor: locals.actor, as: 'coordinator', input });
-		} catch (e) {
-			// Gone, or another site's: the same words as any other refusal, next to the reason.
-			return failWith(e, form.values, { reason: 'companion_err_cannot_end' });
-		}
-		return { done: t('companion_ended_staff') };
-	}
+	offer: formAction(
+		ZOfferCompanionInput,
+		(input, { locals }) => offerCompanion({ db: locals.app.db, actor: locals.actor, input }),
+		{ done: 'companion_offer_sent' }
+	),
+	end: formAction(
+		ZEndCompanionshipInput,
+		(input, { locals }) =>
+			endCompanionship({ db: locals.app.db, actor: locals.actor, as: 'coordinator', input }),
+		// Gone, or another site's: the same words as any other refusal, next to the reason.
+		{ done: 'companion_ended_staff', notFoundAs: { reason: 'companion_err_cannot_end' } }
+	)
 };

@@ -1,5 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import { failWith, pageError, parseForm, t } from '$lib/server/forms';
+import { formAction, pageError, t } from '$lib/server/forms';
 import { requireSite, requireSignedIn } from '$lib/server/access/actor';
 import { listPeople } from '$lib/server/people/list-people';
 import { invitePerson, ZInvitePersonInput } from '$lib/server/people/invite-person';
@@ -27,24 +27,14 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 export const actions: Actions = {
-	invite: async ({ request, locals }) => {
-		const form = await parseForm(request, ZInvitePersonInput);
-		if (!form.ok) return form.failure;
-		try {
-			await invitePerson({ app: locals.app, actor: locals.actor, input: form.data });
-			return { done: t('people_invited', { email: form.data.email }) };
-		} catch (e) {
-			return failWith(e, form.values);
-		}
-	},
-	withdraw: async ({ request, locals }) => {
-		const form = await parseForm(request, ZWithdrawInvitationInput);
-		if (!form.ok) return form.failure;
-		try {
-			await withdrawInvitation({ db: locals.app.db, actor: locals.actor, input: form.data });
-			return { done: t('people_withdrawn') };
-		} catch (e) {
-			return failWith(e, form.values);
-		}
-	}
+	invite: formAction(
+		ZInvitePersonInput,
+		(input, { locals }) => invitePerson({ app: locals.app, actor: locals.actor, input }),
+		{ done: (_, { email }) => t('people_invited', { email }) }
+	),
+	withdraw: formAction(
+		ZWithdrawInvitationInput,
+		(input, { locals }) => withdrawInvitation({ db: locals.app.db, actor: locals.actor, input }),
+		{ done: 'people_withdrawn' }
+	)
 };

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { failWith, pageError, parseForm, t } from '$lib/server/forms';
+import { formAction, pageError } from '$lib/server/forms';
 import { can, requireSignedIn } from '$lib/server/access/actor';
 import { localeName } from '$lib/server/i18n/locale';
 import { formatDate } from '$lib/format';
@@ -33,29 +33,17 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	create: async ({ request, locals }) => {
-		const form = await parseForm(request, ZCreateProgrammeInput);
-		if (!form.ok) return form.failure;
-		let created;
-		try {
-			created = await createProgramme({ db: locals.app.db, actor: locals.actor, input: form.data });
-		} catch (e) {
-			return failWith(e, form.values);
-		}
+	create: formAction(ZCreateProgrammeInput, async (input, { locals }) => {
+		const created = await createProgramme({ db: locals.app.db, actor: locals.actor, input });
 		// Open it in the site's default language, or the first language the template had.
 		const fallback = locals.actor?.site?.defaultLocale ?? locals.locale;
 		const lang = created.locales.includes(fallback) ? fallback : (created.locales[0] ?? fallback);
 		redirect(303, `/admin/programmes/${created.slug}?lang=${lang}&created=1`);
-	},
+	}),
 	/** A site admin closes one of the site's groups (the group's id travels in the form). */
-	close: async ({ request, locals }) => {
-		const form = await parseForm(request, ZCloseGroupInput);
-		if (!form.ok) return form.failure;
-		try {
-			await closeGroup({ db: locals.app.db, actor: locals.actor, input: form.data });
-		} catch (e) {
-			return failWith(e, form.values);
-		}
-		return { done: t('groups_closed_done') };
-	}
+	close: formAction(
+		ZCloseGroupInput,
+		(input, { locals }) => closeGroup({ db: locals.app.db, actor: locals.actor, input }),
+		{ done: 'groups_closed_done' }
+	)
 };

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { failWith, parseForm } from '$lib/server/forms';
+import { formAction } from '$lib/server/forms';
 import { requireAccess, requireSite, requireSignedIn } from '$lib/server/access/actor';
 import { crisisContactsToText, ZUpdateSiteInput } from '$lib/server/sites/site.validation';
 import { updateSite } from '$lib/server/sites/update-site';
@@ -28,15 +28,9 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals }) => {
-		const form = await parseForm(request, ZUpdateSiteInput);
-		if (!form.ok) return form.failure;
-		try {
-			await updateSite({ db: locals.app.db, actor: locals.actor, input: form.data });
-		} catch (e) {
-			return failWith(e, form.values);
-		}
+	default: formAction(ZUpdateSiteInput, async (input, { locals }) => {
+		await updateSite({ db: locals.app.db, actor: locals.actor, input });
 		// A fresh request, so the shell and this page show the saved settings.
 		redirect(303, '/admin/site?saved=1');
-	}
+	})
 };

@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireSite, requireSignedIn } from '$lib/server/access/actor';
-import { failWith, pageError, parseForm, t } from '$lib/server/forms';
+import { formAction, pageError } from '$lib/server/forms';
 import { getCohort } from '$lib/server/cohorts/get-cohort';
 import { cohortFidelity } from '$lib/server/cohorts/cohort-fidelity';
 import { addParticipant, ZAddParticipantInput } from '$lib/server/cohorts/add-participant';
@@ -28,26 +28,20 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
-	add: async ({ request, locals, params }) => {
-		const form = await parseForm(request, ZAddParticipantInput.omit({ cohortId: true }));
-		if (!form.ok) return form.failure;
-		try {
-			const input = { ...form.data, cohortId: params.cohortId };
-			await addParticipant({ db: locals.app.db, actor: locals.actor, input });
-		} catch (e) {
-			return failWith(e, form.values);
-		}
-		return { done: t('cohorts_added') };
-	},
-	schedule: async ({ request, locals, params }) => {
-		const form = await parseForm(request, ZScheduleSessionsInput.omit({ cohortId: true }));
-		if (!form.ok) return form.failure;
-		try {
-			const input = { ...form.data, weeks: String(form.data.weeks), cohortId: params.cohortId };
-			await scheduleSessions({ db: locals.app.db, actor: locals.actor, input });
-		} catch (e) {
-			return failWith(e, form.values);
-		}
-		return { done: t('cohorts_scheduled') };
-	}
+	add: formAction(
+		ZAddParticipantInput.omit({ cohortId: true }),
+		(data, { locals, params }) => {
+			const input = { ...data, cohortId: params.cohortId };
+			return addParticipant({ db: locals.app.db, actor: locals.actor, input });
+		},
+		{ done: 'cohorts_added' }
+	),
+	schedule: formAction(
+		ZScheduleSessionsInput.omit({ cohortId: true }),
+		(data, { locals, params }) => {
+			const input = { ...data, weeks: String(data.weeks), cohortId: params.cohortId };
+			return scheduleSessions({ db: locals.app.db, actor: locals.actor, input });
+		},
+		{ done: 'cohorts_scheduled' }
+	)
 };

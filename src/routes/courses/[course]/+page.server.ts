@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { failWith, pageError } from '$lib/server/forms';
+import { formAction, noFields, pageError } from '$lib/server/forms';
 import { getCourse } from '$lib/server/courses/get-course';
 import { enrol } from '$lib/server/courses/enrol';
 
@@ -14,12 +14,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => ({
 });
 
 export const actions: Actions = {
-	enrol: async ({ locals, params }) => {
-		try {
-			await enrol({ db: locals.app.db, actor: locals.actor, input: { course: params.course } });
-		} catch (e) {
-			return failWith(e, {});
-		}
+	enrol: formAction(noFields, async (_, { locals, params }) => {
+		await enrol({ db: locals.app.db, actor: locals.actor, input: { course: params.course } });
 		redirect(303, `/courses/${encodeURIComponent(params.course)}?enrolled=1`);
-	}
+	})
 };

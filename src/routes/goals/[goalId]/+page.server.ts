@@ -1,13 +1,14 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireSite, requireSignedIn } from '$lib/server/access/actor';
-import { pageError, t } from '$lib/server/forms';
+import { formAction, pageError, t } from '$lib/server/forms';
 import { getGoal } from '$lib/server/goals/get-goal';
 import { listSupporters } from '$lib/server/goals/list-supporters';
+import type { Supporter } from '$lib/server/goals/supporters';
 import { addStep, ZAddStepInput } from '$lib/server/goals/add-step';
 import { setGoalStatus, ZSetGoalStatusInput } from '$lib/server/goals/set-goal-status';
 import { shareGoal, ZShareGoalInput } from '$lib/server/goals/share-goal';
 import { revokeGoalShare, ZRevokeGoalShareInput } from '$lib/server/goals/revoke-goal-share';
-import { goalAction, stepActions } from '$lib/server/goals/step-actions';
+import { stepActions } from '$lib/server/goals/step-actions';
 import { stepView } from '$lib/server/goals/goal-view';
 import { dayIn } from '$lib/server/goals/goal-dates';
 import { formatDate } from '$lib/format';
@@ -19,7 +20,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const supporters = await listSupporters({ db, actor }).catch(pageError);
 	const zone = requireSite(actor).timeZone;
 	const today = dayIn(new Date(), zone);
-	const person = (s: { userId: string; name: string; roles: string[] }) => ({
+	const person = (s: Supporter) => ({
 		userId: s.userId,
 		name: s.name,
 		roles: s.roles.map((r) => t(`role_${r}`)).join(', ')
@@ -51,34 +52,28 @@ const withGoal = <T extends object>(params: Partial<Record<string, string>>, inp
 
 export const actions: Actions = {
 	...stepActions,
-	addStep: goalAction(ZAddStepInput.omit({ goalId: true }), async ({ locals, params }, input) => {
-		await addStep({ db: locals.app.db, actor: locals.actor, input: withGoal(params, input) });
-		return t('goal_step_added');
-	}),
-	status: goalAction(
-		ZSetGoalStatusInput.omit({ goalId: true }),
-		async ({ locals, params }, input) => {
-			await setGoalStatus({
-				db: locals.app.db,
-				actor: locals.actor,
-				input: withGoal(params, input)
-			});
-			return t('goal_status_saved');
-		}
+	addStep: formAction(
+		ZAddStepInput.omit({ goalId: true }),
+		(input, { locals, params }) =>
+			addStep({ db: locals.app.db, actor: locals.actor, input: withGoal(params, input) }),
+		{ done: 'goal_step_added' }
 	),
-	share: goalAction(ZShareGoalInput.omit({ goalId: true }), async ({ locals, params }, input) => {
-		await shareGoal({ db: locals.app.db, actor: locals.actor, input: withGoal(params, input) });
-		return t('goal_shared');
-	}),
-	revoke: goalAction(
+	status: formAction(
+		ZSetGoalStatusInput.omit({ goalId: true }),
+		(input, { locals, params }) =>
+			setGoalStatus({ db: locals.app.db, actor: locals.actor, input: withGoal(params, input) }),
+		{ done: 'goal_status_saved' }
+	),
+	share: formAction(
+		ZShareGoalInput.omit({ goalId: true }),
+		(input, { locals, params }) =>
+			shareGoal({ db: locals.app.db, actor: locals.actor, input: withGoal(params, input) }),
+		{ done: 'goal_shared' }
+	),
+	revoke: formAction(
 		ZRevokeGoalShareInput.omit({ goalId: true }),
-		async ({ locals, params }, input) => {
-			await revokeGoalShare({
-				db: locals.app.db,
-				actor: locals.actor,
-				input: withGoal(params, input)
-			});
-			return t('goal_share_revoked');
-		}
+		(input, { locals, params }) =>
+			revokeGoalShare({ db: locals.app.db, actor: locals.actor, input: withGoal(params, input) }),
+		{ done: 'goal_share_revoked' }
 	)
 };

@@ -1,8 +1,7 @@
-import { fail, type Action } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireSignedIn } from '$lib/server/access/actor';
-import { failWith, pageError, parseForm, t } from '$lib/server/forms';
+import { formAction, pageError, t } from '$lib/server/forms';
 import { formatDate, formatDateTime } from '$lib/format';
 import { getGroup } from '$lib/server/groups/get-group';
 import { joinGroup, leaveGroup } from '$lib/server/groups/join-group';
@@ -25,7 +24,6 @@ import { rotateCalendarToken } from '$lib/server/groups/rotate-calendar-token';
 import {
 	cancelSession,
 	scheduleGroupSessions,
-	SessionClashError,
 	ZScheduleForm
 } from '$lib/server/groups/schedule-group-sessions';
 
@@ -53,37 +51,17 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	};
 };
 
+const inUrl = { groupId: true } as const;
 const ZGroupOnly = z.object({});
 const ZSession = z.object({ sessionId: z.string().max(100) });
 
-/** Runs a use case for a form and answers with a confirmation, or the errors next to the fields. */
-async function run<T extends z.ZodType>(
-	{ request, locals }: { request: Request; locals: App.Locals },
-	schema: T,
-	act: (data: z.infer<T>) => Promise<unknown>,
-	done: (result: unknown) => string
-) {
-	const form = await parseForm(request, schema);
-	if (!form.ok) return form.failure;
-	try {
-		return { done: done(await act(form.data)) };
-	} catch (e) {
-		if (e instanceof SessionClashError)
-			return fail(409, {
-				values: form.values,
-				errors: {
-					first: t('groups_err_overlap', {
-						group: e.clash.groupName,
-						when: formatDateTime(e.clash.startsAt, locals.locale, locals.actor?.site?.timeZone)
-					})
-				},
-				message: t('err_form')
-			});
-		return failWith(e, form.values);
-	}
-}
+/** A use case's arguments: the form's fields plus the group from the address. */
+const on = <I extends object>(
+	{ locals, params }: { locals: App.Locals; params: { groupId: string } },
+	input: I
+) => ({ db: locals.app.db, actor: locals.actor, input: { ...input, ...params } });
 
-const joined = (status: unknown) =>
+const joined = (status: string) =>
 	status === 'member'
 		? t('groups_joined')
 		: status === 'waitlisted'
@@ -92,112 +70,47 @@ const joined = (status: unknown) =>
 				? t('groups_requested_message')
 				: t('groups_declined_message');
 
-/** Accepting and declining an invitation differ only in the answer. */
-const answerInvitation =
-	(accept: boolean): Action<{ groupId: string }> =>
-	({ request, locals, params }) =>
-		run(
-			{ request, locals },
-			ZGroupOnly,
-			() =>
-				respondToInvitation({
-					db: locals.app.db,
-					actor: locals.actor,
-					input: { ...params, accept }
-				}),
-			joined
-		);
-
 export const actions: Actions = {
-	join: ({ request, locals, params }) =>
-		run(
-			{ request, locals },
-			ZGroupOnly,
-			() => joinGroup({ db: locals.app.db, actor: locals.actor, input: params }),
-			joined
-		),
-	leave: ({ request, locals, params }) =>
-		run(
-			{ request, locals },
-			ZGroupOnly,
-			() => leaveGroup({ db: locals.app.db, actor: locals.actor, input: params }),
-			() => t('groups_left')
-		),
-	accept_invitation: answerInvitation(true),
-	decline_invitation: answerInvitation(false),
-	agreement: ({ request, locals, params }) =>
-		run(
-			{ request, locals },
-			ZGroupOnly,
-			() => acceptAgreement({ db: locals.app.db, actor: locals.actor, input: params }),
-			() => t('groups_agreement_accepted')
-		),
-	reminders: ({ request, locals, params }) =>
-		run(
-			{ request, locals },
-			ZReminderPrefsInput.omit({ groupId: true }),
-			(data) =>
-				setReminderPrefs({ db: locals.app.db, actor: locals.actor, input: { ...data, ...params } }),
-			() => t('groups_reminders_saved')
-		),
-	decide: ({ request, locals, params }) =>
-		run(
-			{ request, locals },
-			ZDecideRequestInput.omit({ groupId: true }),
-			(data) =>
-				decideRequest({ db: locals.app.db, actor: locals.actor, input: { ...data, ...params } }),
-			(status) =>
-				status === 'declined' ? t('groups_request_declined') : t('groups_request_approved')
-		),
-	invite: ({ request, locals, params }) =>
-		run(
-			{ request, locals },
-			ZInviteMemberInput.omit({ groupId: true }),
-			(data) =>
-				inviteMember({ db: locals.app.db, actor: locals.actor, input: { ...data, ...params } }),
-			() => t('groups_invited')
-		),
-	remove: ({ request, locals, params }) =>
-		run(
-			{ request, locals },
-			ZRemoveMemberInput.omit({ groupId: true }),
-			(data) =>
-				removeMember({ db: locals.app.db, actor: locals.actor, input: { ...data, ...params } }),
-			() => t('groups_removed')
-		),
-	schedule: ({ request, locals, params }) =>
-		run(
-			{ request, locals },
-			ZScheduleForm,
-			(data) =>
-				scheduleGroupSessions({
-					db: locals.app.db,
-					actor: locals.actor,
-					input: { ...data, ...params }
-				}),
-			() => t('groups_scheduled')
-		),
-	rotate_calendar: ({ request, locals, params }) =>
-		run(
-			{ request, locals },
-			ZGroupOnly,
-			() => rotateCalendarToken({ db: locals.app.db, actor: locals.actor, input: params }),
-			() => t('groups_calendar_rotated')
-		),
-	close: ({ request, locals, params }) =>
-		run(
-			{ request, locals },
-			ZCloseGroupInput.omit({ groupId: true }),
-			(data) =>
-				closeGroup({ db: locals.app.db, actor: locals.actor, input: { ...data, ...params } }),
-			() => t('groups_closed_done')
-		),
-	cancel: ({ request, locals, params }) =>
-		run(
-			{ request, locals },
-			ZSession,
-			(data) =>
-				cancelSession({ db: locals.app.db, actor: locals.actor, input: { ...data, ...params } }),
-			() => t('groups_session_cancelled')
-		)
+	join: formAction(ZGroupOnly, (input, e) => joinGroup(on(e, input)), { done: joined }),
+	leave: formAction(ZGroupOnly, (input, e) => leaveGroup(on(e, input)), { done: 'groups_left' }),
+	accept_invitation: formAction(
+		ZGroupOnly,
+		(_, e) => respondToInvitation(on(e, { accept: true })),
+		{ done: joined }
+	),
+	decline_invitation: formAction(
+		ZGroupOnly,
+		(_, e) => respondToInvitation(on(e, { accept: false })),
+		{ done: joined }
+	),
+	agreement: formAction(ZGroupOnly, (input, e) => acceptAgreement(on(e, input)), {
+		done: 'groups_agreement_accepted'
+	}),
+	reminders: formAction(
+		ZReminderPrefsInput.omit(inUrl),
+		(input, e) => setReminderPrefs(on(e, input)),
+		{ done: 'groups_reminders_saved' }
+	),
+	decide: formAction(ZDecideRequestInput.omit(inUrl), (input, e) => decideRequest(on(e, input)), {
+		done: (status) =>
+			t(status === 'declined' ? 'groups_request_declined' : 'groups_request_approved')
+	}),
+	invite: formAction(ZInviteMemberInput.omit(inUrl), (input, e) => inviteMember(on(e, input)), {
+		done: 'groups_invited'
+	}),
+	remove: formAction(ZRemoveMemberInput.omit(inUrl), (input, e) => removeMember(on(e, input)), {
+		done: 'groups_removed'
+	}),
+	schedule: formAction(ZScheduleForm, (input, e) => scheduleGroupSessions(on(e, input)), {
+		done: 'groups_scheduled'
+	}),
+	rotate_calendar: formAction(ZGroupOnly, (input, e) => rotateCalendarToken(on(e, input)), {
+		done: 'groups_calendar_rotated'
+	}),
+	close: formAction(ZCloseGroupInput.omit(inUrl), (input, e) => closeGroup(on(e, input)), {
+		done: 'groups_closed_done'
+	}),
+	cancel: formAction(ZSession, (input, e) => cancelSession(on(e, input)), {
+		done: 'groups_session_cancelled'
+	})
 };

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { can, requireSite, requireSignedIn } from '$lib/server/access/actor';
-import { failWith, pageError, parseForm } from '$lib/server/forms';
+import { formAction, pageError } from '$lib/server/forms';
 import { localeName } from '$lib/server/i18n/locale';
 import { openGroup, requireGroupOpener, ZOpenGroupInput } from '$lib/server/groups/open-group';
 import { groupFormChoices } from '$lib/server/groups/list-programmes';
@@ -28,16 +28,9 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals }) => {
-		const form = await parseForm(request, ZOpenGroupInput);
-		if (!form.ok) return form.failure;
-		let id: string;
-		try {
-			({ id } = await openGroup({ db: locals.app.db, actor: locals.actor, input: form.data }));
-		} catch (e) {
-			return failWith(e, form.values);
-		}
+	default: formAction(ZOpenGroupInput, async (input, { locals }) => {
+		const { id } = await openGroup({ db: locals.app.db, actor: locals.actor, input });
 		// A site admin who does not facilitate it has no place in the group itself.
 		redirect(303, can(locals.actor, 'peer.work') ? `/groups/${id}` : '/admin/programmes?opened=1');
-	}
+	})
 };

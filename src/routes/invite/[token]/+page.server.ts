@@ -1,7 +1,6 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { failWith, parseForm, t, type FormFailure, type FormValues } from '$lib/server/forms';
-import { AppError } from '$lib/server/errors';
+import { formAction, noFields, t, type FieldKeys } from '$lib/server/forms';
 import { findInvitation } from '$lib/server/people/find-invitation';
 import { acceptInvitation } from '$lib/server/people/accept-invitation';
 import { acceptInvitationWithNewAccount } from '$lib/server/people/accept-invitation-new-account';
@@ -18,48 +17,39 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 };
 
 /** A link that stopped working between showing the page and pressing the button. */
-function answer(e: unknown, values: FormValues) {
-	if (e instanceof AppError && e.code === 'not_found') {
-		const gone: FormFailure = { values, errors: {}, message: t('invite_invalid') };
-		return fail(404, gone);
-	}
-	return failWith(e, values);
-}
+const gone: FieldKeys = { _: 'invite_invalid' };
 
 export const actions: Actions = {
-	create: async ({ request, params, locals, cookies }) => {
-		const form = await parseForm(request, ZAcceptInvitationNewAccountInput);
-		if (!form.ok) return form.failure;
-		let result;
-		try {
-			result = await acceptInvitationWithNewAccount({
+	create: formAction(
+		ZAcceptInvitationNewAccountInput,
+		async (input, { request, params, locals, cookies }) => {
+			const result = await acceptInvitationWithNewAccount({
 				app: locals.app,
 				token: params.token,
-				input: form.data,
+				input,
 				ip: locals.ip,
 				headers: request.headers
 			});
-		} catch (e) {
-			return answer(e, form.values);
-		}
-		if (!result) redirect(303, '/signin');
-		forwardAuthCookies(cookies, result.headers);
-		redirect(303, result.kind === 'second-factor' ? '/signin/second-factor' : '/home');
-	},
-	accept: async ({ params, locals }) => {
-		if (!locals.actor)
-			redirect(303, `/signin?next=${encodeURIComponent(`/invite/${params.token}`)}`);
-		try {
+			if (!result) redirect(303, '/signin');
+			forwardAuthCookies(cookies, result.headers);
+			redirect(303, result.kind === 'second-factor' ? '/signin/second-factor' : '/home');
+		},
+		{ notFoundAs: gone }
+	),
+	accept: formAction(
+		noFields,
+		async (_, { params, locals }) => {
+			if (!locals.actor)
+				redirect(303, `/signin?next=${encodeURIComponent(`/invite/${params.token}`)}`);
 			const { siteName } = await acceptInvitation({
 				app: locals.app,
 				actor: locals.actor,
 				token: params.token
 			});
 			return { accepted: siteName };
-		} catch (e) {
-			return answer(e, {});
-		}
-	}
+		},
+		{ notFoundAs: gone }
+	)
 };
 
 // Plain HTML: nothing here needs JavaScript, and without it no typed text can be lost to

@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireSite, requireSignedIn } from '$lib/server/access/actor';
-import { failWith, pageError, parseForm, t } from '$lib/server/forms';
+import { formAction, pageError } from '$lib/server/forms';
 import { getItem } from '$lib/server/moderation/get-item';
 import { moderate, muteHours, ZModerateInput } from '$lib/server/moderation/moderate';
 import { formatDateTime } from '$lib/format';
@@ -34,19 +34,13 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
-	act: async ({ request, locals, params }) => {
-		const form = await parseForm(request, ZModerateInput.omit({ itemId: true }));
-		if (!form.ok) return form.failure;
-		try {
-			const input = {
-				...form.data,
-				hours: form.data.hours === undefined ? undefined : String(form.data.hours),
-				itemId: params.itemId
-			};
-			await moderate({ db: locals.app.db, actor: locals.actor, input });
-		} catch (e) {
-			return failWith(e, form.values);
-		}
-		return { done: t('moderation_done') };
-	}
+	act: formAction(
+		ZModerateInput.omit({ itemId: true }),
+		(data, { locals, params }) => {
+			const hours = data.hours === undefined ? undefined : String(data.hours);
+			const input = { ...data, hours, itemId: params.itemId };
+			return moderate({ db: locals.app.db, actor: locals.actor, input });
+		},
+		{ done: 'moderation_done' }
+	)
 };

@@ -1,5 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import { failWith, pageError, parseForm, t } from '$lib/server/forms';
+import { formAction, pageError, t } from '$lib/server/forms';
 import { requireSignedIn } from '$lib/server/access/actor';
 import { ZCreateSiteInput } from '$lib/server/sites/site.validation';
 import { createSite } from '$lib/server/sites/create-site';
@@ -19,15 +19,10 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals }) => {
-		const form = await parseForm(request, ZCreateSiteInput);
-		if (!form.ok) return form.failure;
-		try {
-			const actor = requireSignedIn(locals.actor);
-			const site = await createSite({ db: locals.app.db, actor, input: form.data });
-			return { done: t('sites_created', { name: site.name }) };
-		} catch (e) {
-			return failWith(e, form.values);
-		}
-	}
+	default: formAction(
+		ZCreateSiteInput,
+		(input, { locals }) =>
+			createSite({ db: locals.app.db, actor: requireSignedIn(locals.actor), input }),
+		{ done: (site) => t('sites_created', { name: site.name }) }
+	)
 };

@@ -1,8 +1,8 @@
-import { fail, type ActionFailure } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireSignedIn } from '$lib/server/access/actor';
-import { parseForm, failWith, type FormFailure } from '$lib/server/forms';
+import { formAction } from '$lib/server/forms';
 import { zCode } from '$lib/server/account/account.validation';
 import { PASSWORD_MAX } from '$lib/server/auth/auth.config';
 import {
@@ -23,57 +23,38 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	return { enabled: actor.twoFactorEnabled, required: url.searchParams.get('required') === '1' };
 };
 
+const confirm = formAction(ZConfirmInput, async ({ code }, { request, locals, cookies }) => {
+	const actor = requireSignedIn(locals.actor);
+	const headers = await confirmEnrolment({
+		app: locals.app,
+		actor,
+		code,
+		headers: request.headers
+	});
+	forwardAuthCookies(cookies, headers);
+	return { done: true };
+});
+
 export const actions: Actions = {
-	start: async ({ request, locals }) => {
+	start: formAction(ZStartInput, async ({ password }, { request, locals }) => {
 		const actor = requireSignedIn(locals.actor);
-		const form = await parseForm(request, ZStartInput);
-		if (!form.ok) return form.failure;
-		try {
-			const enrolment = await startEnrolment({
-				app: locals.app,
-				actor,
-				password: form.data.password,
-				headers: request.headers
-			});
-			return { enrolment };
-		} catch (e) {
-			return failWith(e, form.values);
-		}
-	},
-	confirm: async ({ request, locals, cookies }) => {
-		const actor = requireSignedIn(locals.actor);
-		const form = await parseForm(request, ZConfirmInput);
+		const headers = request.headers;
+		return { enrolment: await startEnrolment({ app: locals.app, actor, password, headers }) };
+	}),
+	confirm: async (event) => {
+		const answer = await confirm(event);
 		// A mistyped code shows the same setup key again (the page may have no JavaScript).
-		const again = (failure: ActionFailure<FormFailure>) =>
-			fail(failure.status, { ...failure.data, enrolment: enrolmentFromForm(failure.data.values) });
-		if (!form.ok) return again(form.failure);
-		try {
-			const headers = await confirmEnrolment({
-				app: locals.app,
-				actor,
-				code: form.data.code,
-				headers: request.headers
-			});
-			forwardAuthCookies(cookies, headers);
-			return { done: true };
-		} catch (e) {
-			return again(failWith(e, form.values));
-		}
+		if ('done' in answer) return answer;
+		return fail(answer.status, {
+			...answer.data,
+			enrolment: enrolmentFromForm(answer.data.values)
+		});
 	},
-	codes: async ({ request, locals }) => {
+	codes: formAction(ZStartInput, async ({ password }, { request, locals }) => {
 		const actor = requireSignedIn(locals.actor);
-		const form = await parseForm(request, ZStartInput);
-		if (!form.ok) return form.failure;
-		try {
-			const backupCodes = await regenerateBackupCodes({
-				app: locals.app,
-				actor,
-				password: form.data.password,
-				headers: request.headers
-			});
-			return { backupCodes };
-		} catch (e) {
-			return failWith(e, form.values);
-		}
-	}
+		const headers = request.headers;
+		return {
+			backupCodes: await regenerateBackupCodes({ app: locals.app, actor, password, headers })
+		};
+	})
 };

@@ -1,7 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireSignedIn } from '$lib/server/access/actor';
-import { parseForm, failWith, pageError, t } from '$lib/server/forms';
-import { notFound } from '$lib/server/errors';
+import { formAction, noFields, t } from '$lib/server/forms';
 import { listOwnSessions } from '$lib/server/account/list-own-sessions';
 import { endOwnSession, ZEndSessionInput } from '$lib/server/account/end-own-session';
 import { endOtherSessions } from '$lib/server/account/end-other-sessions';
@@ -28,21 +27,19 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 export const actions: Actions = {
-	end: async ({ request, locals }) => {
-		const actor = requireSignedIn(locals.actor);
-		const form = await parseForm(request, ZEndSessionInput);
+	end: formAction(
+		ZEndSessionInput,
+		async (input, { locals }) => {
+			const actor = requireSignedIn(locals.actor);
+			await endOwnSession({ db: locals.app.db, actor, input });
+			return { ended: 'one' as const };
+		},
 		// A missing id is just another session that is not this person's to end.
-		if (!form.ok) pageError(notFound());
-		try {
-			await endOwnSession({ db: locals.app.db, actor, input: form.data });
-		} catch (e) {
-			return failWith(e, form.values);
-		}
-		return { ended: 'one' as const };
-	},
-	endOthers: async ({ locals }) => {
+		{ invalidIsNotFound: true }
+	),
+	endOthers: formAction(noFields, async (_, { locals }) => {
 		const actor = requireSignedIn(locals.actor);
 		await endOtherSessions({ db: locals.app.db, actor });
 		return { ended: 'others' as const };
-	}
+	})
 };

@@ -1,7 +1,7 @@
-import { redirect } from '@sveltejs/kit';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions } from './$types';
 import { z } from 'zod';
-import { parseForm, failWith } from '$lib/server/forms';
+import { formAction } from '$lib/server/forms';
 import { zBackupCode, zCode, zNext } from '$lib/server/account/account.validation';
 import { verifySignInCode } from '$lib/server/account/second-factor';
 import { forwardAuthCookies } from '$lib/server/auth/cookies';
@@ -9,40 +9,23 @@ import { forwardAuthCookies } from '$lib/server/auth/cookies';
 const ZCodeInput = z.object({ code: zCode });
 const ZBackupInput = z.object({ backupCode: zBackupCode });
 
+/** Either kind of code finishes signing in and goes on where the person was headed. */
+async function verify(code: string, kind: 'app' | 'backup', event: RequestEvent) {
+	const { request, locals, cookies, url } = event;
+	const headers = await verifySignInCode({
+		app: locals.app,
+		code,
+		kind,
+		ip: locals.ip,
+		headers: request.headers
+	});
+	forwardAuthCookies(cookies, headers);
+	redirect(303, zNext.parse(url.searchParams.get('next') ?? undefined));
+}
+
 export const actions: Actions = {
-	app: async ({ request, locals, cookies, url }) => {
-		const form = await parseForm(request, ZCodeInput);
-		if (!form.ok) return form.failure;
-		try {
-			const headers = await verifySignInCode({
-				app: locals.app,
-				code: form.data.code,
-				ip: locals.ip,
-				headers: request.headers
-			});
-			forwardAuthCookies(cookies, headers);
-		} catch (e) {
-			return failWith(e, form.values);
-		}
-		redirect(303, zNext.parse(url.searchParams.get('next') ?? undefined));
-	},
-	backup: async ({ request, locals, cookies, url }) => {
-		const form = await parseForm(request, ZBackupInput);
-		if (!form.ok) return form.failure;
-		try {
-			const headers = await verifySignInCode({
-				app: locals.app,
-				code: form.data.backupCode,
-				kind: 'backup',
-				ip: locals.ip,
-				headers: request.headers
-			});
-			forwardAuthCookies(cookies, headers);
-		} catch (e) {
-			return failWith(e, form.values);
-		}
-		redirect(303, zNext.parse(url.searchParams.get('next') ?? undefined));
-	}
+	app: formAction(ZCodeInput, ({ code }, event) => verify(code, 'app', event)),
+	backup: formAction(ZBackupInput, ({ backupCode }, event) => verify(backupCode, 'backup', event))
 };
 
 // Plain HTML: nothing here needs JavaScript, and without it no typed text can be lost to

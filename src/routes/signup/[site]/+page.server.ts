@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { failWith, parseForm, t, type FormFailure } from '$lib/server/forms';
+import { formAction, t, type FormFailure } from '$lib/server/forms';
 import { ZSignUpInput } from '$lib/server/account/account.validation';
 import { signUp } from '$lib/server/account/sign-up';
 import { getSiteBySlug } from '$lib/server/sites/get-site';
@@ -12,22 +12,19 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, params, locals }) => {
+	default: async (event) => {
+		// A site that does not exist is not found, whatever the form says.
+		const { params, locals } = event;
 		const site = await getSiteBySlug({ db: locals.app.db, slug: params.site });
 		if (!site) error(404, 'not_found');
-		const form = await parseForm(request, ZSignUpInput);
-		if (!form.ok) return form.failure;
-		let result;
-		try {
-			result = await signUp({ app: locals.app, site, input: form.data, ip: locals.ip });
-		} catch (e) {
-			return failWith(e, form.values);
-		}
-		if (result === 'closed') {
-			const closed: FormFailure = { values: form.values, errors: {}, message: t('signup_closed') };
-			return fail(403, closed);
-		}
-		redirect(303, '/check-email');
+		return formAction(ZSignUpInput, async (input, _, values) => {
+			const result = await signUp({ app: locals.app, site, input, ip: locals.ip });
+			if (result === 'closed') {
+				const closed: FormFailure = { values, errors: {}, message: t('signup_closed') };
+				return fail(403, closed);
+			}
+			redirect(303, '/check-email');
+		})(event);
 	}
 };
 

@@ -1,5 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import { failWith, pageError, parseForm, t } from '$lib/server/forms';
+import { formAction, noFields, pageError, t } from '$lib/server/forms';
 import { requireSite, requireSignedIn } from '$lib/server/access/actor';
 import { getPerson } from '$lib/server/people/get-person';
 import { setPersonRoles, ZPersonRolesForm } from '$lib/server/people/set-person-roles';
@@ -23,36 +23,29 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	};
 };
 
-const status =
-	(disabled: boolean): Actions[string] =>
-	async ({ locals, params }) => {
-		try {
-			await setAccountStatus({
+const status = (disabled: boolean) =>
+	formAction(
+		noFields,
+		(_, { locals, params }) =>
+			setAccountStatus({
 				db: locals.app.db,
 				actor: locals.actor,
 				input: { userId: params.userId ?? '', disabled }
-			});
-			return { done: t(disabled ? 'person_disabled_done' : 'person_enabled_done') };
-		} catch (e) {
-			return failWith(e, {});
-		}
-	};
+			}),
+		{ done: disabled ? 'person_disabled_done' : 'person_enabled_done' }
+	);
 
 export const actions: Actions = {
-	roles: async ({ request, locals, params }) => {
-		const form = await parseForm(request, ZPersonRolesForm);
-		if (!form.ok) return form.failure;
-		try {
-			await setPersonRoles({
+	roles: formAction(
+		ZPersonRolesForm,
+		({ roles }, { locals, params }) =>
+			setPersonRoles({
 				db: locals.app.db,
 				actor: locals.actor,
-				input: { userId: params.userId, roles: form.data.roles }
-			});
-			return { done: t('person_roles_saved') };
-		} catch (e) {
-			return failWith(e, form.values);
-		}
-	},
+				input: { userId: params.userId, roles }
+			}),
+		{ done: 'person_roles_saved' }
+	),
 	disable: status(true),
 	enable: status(false)
 };

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { failWith, pageError, parseForm } from '$lib/server/forms';
+import { formAction, noFields, pageError } from '$lib/server/forms';
 import { localeName } from '$lib/server/i18n/locale';
 import { getLesson } from '$lib/server/courses/get-lesson';
 import { enrol } from '$lib/server/courses/enrol';
@@ -31,65 +31,39 @@ const where = ({ params, locals }: Event) => ({
 // A form's answer carries its check or prompt key (in `values` on failure), so the page shows it
 // beside the form it belongs to.
 export const actions: Actions = {
-	enrol: async (event) => {
+	enrol: formAction(noFields, async (_, event) => {
 		const { course, lesson } = where(event);
-		try {
-			await enrol({ db: event.locals.app.db, actor: event.locals.actor, input: { course } });
-		} catch (e) {
-			return failWith(e, {});
-		}
+		await enrol({ db: event.locals.app.db, actor: event.locals.actor, input: { course } });
 		redirect(303, `/courses/${encodeURIComponent(course)}/${encodeURIComponent(lesson)}`);
-	},
-	answer: async (event) => {
-		const form = await parseForm(event.request, ZAnswerCheckForm);
-		if (!form.ok) return form.failure;
-		try {
-			const feedback = await answerCheck({
-				db: event.locals.app.db,
-				actor: event.locals.actor,
-				input: { ...form.data, ...where(event) }
-			});
-			return { feedback };
-		} catch (e) {
-			return failWith(e, form.values);
-		}
-	},
-	reflect: async (event) => {
-		const form = await parseForm(event.request, ZSaveReflectionForm);
-		if (!form.ok) return form.failure;
-		try {
-			await saveReflection({
-				app: event.locals.app,
-				actor: event.locals.actor,
-				input: { ...form.data, ...where(event) }
-			});
-			return { saved: form.data.prompt };
-		} catch (e) {
-			return failWith(e, form.values);
-		}
-	},
-	done: async (event) => {
-		try {
-			const result = await markLessonDone({
-				db: event.locals.app.db,
-				actor: event.locals.actor,
-				input: where(event)
-			});
-			return { marked: result };
-		} catch (e) {
-			return failWith(e, {});
-		}
-	},
-	assignment: async (event) => {
-		try {
-			const { goalId } = await addAssignmentStep({
-				db: event.locals.app.db,
-				actor: event.locals.actor,
-				input: where(event)
-			});
-			return { goalId };
-		} catch (e) {
-			return failWith(e, {});
-		}
-	}
+	}),
+	answer: formAction(ZAnswerCheckForm, async (input, event) => ({
+		feedback: await answerCheck({
+			db: event.locals.app.db,
+			actor: event.locals.actor,
+			input: { ...input, ...where(event) }
+		})
+	})),
+	reflect: formAction(ZSaveReflectionForm, async (input, event) => {
+		await saveReflection({
+			app: event.locals.app,
+			actor: event.locals.actor,
+			input: { ...input, ...where(event) }
+		});
+		return { saved: input.prompt };
+	}),
+	done: formAction(noFields, async (_, event) => ({
+		marked: await markLessonDone({
+			db: event.locals.app.db,
+			actor: event.locals.actor,
+			input: where(event)
+		})
+	})),
+	assignment: formAction(noFields, async (_, event) => {
+		const { goalId } = await addAssignmentStep({
+			db: event.locals.app.db,
+			actor: event.locals.actor,
+			input: where(event)
+		});
+		return { goalId };
+	})
 };

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireSite, requireSignedIn } from '$lib/server/access/actor';
-import { failWith, pageError, parseForm, t } from '$lib/server/forms';
+import { formAction, pageError } from '$lib/server/forms';
 import { listThreads } from '$lib/server/board/list-threads';
 import { postThread } from '$lib/server/board/post-to-board';
 import { setSlowMode } from '$lib/server/board/set-slow-mode';
@@ -32,29 +32,19 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
-	post: async ({ request, locals, params }) => {
-		const form = await parseForm(request, ZNewThreadInput.omit({ groupId: true }));
-		if (!form.ok) return form.failure;
-		let result;
-		try {
-			const input = { ...form.data, groupId: params.groupId };
-			result = await postThread({ db: locals.app.db, actor: locals.actor, input });
-		} catch (e) {
-			return failWith(e, form.values);
-		}
+	post: formAction(ZNewThreadInput.omit({ groupId: true }), async (data, { locals, params }) => {
+		const input = { ...data, groupId: params.groupId };
+		const result = await postThread({ db: locals.app.db, actor: locals.actor, input });
 		// A risk phrase: stay here and show crisis help at once, with a link to the new thread.
 		if (result.risk) return { risk: true, threadId: result.threadId };
 		redirect(303, `/groups/${params.groupId}/board/${result.threadId}`);
-	},
-	slowMode: async ({ request, locals, params }) => {
-		const form = await parseForm(request, ZSlowModeInput.omit({ groupId: true, threadId: true }));
-		if (!form.ok) return form.failure;
-		try {
-			const input = { ...form.data, seconds: String(form.data.seconds), groupId: params.groupId };
-			await setSlowMode({ db: locals.app.db, actor: locals.actor, input });
-		} catch (e) {
-			return failWith(e, form.values);
-		}
-		return { done: t('board_slow_mode_saved') };
-	}
+	}),
+	slowMode: formAction(
+		ZSlowModeInput.omit({ groupId: true, threadId: true }),
+		(data, { locals, params }) => {
+			const input = { ...data, seconds: String(data.seconds), groupId: params.groupId };
+			return setSlowMode({ db: locals.app.db, actor: locals.actor, input });
+		},
+		{ done: 'board_slow_mode_saved' }
+	)
 };

@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireSite, requireSignedIn } from '$lib/server/access/actor';
-import { failWith, pageError, parseForm, t } from '$lib/server/forms';
+import { formAction, pageError } from '$lib/server/forms';
 import { getSession } from '$lib/server/cohorts/get-session';
 import { runSession, ZRunSessionInput } from '$lib/server/cohorts/run-session';
 import { formatDateTime } from '$lib/format';
@@ -22,16 +22,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
-	save: async ({ request, locals, params }) => {
-		const schema = ZRunSessionInput.omit({ cohortId: true, sessionId: true });
-		const form = await parseForm(request, schema);
-		if (!form.ok) return form.failure;
-		try {
-			const input = { ...form.data, ...params };
-			await runSession({ db: locals.app.db, actor: locals.actor, input });
-		} catch (e) {
-			return failWith(e, form.values);
-		}
-		return { done: t('cohorts_session_saved') };
-	}
+	save: formAction(
+		ZRunSessionInput.omit({ cohortId: true, sessionId: true }),
+		(data, { locals, params }) =>
+			runSession({ db: locals.app.db, actor: locals.actor, input: { ...data, ...params } }),
+		{ done: 'cohorts_session_saved' }
+	)
 };

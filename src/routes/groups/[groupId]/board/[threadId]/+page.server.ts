@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireSite, requireSignedIn } from '$lib/server/access/actor';
-import { failWith, pageError, parseForm, t } from '$lib/server/forms';
+import { formAction, pageError, t } from '$lib/server/forms';
 import { getThread } from '$lib/server/board/get-thread';
 import { postReply } from '$lib/server/board/post-to-board';
 import { reactToPost } from '$lib/server/board/react-to-post';
@@ -38,95 +38,57 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	};
 };
 
-/** Runs one use case for a small per-post form; the post id travels in the form. */
-const done = (key: string) => ({ done: t(key) });
-
+// Small per-post forms: the post id travels in the form, the group and thread in the address.
 export const actions: Actions = {
-	reply: async ({ request, locals, params }) => {
-		const form = await parseForm(request, ZReplyInput.omit({ groupId: true, threadId: true }));
-		if (!form.ok) return form.failure;
-		try {
-			const input = { ...form.data, ...params };
+	reply: formAction(
+		ZReplyInput.omit({ groupId: true, threadId: true }),
+		async (data, { locals, params }) => {
+			const input = { ...data, ...params };
 			const { risk } = await postReply({ db: locals.app.db, actor: locals.actor, input });
-			return risk ? { risk: true } : done('board_reply_posted');
-		} catch (e) {
-			return failWith(e, form.values);
+			return risk ? { risk: true } : { done: t('board_reply_posted') };
 		}
-	},
-	react: async ({ request, locals, params }) => {
-		const form = await parseForm(request, ZReactInput.omit({ groupId: true }));
-		if (!form.ok) return form.failure;
-		try {
-			await reactToPost({
+	),
+	react: formAction(ZReactInput.omit({ groupId: true }), async (data, { locals, params }) => {
+		await reactToPost({ db: locals.app.db, actor: locals.actor, input: { ...data, ...params } });
+	}),
+	report: formAction(
+		ZReportInput.omit({ groupId: true, targetType: true }),
+		(data, { locals, params }) => {
+			const input = { ...data, groupId: params.groupId, targetType: 'board_post' as const };
+			return reportContent({ db: locals.app.db, actor: locals.actor, input });
+		},
+		{ done: 'board_reported' }
+	),
+	block: formAction(
+		ZBlockInput.omit({ groupId: true }),
+		(data, { locals, params }) =>
+			blockMember({
 				db: locals.app.db,
 				actor: locals.actor,
-				input: { ...form.data, ...params }
-			});
-		} catch (e) {
-			return failWith(e, form.values);
-		}
-	},
-	report: async ({ request, locals, params }) => {
-		const form = await parseForm(request, ZReportInput.omit({ groupId: true, targetType: true }));
-		if (!form.ok) return form.failure;
-		try {
-			const input = { ...form.data, groupId: params.groupId, targetType: 'board_post' as const };
-			await reportContent({ db: locals.app.db, actor: locals.actor, input });
-		} catch (e) {
-			return failWith(e, form.values);
-		}
-		return done('board_reported');
-	},
-	block: async ({ request, locals, params }) => {
-		const form = await parseForm(request, ZBlockInput.omit({ groupId: true }));
-		if (!form.ok) return form.failure;
-		try {
-			await blockMember({
+				input: { ...data, groupId: params.groupId }
+			}),
+		{ done: (_, { blocked }) => t(blocked ? 'board_blocked_done' : 'board_unblocked_done') }
+	),
+	pin: formAction(ZPinInput.omit({ groupId: true }), async (data, { locals, params }) => {
+		const input = { ...data, groupId: params.groupId };
+		await pinPost({ db: locals.app.db, actor: locals.actor, input });
+	}),
+	hide: formAction(
+		ZHidePostInput.omit({ groupId: true }),
+		(data, { locals, params }) =>
+			hidePost({
 				db: locals.app.db,
 				actor: locals.actor,
-				input: { ...form.data, groupId: params.groupId }
-			});
-		} catch (e) {
-			return failWith(e, form.values);
-		}
-		return done(form.data.blocked ? 'board_blocked_done' : 'board_unblocked_done');
-	},
-	pin: async ({ request, locals, params }) => {
-		const form = await parseForm(request, ZPinInput.omit({ groupId: true }));
-		if (!form.ok) return form.failure;
-		try {
-			await pinPost({
-				db: locals.app.db,
-				actor: locals.actor,
-				input: { ...form.data, groupId: params.groupId }
-			});
-		} catch (e) {
-			return failWith(e, form.values);
-		}
-	},
-	hide: async ({ request, locals, params }) => {
-		const form = await parseForm(request, ZHidePostInput.omit({ groupId: true }));
-		if (!form.ok) return form.failure;
-		try {
-			await hidePost({
-				db: locals.app.db,
-				actor: locals.actor,
-				input: { ...form.data, groupId: params.groupId }
-			});
-		} catch (e) {
-			return failWith(e, form.values);
-		}
-		return done(form.data.hidden ? 'board_hidden_done' : 'board_restored_done');
-	},
-	slowMode: async ({ request, locals, params }) => {
-		const form = await parseForm(request, ZSlowModeInput.omit({ groupId: true, threadId: true }));
-		if (!form.ok) return form.failure;
-		try {
-			const input = { ...form.data, seconds: String(form.data.seconds), ...params };
-			await setSlowMode({ db: locals.app.db, actor: locals.actor, input });
-		} catch (e) {
-			return failWith(e, form.values);
-		}
-		return done('board_slow_mode_saved');
-	}
+				input: { ...data, groupId: params.groupId }
+			}),
+		{ done: (_, { hidden }) => t(hidden ? 'board_hidden_done' : 'board_restored_done') }
+	),
+	slowMode: formAction(
+		ZSlowModeInput.omit({ groupId: true, threadId: true }),
+		(data, { locals, params }) => {
+			const input = { ...data, seconds: String(data.seconds), ...params };
+			return setSlowMode({ db: locals.app.db, actor: locals.actor, input });
+		},
+		{ done: 'board_slow_mode_saved' }
+	)
 };

@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireSignedIn } from '$lib/server/access/actor';
-import { failWith, pageError, parseForm, t } from '$lib/server/forms';
+import { formAction, pageError } from '$lib/server/forms';
 import { formatDateTime } from '$lib/format';
 import {
 	getGroupSession,
@@ -29,18 +29,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
-	save: async ({ request, locals, params }) => {
-		const form = await parseForm(
-			request,
-			ZRecordSessionInput.omit({ groupId: true, sessionId: true })
-		);
-		if (!form.ok) return form.failure;
-		try {
-			const input = { ...form.data, ...params };
-			await recordGroupSession({ db: locals.app.db, actor: locals.actor, input });
-		} catch (e) {
-			return failWith(e, form.values);
-		}
-		return { done: t('groups_session_saved') };
-	}
+	save: formAction(
+		ZRecordSessionInput.omit({ groupId: true, sessionId: true }),
+		(data, { locals, params }) =>
+			recordGroupSession({ db: locals.app.db, actor: locals.actor, input: { ...data, ...params } }),
+		{ done: 'groups_session_saved' }
+	)
 };

@@ -1,12 +1,8 @@
-import { redirect, type Action } from '@sveltejs/kit';
-import type { z } from 'zod';
-import type { Db } from '$lib/server/db/client';
-import type { Actor } from '$lib/server/access/actor';
-import type { RealtimeBus } from '$lib/server/realtime/bus';
+import { redirect } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import type { Actions, PageServerLoad } from './$types';
 import { requireSignedIn, requireSite } from '$lib/server/access/actor';
-import { failWith, pageError, parseForm, t } from '$lib/server/forms';
+import { formAction, pageError, t } from '$lib/server/forms';
 import { getRoom } from '$lib/server/groups/get-room';
 import { sendChatMessage, ZSendChatMessageInput } from '$lib/server/groups/send-chat-message';
 import {
@@ -53,71 +49,59 @@ const ids = { groupId: true, sessionId: true } as const;
 const where = (url: URL) =>
 	url.pathname + (url.searchParams.get('room') ? `?room=${url.searchParams.get('room')}` : '');
 
-type Deps = { db: Db; bus: RealtimeBus; actor: Actor | null };
-
-/** A facilitator control: parse the form, run the use case, answer "saved" or the errors. */
-const control =
-	<O extends object>(
-		schema: z.ZodType<O>,
-		run: (args: Deps & { input: O & { groupId: string; sessionId: string } }) => Promise<void>
-	): Action<{ groupId: string; sessionId: string }> =>
-	async ({ request, locals, params }) => {
-		const form = await parseForm(request, schema);
-		if (!form.ok) return form.failure;
-		const deps = { db: locals.app.db, bus: locals.app.realtime, actor: locals.actor };
-		try {
-			await run({ ...deps, input: { ...form.data, ...params } });
-		} catch (e) {
-			return failWith(e, form.values);
-		}
-		return { done: t('room_saved') };
-	};
+/** A room use case's arguments: the live room's connections, the form, the address. */
+const live = <I extends object>(
+	{ locals, params }: { locals: App.Locals; params: { groupId: string; sessionId: string } },
+	input: I
+) => ({
+	db: locals.app.db,
+	bus: locals.app.realtime,
+	actor: locals.actor,
+	input: { ...input, ...params }
+});
+const saved = { done: 'room_saved' } as const;
 
 export const actions: Actions = {
-	send: async ({ request, locals, params, url }) => {
-		const form = await parseForm(request, ZSendChatMessageInput.omit(ids));
-		if (!form.ok) return form.failure;
-		let sent;
-		try {
-			sent = await sendChatMessage({
-				db: locals.app.db,
-				bus: locals.app.realtime,
-				actor: locals.actor,
-				input: { ...form.data, ...params }
-			});
-		} catch (e) {
-			return failWith(e, form.values);
-		}
+	send: formAction(ZSendChatMessageInput.omit(ids), async (input, event) => {
+		const sent = await sendChatMessage(live(event, input));
 		if (sent.showCrisisHelp) return { crisis: true, sentId: sent.id };
 		// Without JavaScript: back to the room (a reload must not post twice).
-		redirect(303, where(url));
-	},
-	report: async ({ request, locals, params }) => {
-		const form = await parseForm(request, ZReportInput.omit({ groupId: true, targetType: true }));
-		if (!form.ok) return form.failure;
-		try {
-			const input = { ...form.data, groupId: params.groupId, targetType: 'chat_message' as const };
-			await reportContent({ db: locals.app.db, actor: locals.actor, input });
-		} catch (e) {
-			return failWith(e, form.values);
-		}
-		return { done: t('board_reported') };
-	},
-	block: async ({ request, locals, params }) => {
-		const form = await parseForm(request, ZBlockFromRoomInput.omit(ids));
-		if (!form.ok) return form.failure;
-		try {
-			const input = { ...form.data, ...params };
-			await blockFromRoom({ db: locals.app.db, actor: locals.actor, input });
-		} catch (e) {
-			return failWith(e, form.values);
-		}
-		return { done: t(form.data.blocked ? 'room_blocked_done' : 'board_unblocked_done') };
-	},
-	status: control(ZSetRoomStatusInput.omit(ids), setRoomStatus),
-	agenda: control(ZPinAgendaInput.omit(ids), pinAgenda),
-	timer: control(ZSetTimerInput.omit(ids), setRoomTimer),
-	slowMode: control(ZSetSlowModeInput.omit(ids), setRoomSlowMode),
-	openSubRoom: control(ZOpenSubRoomInput.omit(ids), openSubRoom),
-	closeSubRoom: control(ZCloseSubRoomInput.omit(ids), closeSubRoom)
+		redirect(303, where(event.url));
+	}),
+	report: formAction(
+		ZReportInput.omit({ groupId: true, targetType: true }),
+		(data, { locals, params }) => {
+			const input = { ...data, groupId: params.groupId, targetType: 'chat_message' as const };
+			return reportContent({ db: locals.app.db, actor: locals.actor, input });
+		},
+		{ done: 'board_reported' }
+	),
+	block: formAction(
+		ZBlockFromRoomInput.omit(ids),
+		(data, { locals, params }) =>
+			blockFromRoom({ db: locals.app.db, actor: locals.actor, input: { ...data, ...params } }),
+		{ done: (_, { blocked }) => t(blocked ? 'room_blocked_done' : 'board_unblocked_done') }
+	),
+	status: formAction(
+		ZSetRoomStatusInput.omit(ids),
+		(input, e) => setRoomStatus(live(e, input)),
+		saved
+	),
+	agenda: formAction(ZPinAgendaInput.omit(ids), (input, e) => pinAgenda(live(e, input)), saved),
+	timer: formAction(ZSetTimerInput.omit(ids), (input, e) => setRoomTimer(live(e, input)), saved),
+	slowMode: formAction(
+		ZSetSlowModeInput.omit(ids),
+		(input, e) => setRoomSlowMode(live(e, input)),
+		saved
+	),
+	openSubRoom: formAction(
+		ZOpenSubRoomInput.omit(ids),
+		(input, e) => openSubRoom(live(e, input)),
+		saved
+	),
+	closeSubRoom: formAction(
+		ZCloseSubRoomInput.omit(ids),
+		(input, e) => closeSubRoom(live(e, input)),
+		saved
+	)
 };
