@@ -137,23 +137,28 @@ type Act<S extends z.ZodType, E, R> = (
 	values: FormValues
 ) => Promise<R>;
 type Answer<A> = Promise<A | ActionFailure<FormFailure>>;
+/** What the helper itself reads of a request: the form, and the reader's language and zone. */
+type FormEvent = {
+	request: Request;
+	locals: { locale: string; actor: { site: { timeZone: string } | null } | null };
+};
 
 /**
  * A form action: parses the form with `schema`, runs `act`, and answers with its result (or with
  * `{ done }`); a redirect or an error page thrown inside passes through, an AppError becomes the
  * fields' messages in the person's language and zone, with their input kept.
  */
-export function formAction<S extends z.ZodType, R, E extends RequestEvent = RequestEvent>(
+export function formAction<S extends z.ZodType, R, E extends FormEvent = RequestEvent>(
 	schema: S,
 	act: Act<S, E, R>,
 	options: Refusals & { done: Done<R, z.infer<S>> }
 ): (event: E) => Answer<{ done: string }>;
-export function formAction<S extends z.ZodType, R, E extends RequestEvent = RequestEvent>(
+export function formAction<S extends z.ZodType, R, E extends FormEvent = RequestEvent>(
 	schema: S,
 	act: Act<S, E, R>,
 	options?: Refusals
 ): (event: E) => Answer<R>;
-export function formAction<S extends z.ZodType, R, E extends RequestEvent = RequestEvent>(
+export function formAction<S extends z.ZodType, R, E extends FormEvent = RequestEvent>(
 	schema: S,
 	act: Act<S, E, R>,
 	{ notFoundAs, invalidIsNotFound, done }: Refusals & { done?: Done<R, z.infer<S>> } = {}
