@@ -6,6 +6,7 @@ import { sites } from '../sites/sites.schema';
 import type { Mailer } from '../mail/mailer';
 import { pickLocale } from '../i18n/locale';
 import { formatDateTime } from '../../format';
+import { displayZone } from '../dates/display-zone';
 import { m } from '../../paraglide/messages.js';
 import { groupMembers, groups, groupSessions, reminderDeliveries } from './groups.schema';
 
@@ -101,7 +102,11 @@ export async function sendDueReminders({
 					siteDefault: d.site.defaultLocale,
 					siteLocales: d.site.locales
 				});
-				const when = formatDateTime(d.startsAt, locale, d.zone ?? d.site.timeZone);
+				const when = formatDateTime(
+					d.startsAt,
+					locale,
+					displayZone({ profile: { timeZone: d.zone }, site: d.site })
+				);
 				const link = `${origin}/groups/${d.groupId}`;
 				outgoing.push({
 					deliveryId: row.id,
