@@ -13,7 +13,8 @@ import { getApp } from '$lib/server/app';
 import { dev } from '$app/environment';
 import { startReminderLoop } from '$lib/server/groups/reminder-loop';
 import { startAuditSealer } from '$lib/server/audit/seal-audit-trail';
-import { stopGracefully } from '$lib/server/shutdown';
+import { registerStreamCloser, stopGracefully } from '$lib/server/shutdown';
+import { closeLiveRooms } from '$lib/server/groups/room-live';
 import { loadActor } from '$lib/server/auth/load-actor';
 import { routeRules, guestOnly } from '$lib/server/access/route-rules';
 import { can } from '$lib/server/access/actor';
@@ -29,6 +30,8 @@ defineCustomServerStrategy('custom-kith', {
 
 export const init: ServerInit = async () => {
 	const app = await getApp();
+	// The live room's streams never end by themselves: shutdown ends them first.
+	registerStreamCloser(() => closeLiveRooms(app));
 	startAuditSealer(app);
 	startReminderLoop(app);
 	// The built server only: in development Vite owns the process and its signals.

@@ -18,7 +18,9 @@ import {
 	ZCompanionProfileInput,
 	ZLogContactInput
 } from '$lib/server/companionship/peer-companionship';
-import { dayIn, type CompanionshipSide } from '$lib/server/companionship/companionship-access';
+import type { CompanionshipSide } from '$lib/server/companionship/companionship-access';
+import { dayOf } from '$lib/server/dates/calendar';
+import { siteZoneOf } from '$lib/server/dates/display-zone';
 import {
 	endCompanionship,
 	endReasonsFor,
@@ -32,7 +34,8 @@ const cannotEnd: FieldKeys = { reason: 'companion_err_cannot_end' };
 export const load: PageServerLoad = async ({ locals }) => {
 	const actor = requireSignedIn(locals.actor);
 	const db = locals.app.db;
-	const zone = actor.site?.timeZone ?? 'UTC';
+	// A companionship's days are the site's, the same for the member and the companion.
+	const zone = siteZoneOf(actor.site);
 	const day = (d: string) => formatDate(`${d}T12:00:00Z`, locals.locale, 'UTC');
 	// Past companionships only: the current one is shown above them.
 	const history = (as: CompanionshipSide) =>
@@ -48,7 +51,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		? await getPeerCompanionship({ db, actor }).catch(pageError)
 		: null;
 	return {
-		today: dayIn(new Date(), zone),
+		today: dayOf(new Date(), zone),
 		coordinator: can(actor, 'groups.manage'),
 		member: member && {
 			endedBefore: member.endedBefore,

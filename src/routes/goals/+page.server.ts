@@ -6,13 +6,15 @@ import { listGoals } from '$lib/server/goals/list-goals';
 import { createGoal, ZCreateGoalInput } from '$lib/server/goals/create-goal';
 import { stepActions } from '$lib/server/goals/step-actions';
 import { stepView } from '$lib/server/goals/goal-view';
-import { dayIn } from '$lib/server/goals/goal-dates';
+import { dayOf } from '$lib/server/dates/calendar';
+import { displayZone } from '$lib/server/dates/display-zone';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const actor = requireSignedIn(locals.actor);
 	const goals = await listGoals({ db: locals.app.db, actor }).catch(pageError);
-	const zone = requireSite(actor).timeZone;
-	const today = dayIn(new Date(), zone);
+	const site = requireSite(actor);
+	const today = dayOf(new Date(), site.timeZone);
+	const zone = displayZone({ profile: locals.profile, site });
 	return {
 		today,
 		goals: goals.map((g) => ({

@@ -4,6 +4,7 @@ import { requireSignedIn } from '$lib/server/access/actor';
 import { listGroups } from '$lib/server/groups/list-groups';
 import { markRemindersRead, ZMarkRemindersReadInput } from '$lib/server/groups/mark-reminders-read';
 import { formatDate, formatDateTime } from '$lib/format';
+import { displayZone } from '$lib/server/dates/display-zone';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const actor = requireSignedIn(locals.actor);
@@ -12,7 +13,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		actor,
 		input: { locale: locals.locale }
 	}).catch(pageError);
-	const zone = locals.profile?.timeZone || actor.site?.timeZone;
+	const zone = displayZone({ profile: locals.profile, site: actor.site });
 	const when = (d: Date | null) => (d ? formatDateTime(d, locals.locale, zone) : null);
 	const cards = (list: typeof page.mine) =>
 		list.map(({ nextSession, closedAt, ...g }) => ({

@@ -5,13 +5,14 @@ import { formAction } from '$lib/server/forms';
 import { getOwnProfile, updateOwnProfile, ZProfileInput } from '$lib/server/people/profile';
 import { locales, localeName, pickLocale } from '$lib/server/i18n/locale';
 import { commonTimeZones } from '$lib/server/i18n/common-time-zones';
+import { siteZoneOf } from '$lib/server/dates/display-zone';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requireSignedIn(locals.actor);
 	const profile = await getOwnProfile({ db: locals.app.db, actor });
 	const site = locals.site;
 	const offered = locales.filter((l) => !site?.locales.length || site.locales.includes(l));
-	const siteZone = site?.timeZone ?? 'UTC';
+	const siteZone = siteZoneOf(site);
 	return {
 		profile: {
 			displayName: profile.displayName,

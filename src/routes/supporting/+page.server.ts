@@ -3,14 +3,16 @@ import { requireSite, requireSignedIn } from '$lib/server/access/actor';
 import { pageError } from '$lib/server/forms';
 import { listSharedGoals } from '$lib/server/goals/list-shared-goals';
 import { stepView } from '$lib/server/goals/goal-view';
-import { dayIn } from '$lib/server/goals/goal-dates';
+import { dayOf } from '$lib/server/dates/calendar';
+import { displayZone } from '$lib/server/dates/display-zone';
 import { formatDate } from '$lib/format';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const actor = requireSignedIn(locals.actor);
 	const goals = await listSharedGoals({ db: locals.app.db, actor }).catch(pageError);
-	const zone = requireSite(actor).timeZone;
-	const today = dayIn(new Date(), zone);
+	const site = requireSite(actor);
+	const today = dayOf(new Date(), site.timeZone);
+	const zone = displayZone({ profile: locals.profile, site });
 	return {
 		goals: goals.map((g) => ({
 			id: g.id,

@@ -7,14 +7,15 @@ import {
 	logSupervision,
 	ZLogSupervisionInput
 } from '$lib/server/companionship/supervision';
-import { dayIn } from '$lib/server/companionship/companionship-access';
+import { dayOf } from '$lib/server/dates/calendar';
+import { siteZoneOf } from '$lib/server/dates/display-zone';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const actor = requireSignedIn(locals.actor);
 	const view = await getOwnSupervision({ db: locals.app.db, actor }).catch(pageError);
 	const day = (d: string) => formatDate(`${d}T12:00:00Z`, locals.locale, 'UTC');
 	return {
-		today: dayIn(new Date(), actor.site?.timeZone ?? 'UTC'),
+		today: dayOf(new Date(), siteZoneOf(actor.site)),
 		since: day(view.since),
 		totals: view.totals,
 		entries: view.entries.map((e) => ({ ...e, day: day(e.date) }))

@@ -5,7 +5,7 @@ import { actingRole, requireAccess, requireSite, type Actor } from '../access/ac
 import { recordAudit } from './record-audit';
 import { auditLog } from './audit.schema';
 import { user } from '../db/auth.schema';
-import { startOfDayIn } from '../i18n/day-in-zone';
+import { addDays, startOfDay } from '../dates/calendar';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -83,12 +83,8 @@ export async function listAudit({
 	if (input.action) where.push(like(auditLog.action, `${escapeLike(input.action)}%`));
 	if (input.actor) where.push(eq(auditLog.actorUserId, input.actor));
 	if (input.outcome) where.push(eq(auditLog.outcome, input.outcome));
-	if (input.from) where.push(gte(auditLog.at, startOfDayIn(input.from, site.timeZone)));
-	if (input.to) {
-		const next = new Date(`${input.to}T00:00:00Z`);
-		next.setUTCDate(next.getUTCDate() + 1);
-		where.push(lt(auditLog.at, startOfDayIn(next.toISOString().slice(0, 10), site.timeZone)));
-	}
+	if (input.from) where.push(gte(auditLog.at, startOfDay(input.from, site.timeZone)));
+	if (input.to) where.push(lt(auditLog.at, startOfDay(addDays(input.to, 1), site.timeZone)));
 	if (input.before) where.push(lt(auditLog.id, input.before));
 	return db.transaction(async (tx) => {
 		const found = await tx

@@ -1,12 +1,11 @@
 import { asc, desc, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { App } from '../app';
 import { rowsOf, type Db } from '../db/client';
-import { logger } from '../logger';
+import { xactLock } from '../jobs/locks';
+import { startPeriodic } from '../jobs/periodic';
 import { auditLog } from './audit.schema';
 import { auditHash, GENESIS_HASH, type AuditDetails } from './record-audit';
 
-/** The advisory lock that makes one sealer at a time, across every instance. */
-const SEAL_LOCK = 7402;
 /** How often each instance seals what was written since. */
 export const SEAL_INTERVAL_MS = 1000;
 const UPDATE_CHUNK = 200;
@@ -26,7 +25,8 @@ export async function sealAuditTrail({
 	let sealed = 0;
 	for (;;) {
 		const n = await db.transaction(async (tx) => {
-			await tx.execute(sql`select pg_advisory_xact_lock(${SEAL_LOCK})`);
+			// One sealer at a time, across every instance.
+			await tx.execute(xactLock('auditSeal'));
 			const [last] = await tx
 				.select({ seq: auditLog.seq, hash: auditLog.hash })
 				.from(auditLog)
@@ -73,30 +73,14 @@ export async function countUnsealed(db: Db): Promise<number> {
 	return rowsOf<{ n: number }>(result)[0]?.n ?? 0;
 }
 
-let timer: ReturnType<typeof setInterval> | undefined;
-let current: Promise<unknown> | null = null;
-
 /**
- * Seals the trail every second while the server runs. Every instance runs it; the lock lets one
- * at a time work. The timer does not keep the process alive.
+ * Seals the trail every second while the server runs (shutdown stops it with every periodic
+ * job). Every instance runs it; the lock lets one at a time work.
  */
 export function startAuditSealer(app: Pick<App, 'db'>): void {
-	if (timer) return;
-	const run = () => {
-		current ??= sealAuditTrail({ db: app.db })
-			.catch((e: unknown) => logger.error({ err: e }, 'audit sealing failed'))
-			.finally(() => {
-				current = null;
-			});
-	};
-	timer = setInterval(run, SEAL_INTERVAL_MS);
-	timer.unref();
-	run();
-}
-
-/** Stops the interval and waits for a sealing under way (before the database closes). */
-export async function stopAuditSealer(): Promise<void> {
-	clearInterval(timer);
-	timer = undefined;
-	await current;
+	startPeriodic({
+		name: 'audit sealing',
+		everyMs: SEAL_INTERVAL_MS,
+		run: () => sealAuditTrail({ db: app.db })
+	});
 }

@@ -4,7 +4,7 @@ import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { AppError } from '../errors';
 import { parseInput } from '../goals/goals.validation';
-import { wallTimeIn } from '../i18n/day-in-zone';
+import { repeatWeekly } from '../dates/calendar';
 import { cohortSessions } from './cohorts.schema';
 import { auditCohort, facilitatedCohort, requireFacilitator } from './cohort-access';
 
@@ -32,12 +32,6 @@ export const ZScheduleSessionsInput = z.object({
 });
 export type TScheduleSessionsInput = z.input<typeof ZScheduleSessionsInput>;
 
-/** The day `n` weeks after a YYYY-MM-DD day, by the calendar (not by 7 × 24 hours). */
-export function weeksLater(day: string, n: number): string {
-	const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
-	return new Date(Date.UTC(y, m - 1, d + 7 * n)).toISOString().slice(0, 10);
-}
-
 /**
  * Schedules `weeks` weekly sessions of a cohort the actor facilitates, the first at a local
  * date-time in the site's zone; every one keeps that wall-clock time across daylight-saving
@@ -54,12 +48,8 @@ export async function scheduleSessions({
 }): Promise<{ ids: string[] }> {
 	const { actor, site } = requireFacilitator(given);
 	const data = parseInput(ZScheduleSessionsInput, input);
-	const [day = '', time = ''] = data.first.split('T');
-	const starts = Array.from({ length: data.weeks }, (_, i) =>
-		wallTimeIn(weeksLater(day, i), time, site.timeZone)
-	);
-	if (starts.some((s) => Number.isNaN(s.getTime())))
-		throw new AppError('invalid_input', { first: 'err_date' });
+	const starts = repeatWeekly({ first: data.first, count: data.weeks, timeZone: site.timeZone });
+	if (!starts) throw new AppError('invalid_input', { first: 'err_date' });
 	return db.transaction(async (tx) => {
 		const cohort = await facilitatedCohort(tx, actor, site.id, data.cohortId);
 		const clash = await tx

@@ -1,5 +1,5 @@
-// What every companionship use case shares: who may act, the input shapes, dates in the site's
-// time zone and the audit record. Companionship data is audited on every read and write; anything
+// What every companionship use case shares: who may act, the input shapes and the audit record
+// (calendar days come from dates/calendar.ts, in the site's time zone). Companionship data is audited on every read and write; anything
 // not the actor's (another member's request, another peer's companion, another site) is "not found".
 import { z } from 'zod';
 import { inArray } from 'drizzle-orm';
@@ -79,21 +79,6 @@ export const zDay = z
 		(d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && d >= '2000-01-01',
 		'companion_err_date'
 	);
-
-/** The calendar day of an instant in a time zone, as YYYY-MM-DD. */
-export const dayIn = (at: Date, timeZone: string): string =>
-	new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short' }).format(at);
-
-/** The same day `months` later (clamped to the month's end, like a calendar would). */
-export function addMonths(at: Date, months: number): Date {
-	const d = new Date(at);
-	const day = d.getUTCDate();
-	d.setUTCDate(1);
-	d.setUTCMonth(d.getUTCMonth() + months);
-	const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-	d.setUTCDate(Math.min(day, last));
-	return d;
-}
 
 /**
  * Whether a companionship is over: ended early (endedAt), or past its end date, when it ran its

@@ -10,12 +10,12 @@ import { companionContacts, companionRequests } from './companionship.schema';
 import {
 	actorWith,
 	auditCompanionship,
-	dayIn,
 	displayNames,
 	isOver,
 	sidePermission,
 	type CompanionshipSide
 } from './companionship-access';
+import { dayOf } from '../dates/calendar';
 import type { CompanionEndReason } from './end-companionship';
 
 export const historyFilters = ['active', 'ended', 'all'] as const;
@@ -107,8 +107,8 @@ export async function getCompanionshipHistory({
 				id: r.id,
 				memberName: as === 'member' ? null : (names.get(r.memberId) ?? ''),
 				peerName: as === 'companion' ? null : ((r.peerId && names.get(r.peerId)) ?? ''),
-				startedOn: dayIn(r.acceptedAt ?? r.createdAt, zone),
-				endsOn: dayIn((endedEarly ? r.endedAt : r.endsAt) ?? r.createdAt, zone),
+				startedOn: dayOf(r.acceptedAt ?? r.createdAt, zone),
+				endsOn: dayOf((endedEarly ? r.endedAt : r.endsAt) ?? r.createdAt, zone),
 				outcome: endedEarly ? 'ended' : isOver(r, now) ? 'completed' : 'active',
 				endedBy: !endedEarly
 					? null

@@ -13,13 +13,13 @@ import { companionProfiles, companionRequests } from './companionship.schema';
 import {
 	actorWith,
 	auditCompanionship,
-	dayIn,
 	displayNames,
 	isOver,
 	requireUuid,
 	shared,
 	zRecordId
 } from './companionship-access';
+import { dayOf } from '../dates/calendar';
 import { supervisionTotalsBySite, windowStart, type SupervisionTotals } from './supervision';
 
 export type Candidate = {
@@ -123,7 +123,7 @@ export async function getCoordination({
 					note: r.note,
 					languages: r.languages,
 					interests: r.interests,
-					requestedOn: dayIn(r.createdAt, zone),
+					requestedOn: dayOf(r.createdAt, zone),
 					candidates: rankCandidates(
 						// A peer worker never accompanies themselves.
 						peers
@@ -151,7 +151,7 @@ export async function getCoordination({
 					id: r.id,
 					memberName: names.get(r.memberId) ?? '',
 					peerName: peerName(r.peerId),
-					offeredOn: dayIn(r.offeredAt ?? r.createdAt, zone)
+					offeredOn: dayOf(r.offeredAt ?? r.createdAt, zone)
 				})),
 			supervisionSince: since,
 			supervision: peers.map((p) => ({

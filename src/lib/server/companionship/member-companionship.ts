@@ -11,7 +11,6 @@ import { sites } from '../sites/sites.schema';
 import { companionContacts, companionProfiles, companionRequests } from './companionship.schema';
 import {
 	actorWith,
-	addMonths,
 	auditCompanionship,
 	daysLeft,
 	displayNames,
@@ -22,6 +21,7 @@ import {
 	zRecordId,
 	zTags
 } from './companionship-access';
+import { addMonths } from '../dates/calendar';
 
 export type MemberCompanionship = {
 	id: string;

@@ -17,7 +17,6 @@ import {
 import {
 	actorWith,
 	auditCompanionship,
-	dayIn,
 	daysLeft,
 	displayNames,
 	isOver,
@@ -28,6 +27,7 @@ import {
 	zRecordId,
 	zTags
 } from './companionship-access';
+import { dayOf } from '../dates/calendar';
 
 export type CompanionProfile = {
 	languages: string[];
@@ -117,8 +117,8 @@ export async function getPeerCompanionship({
 					id: r.id,
 					memberName: names.get(r.memberId) ?? '',
 					note: r.note,
-					startedOn: dayIn(r.acceptedAt ?? now, site.timeZone),
-					endsOn: dayIn(ends, site.timeZone),
+					startedOn: dayOf(r.acceptedAt ?? now, site.timeZone),
+					endsOn: dayOf(ends, site.timeZone),
 					daysLeft: daysLeft(ends, now),
 					contacts: own.map((c) => ({
 						id: c.id,
@@ -220,9 +220,9 @@ export async function logContact({
 		if (!request?.acceptedAt || !request.endsAt) throw notFound();
 		// Ended early (endedAt) or run its length (endsAt): either way nothing more is logged.
 		if (isOver(request, now)) throw new AppError('invalid_input', { date: 'companion_err_ended' });
-		if (data.date > dayIn(now, site.timeZone))
+		if (data.date > dayOf(now, site.timeZone))
 			throw new AppError('invalid_input', { date: 'companion_err_future' });
-		if (data.date < dayIn(request.acceptedAt, site.timeZone))
+		if (data.date < dayOf(request.acceptedAt, site.timeZone))
 			throw new AppError('invalid_input', { date: 'companion_err_before_start' });
 		const [row] = await tx
 			.insert(companionContacts)

@@ -9,13 +9,12 @@ import { parseInput } from '../goals/goals.validation';
 import { supervisionKinds, supervisionLogs, type SupervisionKind } from './companionship.schema';
 import {
 	actorWith,
-	addMonths,
 	auditCompanionship,
-	dayIn,
 	zDay,
 	zMinutes,
 	zOptionalText
 } from './companionship-access';
+import { addMonths, dayOf } from '../dates/calendar';
 
 export type SupervisionTotals = Record<SupervisionKind, { sessions: number; minutes: number }>;
 
@@ -26,7 +25,7 @@ export const emptyTotals = (): SupervisionTotals => ({
 
 /** The first day of the three months the totals cover, in the site's time zone. */
 export const windowStart = (now: Date, timeZone: string): string =>
-	dayIn(addMonths(now, -3), timeZone);
+	dayOf(addMonths(now, -3), timeZone);
 
 export const ZLogSupervisionInput = z.object({
 	kind: z.enum(supervisionKinds, 'err_invalid'),
@@ -51,7 +50,7 @@ export async function logSupervision({
 }): Promise<{ id: string }> {
 	const { actor, site } = actorWith(given, 'peer.work');
 	const data = parseInput(ZLogSupervisionInput, input);
-	if (data.date > dayIn(now, site.timeZone))
+	if (data.date > dayOf(now, site.timeZone))
 		throw new AppError('invalid_input', { date: 'companion_err_future' });
 	return db.transaction(async (tx) => {
 		const [row] = await tx

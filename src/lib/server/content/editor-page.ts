@@ -8,6 +8,7 @@ import type { Actor } from '../access/actor';
 import { AppError } from '../errors';
 import { formAction, pageError, t, type FormValues, type MessageKey } from '../forms';
 import { formatDateTime } from '../../format';
+import { displayZone } from '../dates/display-zone';
 import { directionOf, localeName } from '../i18n/locale';
 import { CourseFormatError } from '../courses/parse-course';
 import { ProgrammeFormatError } from '../groups/parse-programme';
@@ -66,7 +67,7 @@ export async function loadSourceEditor<Source extends StartingPoint, Shown>(
 				version: v.version,
 				status: v.status,
 				author: v.author,
-				at: formatDateTime(v.createdAt, locals.locale, site?.timeZone)
+				at: formatDateTime(v.createdAt, locals.locale, displayZone({ profile: locals.profile, site }))
 			}))
 		};
 	} catch (e) {

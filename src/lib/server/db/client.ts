@@ -10,6 +10,7 @@ import pg from 'pg';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as schema from './schema';
+import { lockKeys } from '../jobs/locks';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -46,10 +47,12 @@ export function openDatabase(opts: { url?: string; dataDir: string }): Database 
 				const client = await pool.connect();
 				try {
 					// One instance migrates at a time; the others wait and then find nothing to do.
-					await client.query('select pg_advisory_lock(7401)');
+					await client.query('select pg_advisory_lock($1::bigint)', [lockKeys.migrations]);
 					await migratePg(drizzlePg({ client, schema }), { migrationsFolder });
 				} finally {
-					await client.query('select pg_advisory_unlock(7401)').catch(() => undefined);
+					await client
+						.query('select pg_advisory_unlock($1::bigint)', [lockKeys.migrations])
+						.catch(() => undefined);
 					client.release();
 				}
 			},

@@ -6,8 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import type { App } from '../app';
 import { recordAudit } from '../audit/record-audit';
 import type { Site } from '../sites/sites.schema';
-import { wallTimeIn } from '../i18n/day-in-zone';
-import { weeksLater } from '../cohorts/schedule-sessions';
+import { addWeeks, dayOf, instantAt } from '../dates/calendar';
 import {
 	groupAttendance,
 	groupFacilitators,
@@ -46,7 +45,7 @@ export async function seedDemoGroup({
 	if (!programme || [...leaders, ...members].some((id) => !id) || !member || !leaders[0])
 		return null;
 	const lead = leaders[0];
-	const today = new Intl.DateTimeFormat('sv-SE', { timeZone: site.timeZone }).format(new Date());
+	const today = dayOf(new Date(), site.timeZone);
 	return app.db.transaction(async (tx) => {
 		const [group] = await tx
 			.insert(groups)
@@ -76,7 +75,7 @@ export async function seedDemoGroup({
 		);
 		const ids: string[] = [];
 		for (let i = 0; i < 4; i++) {
-			const startsAt = wallTimeIn(weeksLater(today, i - 1), '18:00', site.timeZone);
+			const startsAt = instantAt(addWeeks(today, i - 1), '18:00', site.timeZone);
 			const [s] = await tx
 				.insert(groupSessions)
 				.values({

@@ -6,7 +6,7 @@ import { AppError } from '../errors';
 import { goalSteps } from './goals.schema';
 import { parseInput, zId, zOptionalDay, zStepText } from './goals.validation';
 import { auditGoal, ownStep } from './goal-access';
-import { addDays, dayIn } from './goal-dates';
+import { addDays, dayOf } from '../dates/calendar';
 
 export const ZAcceptStepInput = z.object({
 	stepId: zId,
@@ -41,7 +41,7 @@ export async function acceptStep({
 		const { step, goal } = await ownStep(tx, actor, site.id, data.stepId);
 		if (step.status !== 'proposed')
 			throw new AppError('conflict', { step: 'err_step_not_proposed' });
-		const today = dayIn(now, site.timeZone);
+		const today = dayOf(now, site.timeZone);
 		const targetDate = data.targetDate ?? addDays(today, DEFAULT_DAYS);
 		if (targetDate < today)
 			throw new AppError('invalid_input', { targetDate: 'err_step_date_past' });

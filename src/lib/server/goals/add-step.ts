@@ -5,7 +5,7 @@ import { AppError } from '../errors';
 import { goalSteps } from './goals.schema';
 import { parseInput, zDay, zId, zStepText } from './goals.validation';
 import { auditGoal, nextPosition, ownGoal } from './goal-access';
-import { dayIn } from './goal-dates';
+import { dayOf } from '../dates/calendar';
 
 export const ZAddStepInput = z.object({ goalId: zId, text: zStepText, targetDate: zDay });
 export type TAddStepInput = z.infer<typeof ZAddStepInput>;
@@ -30,7 +30,7 @@ export async function addStep({
 	const { goalId, text, targetDate } = parseInput(ZAddStepInput, input);
 	return db.transaction(async (tx) => {
 		const goal = await ownGoal(tx, actor, site.id, goalId);
-		if (targetDate < dayIn(now, site.timeZone))
+		if (targetDate < dayOf(now, site.timeZone))
 			throw new AppError('invalid_input', { targetDate: 'err_step_date_past' });
 		const [step] = await tx
 			.insert(goalSteps)

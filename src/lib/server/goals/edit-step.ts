@@ -6,7 +6,7 @@ import { AppError } from '../errors';
 import { goalSteps } from './goals.schema';
 import { parseInput, zDay, zId, zStepText } from './goals.validation';
 import { auditGoal, ownStep } from './goal-access';
-import { dayIn } from './goal-dates';
+import { dayOf } from '../dates/calendar';
 
 export const ZEditStepInput = z.object({ stepId: zId, text: zStepText, targetDate: zDay });
 export type TEditStepInput = z.infer<typeof ZEditStepInput>;
@@ -33,7 +33,7 @@ export async function editStep({
 		const { step, goal } = await ownStep(tx, actor, site.id, stepId);
 		if (step.status !== 'open' && step.status !== 'done')
 			throw new AppError('conflict', { step: 'err_step_not_accepted' });
-		if (targetDate !== step.targetDate && targetDate < dayIn(now, site.timeZone))
+		if (targetDate !== step.targetDate && targetDate < dayOf(now, site.timeZone))
 			throw new AppError('invalid_input', { targetDate: 'err_step_date_past' });
 		await tx.update(goalSteps).set({ text, targetDate }).where(eq(goalSteps.id, step.id));
 		await auditGoal(tx, actor, site.id, {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { weeklyProgress } from './goal-chart';
-import { dayIn } from './goal-dates';
+import { dayOf } from '../dates/calendar';
 
 describe('goal chart figures', () => {
 	const zone = 'Europe/Copenhagen';
@@ -27,7 +27,7 @@ describe('goal chart figures', () => {
 	it('puts a step done late on Sunday night in the site’s week, not UTC’s', () => {
 		// 22:30 UTC on Sunday 8 June is already Monday 9 June in Copenhagen.
 		const steps = [{ status: 'done' as const, doneAt: new Date('2025-06-08T22:30:00Z') }];
-		expect(dayIn(new Date('2025-06-08T22:30:00Z'), zone)).toBe('2025-06-09');
+		expect(dayOf(new Date('2025-06-08T22:30:00Z'), zone)).toBe('2025-06-09');
 		expect(weeklyProgress(goal, steps, zone, new Date('2025-06-10T12:00:00Z'))).toEqual([
 			{ week: '2025-06-02', done: 0 },
 			{ week: '2025-06-09', done: 1 }

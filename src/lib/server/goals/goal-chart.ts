@@ -1,4 +1,4 @@
-import { addDays, dayIn, daysBetween, weekStart } from './goal-dates';
+import { addDays, dayOf, daysBetween, weekStart } from '../dates/calendar';
 import type { Goal, GoalStep } from './goal-access';
 
 /** One week of a goal's life: the Monday it starts and how many steps were done by its end. */
@@ -19,12 +19,12 @@ export function weeklyProgress(
 ): ChartWeek[] {
 	const doneDays = steps
 		.filter((s) => s.status === 'done' && s.doneAt)
-		.map((s) => dayIn(s.doneAt ?? now, timeZone))
+		.map((s) => dayOf(s.doneAt ?? now, timeZone))
 		.sort();
-	const first = weekStart(dayIn(goal.createdAt, timeZone));
+	const first = weekStart(dayOf(goal.createdAt, timeZone));
 	const endInstant = goal.status === 'active' ? now : goal.updatedAt;
 	const lastDone = doneDays.at(-1);
-	let last = weekStart(dayIn(endInstant, timeZone));
+	let last = weekStart(dayOf(endInstant, timeZone));
 	if (lastDone && lastDone > last) last = weekStart(lastDone);
 	if (last < first) last = first;
 	const count = Math.min(Math.floor(daysBetween(first, last) / 7) + 1, MAX_WEEKS);

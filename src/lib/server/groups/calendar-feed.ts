@@ -1,4 +1,5 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
+import ical, { escape, ICalCalendarMethod } from 'ical-generator';
 import type { Db } from '../db/client';
 import { recordAudit } from '../audit/record-audit';
 import { notFound } from '../errors';
@@ -7,36 +8,47 @@ import { groupMembers, groups, groupSessions } from './groups.schema';
 import { isUuid } from './group-access';
 import { programmeText } from './programme-text';
 
-/** Text escaped for an iCalendar property value (RFC 5545 §3.3.11). */
-export const icsText = (s: string): string =>
-	s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+export type CalendarEvent = {
+	id: string;
+	startsAt: Date;
+	endsAt: Date;
+	summary: string;
+	location: string | null;
+};
 
-/** A content line folded at 75 octets, never inside a UTF-8 character (RFC 5545 §3.1). */
-export function foldLine(line: string): string {
-	const out: string[] = [];
-	let current = '';
-	let octets = 0;
-	for (const ch of line) {
-		const size = Buffer.byteLength(ch);
-		// Continuation lines start with a space, which counts towards their 75 octets.
-		const limit = out.length === 0 ? 75 : 74;
-		if (octets + size > limit) {
-			out.push(current);
-			current = '';
-			octets = 0;
-		}
-		current += ch;
-		octets += size;
-	}
-	out.push(current);
-	return out.join('\r\n ');
+/**
+ * A group's sessions as an iCalendar file (RFC 5545): times in UTC, each session's link as its
+ * URL, text escaped and lines folded at 75 octets by ical-generator.
+ */
+export function icsCalendar({
+	name,
+	link,
+	events,
+	stamp = new Date()
+}: {
+	name: string;
+	link: string;
+	events: readonly CalendarEvent[];
+	stamp?: Date;
+}): string {
+	const calendar = ical({
+		prodId: { company: 'Kith', product: 'Peer groups', language: 'EN' },
+		scale: 'GREGORIAN',
+		method: ICalCalendarMethod.PUBLISH,
+		// ical-generator writes the calendar's name as given: escape it as the TEXT it is.
+		name: escape(name, false),
+		events: events.map((e) => ({
+			id: `${e.id}@kith`,
+			stamp,
+			start: e.startsAt,
+			end: e.endsAt,
+			summary: e.summary,
+			location: e.location || null,
+			url: link
+		}))
+	});
+	return `${calendar.toString()}\r\n`;
 }
-
-const icsTime = (d: Date): string =>
-	d
-		.toISOString()
-		.replace(/[-:]/g, '')
-		.replace(/\.\d{3}/, '');
 
 /**
  * A member's calendar of a group: every session not cancelled, as text/calendar. The token in
@@ -75,32 +87,21 @@ export async function calendarFeed({
 			.where(and(eq(groupSessions.groupId, group.id), ne(groupSessions.status, 'cancelled')))
 			.orderBy(asc(groupSessions.startsAt));
 		const link = `${input.origin}/groups/${group.id}`;
-		const stamp = icsTime(new Date());
-		const lines = [
-			'BEGIN:VCALENDAR',
-			'VERSION:2.0',
-			'PRODID:-//Kith//Peer groups//EN',
-			'CALSCALE:GREGORIAN',
-			'METHOD:PUBLISH',
-			`X-WR-CALNAME:${icsText(group.name)}`
-		];
-		for (const s of sessions) {
-			const theme = text?.sessions.find((t) => t.number === s.number)?.theme;
-			const where =
-				s.delivery === 'in_person' ? s.place : s.delivery === 'video' ? s.videoUrl : link;
-			lines.push(
-				'BEGIN:VEVENT',
-				`UID:${s.id}@kith`,
-				`DTSTAMP:${stamp}`,
-				`DTSTART:${icsTime(s.startsAt)}`,
-				`DTEND:${icsTime(s.endsAt)}`,
-				`SUMMARY:${icsText(theme ? `${group.name}: ${theme}` : group.name)}`,
-				...(where ? [`LOCATION:${icsText(where)}`] : []),
-				`URL:${link}`,
-				'END:VEVENT'
-			);
-		}
-		lines.push('END:VCALENDAR');
+		const body = icsCalendar({
+			name: group.name,
+			link,
+			events: sessions.map((s) => {
+				const theme = text?.sessions.find((t) => t.number === s.number)?.theme;
+				return {
+					id: s.id,
+					startsAt: s.startsAt,
+					endsAt: s.endsAt,
+					summary: theme ? `${group.name}: ${theme}` : group.name,
+					location:
+						s.delivery === 'in_person' ? s.place : s.delivery === 'video' ? s.videoUrl : link
+				};
+			})
+		});
 		await recordAudit(tx, {
 			actorUserId: row.userId,
 			actingRole: 'member',
@@ -114,7 +115,7 @@ export async function calendarFeed({
 		});
 		return {
 			filename: `${group.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'group'}.ics`,
-			body: lines.map(foldLine).join('\r\n') + '\r\n'
+			body
 		};
 	});
 }

@@ -4,8 +4,7 @@ import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { AppError, notFound } from '../errors';
 import { parseInput, zId } from '../goals/goals.validation';
-import { wallTimeIn } from '../i18n/day-in-zone';
-import { weeksLater } from '../cohorts/schedule-sessions';
+import { repeatWeekly } from '../dates/calendar';
 import { classifyUrl } from '../courses/render-markdown';
 import { groupFacilitators, groupProgrammes, groups, groupSessions } from './groups.schema';
 import { auditGroup, facilitatedGroup, isUuid } from './group-access';
@@ -78,13 +77,13 @@ export async function scheduleGroupSessions({
 		const access = await facilitatedGroup(tx, actor, data.groupId);
 		const { group, site } = access;
 		if (group.closedAt) throw new AppError('conflict', { first: 'groups_err_closed_sessions' });
-		const [day = '', time = ''] = data.first.split('T');
-		const step = data.rhythm === 'weekly' ? 1 : 2;
-		const starts = Array.from({ length: data.count }, (_, i) =>
-			wallTimeIn(weeksLater(day, i * step), time, site.timeZone)
-		);
-		if (starts.some((s) => Number.isNaN(s.getTime())))
-			throw new AppError('invalid_input', { first: 'err_date' });
+		const starts = repeatWeekly({
+			first: data.first,
+			count: data.count,
+			everyWeeks: data.rhythm === 'weekly' ? 1 : 2,
+			timeZone: site.timeZone
+		});
+		if (!starts) throw new AppError('invalid_input', { first: 'err_date' });
 		const span = data.minutes * 60_000;
 		const slots = starts.map((s) => ({ startsAt: s, endsAt: new Date(s.getTime() + span) }));
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import type { RealtimeBus } from '../realtime/bus';
@@ -11,6 +11,7 @@ import { assertCanPost } from './can-post';
 import { chatMessages } from './groups.schema';
 import { isStaffRole, subRoomFor } from './room-access';
 import { announce } from './room-notify';
+import { recordXactLock } from '../jobs/locks';
 import { assertNoContactDetails, flagRisk } from '../safety/screen-post';
 
 export const ZSendChatMessageInput = z.object({
@@ -63,7 +64,7 @@ export async function sendChatMessage({
 		assertNoContactDetails(site, data.body);
 		// One writer per session at a time, so message ids in a session are in commit order: a
 		// reader that has seen id N can never later find a smaller id committed (no lost messages).
-		await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${session.id}))`);
+		await tx.execute(recordXactLock('chatSession', session.id));
 		if (session.slowModeSeconds > 0 && !isStaffRole(access.role)) {
 			const [last] = await tx
 				.select({ at: chatMessages.createdAt })

@@ -5,18 +5,14 @@ import { profiles } from '../people/people.schema';
 import { sites } from '../sites/sites.schema';
 import type { Mailer } from '../mail/mailer';
 import { pickLocale } from '../i18n/locale';
+import { tryXactLock } from '../jobs/locks';
 import { formatDateTime } from '../../format';
+import { displayZone } from '../dates/display-zone';
 import { m } from '../../paraglide/messages.js';
 import { groupMembers, groups, groupSessions, reminderDeliveries } from './groups.schema';
 
 /** How far ahead a session is announced. */
 export const REMINDER_WINDOW_MS = 24 * 60 * 60 * 1000;
-/**
- * One key for the advisory lock, so only one instance sends reminders at a time. Not 7402: that
- * is the audit sealer's key, and sharing it made reminder runs and audit sealing wait on each other.
- */
-const LOCK_KEY = 7403;
-
 export type ReminderRun = { inApp: number; email: number; failed: number; skipped: boolean };
 
 /**
@@ -38,9 +34,8 @@ export async function sendDueReminders({
 }): Promise<ReminderRun> {
 	type Outgoing = { deliveryId: string; to: string; subject: string; text: string; siteId: string };
 	const result = await db.transaction(async (tx) => {
-		const [lock] = rowsOf<{ ok: boolean }>(
-			await tx.execute(sql`select pg_try_advisory_xact_lock(${LOCK_KEY}) as ok`)
-		);
+		// One instance sends at a time; the others skip this round.
+		const [lock] = rowsOf<{ ok: boolean }>(await tx.execute(tryXactLock('reminders')));
 		if (!lock?.ok) return null;
 		const due = await tx
 			.select({
@@ -101,7 +96,11 @@ export async function sendDueReminders({
 					siteDefault: d.site.defaultLocale,
 					siteLocales: d.site.locales
 				});
-				const when = formatDateTime(d.startsAt, locale, d.zone ?? d.site.timeZone);
+				const when = formatDateTime(
+					d.startsAt,
+					locale,
+					displayZone({ profile: { timeZone: d.zone }, site: d.site })
+				);
 				const link = `${origin}/groups/${d.groupId}`;
 				outgoing.push({
 					deliveryId: row.id,

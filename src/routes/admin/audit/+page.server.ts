@@ -4,6 +4,7 @@ import { isErrorKey } from '$lib/server/errors';
 import { requireSite, requireSignedIn } from '$lib/server/access/actor';
 import { listAudit, ZAuditFilter } from '$lib/server/audit/list-audit';
 import { formatDateTime } from '$lib/format';
+import { displayZone } from '$lib/server/dates/display-zone';
 
 const filterNames = ['action', 'actor', 'outcome', 'from', 'to'] as const;
 
@@ -27,7 +28,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		actor,
 		input: parsed.data
 	}).catch(pageError);
-	const when = { locale: locals.locale, timeZone: requireSite(actor).timeZone };
+	const when = {
+		locale: locals.locale,
+		timeZone: displayZone({ profile: locals.profile, site: requireSite(actor) })
+	};
 	const older = new URLSearchParams(Object.entries(values).filter(([, v]) => v !== ''));
 	older.set('before', String(nextBefore));
 	return {

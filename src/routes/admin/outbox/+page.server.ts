@@ -3,11 +3,15 @@ import { pageError } from '$lib/server/forms';
 import { requireSite, requireSignedIn } from '$lib/server/access/actor';
 import { readOutbox } from '$lib/server/mail/read-outbox';
 import { formatDateTime } from '$lib/format';
+import { displayZone } from '$lib/server/dates/display-zone';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const actor = requireSignedIn(locals.actor);
 	const entries = await readOutbox({ app: locals.app, actor }).catch(pageError);
-	const when = { locale: locals.locale, timeZone: requireSite(actor).timeZone };
+	const when = {
+		locale: locals.locale,
+		timeZone: displayZone({ profile: locals.profile, site: requireSite(actor) })
+	};
 	return {
 		entries:
 			entries?.map((e) => ({

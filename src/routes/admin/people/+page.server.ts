@@ -9,11 +9,15 @@ import {
 } from '$lib/server/people/withdraw-invitation';
 import { siteRoles } from '$lib/server/people/people.schema';
 import { formatDate } from '$lib/format';
+import { displayZone } from '$lib/server/dates/display-zone';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const actor = requireSignedIn(locals.actor);
 	const { people, invitations } = await listPeople({ db: locals.app.db, actor }).catch(pageError);
-	const when = { locale: locals.locale, timeZone: requireSite(actor).timeZone };
+	const when = {
+		locale: locals.locale,
+		timeZone: displayZone({ profile: locals.profile, site: requireSite(actor) })
+	};
 	return {
 		people: people.map((p) => ({ ...p, roles: p.roles.map((r) => t(`role_${r}`)) })),
 		invitations: invitations.map((i) => ({

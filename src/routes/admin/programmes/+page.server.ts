@@ -4,6 +4,7 @@ import { formAction, pageError } from '$lib/server/forms';
 import { can, requireSignedIn } from '$lib/server/access/actor';
 import { localeName } from '$lib/server/i18n/locale';
 import { formatDate } from '$lib/format';
+import { displayZone } from '$lib/server/dates/display-zone';
 import { listProgrammes } from '$lib/server/groups/list-programmes';
 import { createProgramme, ZCreateProgrammeInput } from '$lib/server/groups/create-programme';
 import { closeGroup, ZCloseGroupInput } from '$lib/server/groups/close-group';
@@ -15,7 +16,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		actor,
 		input: { locale: locals.locale }
 	}).catch(pageError);
-	const zone = actor.site?.timeZone;
+	const zone = displayZone({ profile: locals.profile, site: actor.site });
 	return {
 		...list,
 		programmes: list.programmes.map(({ groupList, ...p }) => ({

@@ -6,6 +6,7 @@ import { cohortFidelity } from '$lib/server/cohorts/cohort-fidelity';
 import { addParticipant, ZAddParticipantInput } from '$lib/server/cohorts/add-participant';
 import { scheduleSessions, ZScheduleSessionsInput } from '$lib/server/cohorts/schedule-sessions';
 import { formatDateTime } from '$lib/format';
+import { displayZone } from '$lib/server/dates/display-zone';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const actor = requireSignedIn(locals.actor);
@@ -13,9 +14,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const input = { cohortId: params.cohortId, locale: locals.locale };
 	const cohort = await getCohort({ db, actor, input }).catch(pageError);
 	const fidelity = await cohortFidelity({ db, actor, cohortId: cohort.id }).catch(pageError);
-	const zone = requireSite(actor).timeZone;
+	const site = requireSite(actor);
+	const zone = displayZone({ profile: locals.profile, site });
 	return {
-		zone,
+		// The schedule form takes times on the site's clock.
+		zone: site.timeZone,
 		cohort: {
 			...cohort,
 			sessions: cohort.sessions.map(({ scheduledAt, ...s }) => ({

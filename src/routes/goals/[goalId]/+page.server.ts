@@ -10,7 +10,8 @@ import { shareGoal, ZShareGoalInput } from '$lib/server/goals/share-goal';
 import { revokeGoalShare, ZRevokeGoalShareInput } from '$lib/server/goals/revoke-goal-share';
 import { stepActions } from '$lib/server/goals/step-actions';
 import { stepView } from '$lib/server/goals/goal-view';
-import { dayIn } from '$lib/server/goals/goal-dates';
+import { dayOf } from '$lib/server/dates/calendar';
+import { displayZone } from '$lib/server/dates/display-zone';
 import { formatDate } from '$lib/format';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -18,8 +19,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const db = locals.app.db;
 	const goal = await getGoal({ db, actor, input: { goalId: params.goalId } }).catch(pageError);
 	const supporters = await listSupporters({ db, actor }).catch(pageError);
-	const zone = requireSite(actor).timeZone;
-	const today = dayIn(new Date(), zone);
+	const site = requireSite(actor);
+	const today = dayOf(new Date(), site.timeZone);
+	const zone = displayZone({ profile: locals.profile, site });
 	const person = (s: Supporter) => ({
 		userId: s.userId,
 		name: s.name,

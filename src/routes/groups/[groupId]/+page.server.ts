@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireSignedIn } from '$lib/server/access/actor';
 import { formAction, pageError, t } from '$lib/server/forms';
 import { formatDate, formatDateTime } from '$lib/format';
+import { displayZone, siteZoneOf } from '$lib/server/dates/display-zone';
 import { getGroup } from '$lib/server/groups/get-group';
 import { joinGroup, leaveGroup } from '$lib/server/groups/join-group';
 import {
@@ -31,8 +32,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const actor = requireSignedIn(locals.actor);
 	const input = { groupId: params.groupId, locale: locals.locale };
 	const group = await getGroup({ db: locals.app.db, actor, input }).catch(pageError);
-	const siteZone = actor.site?.timeZone ?? 'UTC';
-	const ownZone = locals.profile?.timeZone || siteZone;
+	// Sessions are scheduled on the site's clock: a person on another clock sees both.
+	const siteZone = siteZoneOf(actor.site);
+	const ownZone = displayZone({ profile: locals.profile, site: actor.site });
 	const at = (d: Date, zone: string) => formatDateTime(d, locals.locale, zone);
 	return {
 		siteZone,

@@ -4,11 +4,12 @@ import { formAction, pageError } from '$lib/server/forms';
 import { getItem } from '$lib/server/moderation/get-item';
 import { moderate, muteHours, ZModerateInput } from '$lib/server/moderation/moderate';
 import { formatDateTime } from '$lib/format';
+import { displayZone } from '$lib/server/dates/display-zone';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const actor = requireSignedIn(locals.actor);
 	const view = await getItem({ db: locals.app.db, actor, input: params }).catch(pageError);
-	const zone = requireSite(actor).timeZone;
+	const zone = displayZone({ profile: locals.profile, site: requireSite(actor) });
 	const when = (d: Date) => formatDateTime(d, locals.locale, zone);
 	return {
 		item: { ...view.item, when: when(view.item.createdAt), resolvedAt: null, createdAt: null },

@@ -5,11 +5,12 @@ import { listOwnSessions } from '$lib/server/account/list-own-sessions';
 import { endOwnSession, ZEndSessionInput } from '$lib/server/account/end-own-session';
 import { endOtherSessions } from '$lib/server/account/end-other-sessions';
 import { formatDateTime } from '$lib/format';
+import { displayZone } from '$lib/server/dates/display-zone';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const actor = requireSignedIn(locals.actor);
 	const sessions = await listOwnSessions({ db: locals.app.db, actor });
-	const zone = locals.profile?.timeZone ?? locals.site?.timeZone ?? 'UTC';
+	const zone = displayZone({ profile: locals.profile, site: locals.site });
 	const when = (d: Date) => formatDateTime(d, locals.locale, zone);
 	return {
 		sessions: sessions.map((s) => ({

@@ -6,6 +6,7 @@ import { setPersonRoles, ZPersonRolesForm } from '$lib/server/people/set-person-
 import { setAccountStatus } from '$lib/server/people/set-account-status';
 import { siteRoles } from '$lib/server/people/people.schema';
 import { formatDate } from '$lib/format';
+import { displayZone } from '$lib/server/dates/display-zone';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const actor = requireSignedIn(locals.actor);
@@ -17,7 +18,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	return {
 		person: {
 			...person,
-			joined: formatDate(person.joinedAt, locals.locale, requireSite(actor).timeZone)
+			joined: formatDate(
+				person.joinedAt,
+				locals.locale,
+				displayZone({ profile: locals.profile, site: requireSite(actor) })
+			)
 		},
 		roles: siteRoles.map((r) => ({ value: r, label: t(`role_${r}`) }))
 	};

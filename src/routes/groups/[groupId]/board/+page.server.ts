@@ -7,17 +7,17 @@ import { postThread } from '$lib/server/board/post-to-board';
 import { setSlowMode } from '$lib/server/board/set-slow-mode';
 import { ZNewThreadInput, ZSlowModeInput } from '$lib/server/board/board.validation';
 import { formatDate, formatDateTime } from '$lib/format';
+import { displayZone } from '$lib/server/dates/display-zone';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const actor = requireSignedIn(locals.actor);
 	const view = await listThreads({ db: locals.app.db, actor, input: params }).catch(pageError);
 	const site = requireSite(actor);
-	const when = (d: Date) => formatDateTime(d, locals.locale, site.timeZone);
+	const zone = displayZone({ profile: locals.profile, site });
+	const when = (d: Date) => formatDateTime(d, locals.locale, zone);
 	return {
 		...view,
-		closedOn: view.group.closedAt
-			? formatDate(view.group.closedAt, locals.locale, site.timeZone)
-			: null,
+		closedOn: view.group.closedAt ? formatDate(view.group.closedAt, locals.locale, zone) : null,
 		threads: view.threads.map(({ lastActivityAt, ...th }) => ({
 			...th,
 			when: when(lastActivityAt)

@@ -4,12 +4,13 @@ import { formAction, pageError } from '$lib/server/forms';
 import { getSession } from '$lib/server/cohorts/get-session';
 import { runSession, ZRunSessionInput } from '$lib/server/cohorts/run-session';
 import { formatDateTime } from '$lib/format';
+import { displayZone } from '$lib/server/dates/display-zone';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const actor = requireSignedIn(locals.actor);
 	const input = { ...params, locale: locals.locale };
 	const view = await getSession({ db: locals.app.db, actor, input }).catch(pageError);
-	const zone = requireSite(actor).timeZone;
+	const zone = displayZone({ profile: locals.profile, site: requireSite(actor) });
 	const { scheduledAt, heldAt, ...session } = view.session;
 	return {
 		...view,

@@ -17,21 +17,21 @@ import {
 	ZSlowModeInput
 } from '$lib/server/board/board.validation';
 import { formatDate, formatDateTime } from '$lib/format';
+import { displayZone } from '$lib/server/dates/display-zone';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const actor = requireSignedIn(locals.actor);
 	const view = await getThread({ db: locals.app.db, actor, input: params }).catch(pageError);
 	const site = requireSite(actor);
-	const when = (d: Date) => formatDateTime(d, locals.locale, site.timeZone);
+	const zone = displayZone({ profile: locals.profile, site });
+	const when = (d: Date) => formatDateTime(d, locals.locale, zone);
 	const shape = <T extends { createdAt: Date }>({ createdAt, ...p }: T) => ({
 		...p,
 		when: when(createdAt)
 	});
 	return {
 		...view,
-		closedOn: view.group.closedAt
-			? formatDate(view.group.closedAt, locals.locale, site.timeZone)
-			: null,
+		closedOn: view.group.closedAt ? formatDate(view.group.closedAt, locals.locale, zone) : null,
 		thread: shape(view.thread),
 		replies: view.replies.map(shape),
 		crisisContacts: site.crisisContacts

@@ -2,6 +2,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireSignedIn } from '$lib/server/access/actor';
 import { formAction, pageError } from '$lib/server/forms';
 import { formatDateTime } from '$lib/format';
+import { displayZone } from '$lib/server/dates/display-zone';
 import {
 	getGroupSession,
 	recordGroupSession,
@@ -11,7 +12,7 @@ import {
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const actor = requireSignedIn(locals.actor);
 	const view = await getGroupSession({ db: locals.app.db, actor, input: params }).catch(pageError);
-	const zone = actor.site?.timeZone;
+	const zone = displayZone({ profile: locals.profile, site: actor.site });
 	const { startsAt, endsAt, ...session } = view.session;
 	return {
 		...view,

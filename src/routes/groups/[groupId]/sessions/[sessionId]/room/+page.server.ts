@@ -20,6 +20,7 @@ import {
 	ZSetTimerInput
 } from '$lib/server/groups/room-controls';
 import { formatDateTime } from '$lib/format';
+import { displayZone } from '$lib/server/dates/display-zone';
 import { reportContent, ZReportInput } from '$lib/server/moderation/report-content';
 import { blockFromRoom, ZBlockFromRoomInput } from '$lib/server/groups/block-from-room';
 
@@ -30,7 +31,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		pageError
 	);
 	const site = requireSite(actor);
-	const zone = site.timeZone;
+	const zone = displayZone({ profile: locals.profile, site });
 	return {
 		...view,
 		siteSlug: site.slug,
