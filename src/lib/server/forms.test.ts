@@ -8,7 +8,11 @@ import { formAction, noFields, t } from './forms';
 
 type TestEvent = {
 	request: Request;
-	locals: { locale: string; actor: { site: { timeZone: string } | null } | null };
+	locals: {
+		locale: string;
+		actor: { site: { timeZone: string } | null } | null;
+		profile?: { timeZone: string | null } | null;
+	};
 };
 
 /** A form post as a browser sends it, read by a German speaker on a New York site. */
@@ -112,6 +116,23 @@ describe('formAction', () => {
 			data: { errors: { first: t('groups_err_overlap', { group: 'Paths', when }) } }
 		});
 		expect(JSON.stringify(answer)).toContain(`Treffen, das du in Paths am ${when} leitest`);
+	});
+
+	it('writes that date on the reader’s own clock when they chose a zone', async () => {
+		const startsAt = new Date('2026-11-03T17:00:00Z');
+		const clash = new AppError(
+			'conflict',
+			{ first: 'groups_err_overlap' },
+			{ group: 'Paths', when: startsAt }
+		);
+		const event = {
+			...post(fields),
+			locals: { ...post(fields).locals, profile: { timeZone: 'Asia/Bangkok' } }
+		};
+		const answer = await formAction(ZName, refusing(clash))(event);
+		const when = formatDateTime(startsAt, 'de', 'Asia/Bangkok');
+		expect(when).toContain('00:00');
+		expect(JSON.stringify(answer)).toContain(when);
 	});
 
 	it('answers "not found" as the named fields when asked to, else as the error page', async () => {

@@ -2,6 +2,7 @@ import { error as httpError, fail, type ActionFailure, type RequestEvent } from 
 import { z } from 'zod';
 import { m } from '../paraglide/messages.js';
 import { formatDateTime } from '../format';
+import { displayZone } from './dates/display-zone';
 import { AppError, isErrorKey, notFound, type MessageKey, type MessageParams } from './errors';
 
 export type { MessageKey } from './errors';
@@ -140,7 +141,11 @@ type Answer<A> = Promise<A | ActionFailure<FormFailure>>;
 /** What the helper itself reads of a request: the form, and the reader's language and zone. */
 type FormEvent = {
 	request: Request;
-	locals: { locale: string; actor: { site: { timeZone: string } | null } | null };
+	locals: {
+		locale: string;
+		actor: { site: { timeZone: string } | null } | null;
+		profile?: { timeZone: string | null } | null;
+	};
 };
 
 /**
@@ -169,7 +174,8 @@ export function formAction<S extends z.ZodType, R, E extends FormEvent = Request
 			: { ok: true, data: schema.parse({}), values: {} };
 		if (!form.ok) return invalidIsNotFound ? pageError(notFound()) : form.failure;
 		const { data: input, values } = form;
-		const reader = { locale: event.locals.locale, timeZone: event.locals.actor?.site?.timeZone };
+		const { locale, actor, profile } = event.locals;
+		const reader = { locale, timeZone: displayZone({ profile, site: actor?.site }) };
 		try {
 			const result = await act(input, event, values);
 			if (done === undefined) return result;
