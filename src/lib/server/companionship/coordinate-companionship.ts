@@ -8,7 +8,7 @@ import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { notFound } from '../errors';
 import { parseInput } from '../goals/goals.validation';
-import { siteStaff } from '../groups/site-staff';
+import { siteStaff } from '../people/names';
 import { companionProfiles, companionRequests } from './companionship.schema';
 import {
 	actorWith,

@@ -20,7 +20,7 @@ import {
 	type ParsedCourse,
 	type ParsedLessonFile
 } from './parse-course';
-import { classifyUrl, renderMarkdown } from './render-markdown';
+import { classifyUrl, renderMarkdown } from '../content/render-markdown';
 
 export type ImportCourseResult = {
 	courseId: string;

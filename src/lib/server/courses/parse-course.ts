@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { locales } from '../../paraglide/runtime.js';
 import { AppError } from '../errors';
 import { courseCategories, type CourseCategory, type LessonContent } from './courses.schema';
-import { classifyUrl } from './render-markdown';
+import { classifyUrl } from '../content/render-markdown';
 
 /** Larger files are refused before they are read. */
 export const MAX_COURSE_FILE_BYTES = 200 * 1024;

@@ -18,7 +18,7 @@ import {
 	groupSessions
 } from '../groups/groups.schema';
 import { newCalendarToken } from '../groups/enrolment';
-import { programmeText } from '../groups/programme-text';
+import { programmeText } from '../programmes/programme-text';
 import { uuidFrom } from './demo-room-ids';
 
 export const DEMO_PROGRAMME = 'paths-to-everyday-life';

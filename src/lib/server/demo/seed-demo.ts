@@ -22,8 +22,8 @@ import {
 	parseProgramme,
 	type ParsedProgramme,
 	type ProgrammeIssue
-} from '../groups/parse-programme';
-import { importProgramme, programmeIssuesForSite } from '../groups/import-programme';
+} from '../programmes/parse-programme';
+import { importProgramme, programmeIssuesForSite } from '../programmes/import-programme';
 import { seedDemoGroup } from './seed-demo-group';
 
 export const DEMO_SLUG = 'demo';

@@ -5,7 +5,7 @@ import { notFound } from '../errors';
 import { sites } from '../sites/sites.schema';
 import { groupMembers, groups, groupSessions } from './groups.schema';
 import { isUuid } from './group-access';
-import { programmeText } from './programme-text';
+import { programmeText } from '../programmes/programme-text';
 
 /** Text escaped for an iCalendar property value (RFC 5545 §3.3.11). */
 export const icsText = (s: string): string =>

@@ -23,7 +23,7 @@ import { parseInput, zId } from '../goals/goals.validation';
 import { groupMembers, groups, groupSessions, sessionRooms } from './groups.schema';
 import { auditGroup, facilitatedGroup, type Group } from './group-access';
 import { lockGroup } from './enrolment';
-import { announceMembershipChange, announceSessionState } from './room-notify';
+import { announceMembershipChange, announceSessionState } from '../live-room/room-notify';
 
 export const closeReasons = [
 	'course_ended',

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { can, type Actor } from '../access/actor';
 import { notFound } from '../errors';
-import { renderMarkdown } from '../courses/render-markdown';
+import { renderMarkdown } from '../content/render-markdown';
 import {
 	groupFacilitators,
 	groupMembers,
@@ -19,7 +19,7 @@ import {
 	type GroupRole
 } from './group-access';
 import { placesLeft, withdrawnByClosing } from './enrolment';
-import { programmeText } from './programme-text';
+import { programmeText } from '../programmes/programme-text';
 import { summariseGroup, type GroupSummary } from './group-summary';
 
 /** `withdrawn`: their request, waitlist place or invitation ended when the group closed. */

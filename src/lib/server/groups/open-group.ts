@@ -7,7 +7,7 @@ import { zText } from '../account/account.validation';
 import { parseInput, zId } from '../goals/goals.validation';
 import { groupFacilitators, groupProgrammes, groups, programmeVersions } from './groups.schema';
 import { auditGroup } from './group-access';
-import { siteStaff } from './site-staff';
+import { siteStaff } from '../people/names';
 
 export const MIN_CAPACITY = 2;
 export const MAX_CAPACITY = 30;

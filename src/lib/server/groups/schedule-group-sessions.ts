@@ -6,7 +6,7 @@ import { AppError, notFound } from '../errors';
 import { parseInput, zId } from '../goals/goals.validation';
 import { wallTimeIn } from '../i18n/day-in-zone';
 import { weeksLater } from '../cohorts/schedule-sessions';
-import { classifyUrl } from '../courses/render-markdown';
+import { classifyUrl } from '../content/render-markdown';
 import { groupFacilitators, groupProgrammes, groups, groupSessions } from './groups.schema';
 import { auditGroup, facilitatedGroup, isUuid } from './group-access';
 

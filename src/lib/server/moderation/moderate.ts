@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { announceMembershipChange } from '../groups/room-notify';
+import { announceMembershipChange } from '../live-room/room-notify';
 import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import type { Actor } from '../access/actor';

@@ -4,7 +4,7 @@ import type { Db, Tx } from '../db/client';
 import { notFound } from '../errors';
 import { isUuid } from '../groups/group-access';
 import { boardPosts, chatMessages, groupSessions } from '../groups/groups.schema';
-import { announceMessageModerated } from '../groups/room-notify';
+import { announceMessageModerated } from '../live-room/room-notify';
 
 export type TargetType = 'board_post' | 'chat_message';
 

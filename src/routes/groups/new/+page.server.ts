@@ -4,8 +4,8 @@ import { can, requireSite, requireSignedIn } from '$lib/server/access/actor';
 import { failWith, pageError, parseForm } from '$lib/server/forms';
 import { localeName } from '$lib/server/i18n/locale';
 import { openGroup, requireGroupOpener, ZOpenGroupInput } from '$lib/server/groups/open-group';
-import { groupFormChoices } from '$lib/server/groups/list-programmes';
-import { siteStaff } from '$lib/server/groups/site-staff';
+import { groupFormChoices } from '$lib/server/programmes/list-programmes';
+import { siteStaff } from '$lib/server/people/names';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const actor = requireSignedIn(locals.actor);

@@ -14,8 +14,8 @@ import {
 	slugPattern,
 	type CourseIssue
 } from '../courses/parse-course';
-import { classifyUrl } from '../courses/render-markdown';
-import type { ProgrammeContent } from './groups.schema';
+import { classifyUrl } from '../content/render-markdown';
+import type { ProgrammeContent } from '../groups/groups.schema';
 
 export type ProgrammeIssue = CourseIssue;
 

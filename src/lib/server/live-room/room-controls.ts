@@ -15,8 +15,13 @@ import {
 	isUuid,
 	type GroupAccess,
 	type GroupSession
-} from './group-access';
-import { groupMembers, groupSessions, moderationActions, sessionRooms } from './groups.schema';
+} from '../groups/group-access';
+import {
+	groupMembers,
+	groupSessions,
+	moderationActions,
+	sessionRooms
+} from '../groups/groups.schema';
 import { announce } from './room-notify';
 
 type Deps = { db: Db; bus: RealtimeBus; actor: Actor | null; now?: Date };

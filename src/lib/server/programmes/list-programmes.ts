@@ -3,7 +3,7 @@ import type { Db } from '../db/client';
 import { can, requireSite, type Actor } from '../access/actor';
 import { translationState, type TranslationState } from '../content/authoring';
 import { pickLocale } from '../courses/course-outline';
-import { groupMembers, groupProgrammes, groups, programmeVersions } from './groups.schema';
+import { groupMembers, groupProgrammes, groups, programmeVersions } from '../groups/groups.schema';
 import { requireProgrammeEditor } from './programme-authoring';
 
 export type ProgrammeAdminView = {

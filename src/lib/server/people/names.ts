@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { user } from '../db/auth.schema';
-import { memberships, profiles } from '../people/people.schema';
+import { memberships, profiles } from './people.schema';
 
 export type StaffPerson = { userId: string; name: string };
 

@@ -3,8 +3,8 @@
 import { blockedBy } from '../board/board-people';
 import type { Actor } from '../access/actor';
 import { notFound } from '../errors';
-import { auditGroup, groupSessionFor } from './group-access';
-import { groupAttendance, roomPresence } from './groups.schema';
+import { auditGroup, groupSessionFor } from '../groups/group-access';
+import { groupAttendance, roomPresence } from '../groups/groups.schema';
 import { subRoomFor } from './room-access';
 import { announce } from './room-notify';
 import { hubFor, isClosing, leave, type Conn, type Hub, type LiveDeps } from './room-live';

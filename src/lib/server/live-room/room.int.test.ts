@@ -8,7 +8,13 @@ import { createTestApp, dbKinds, type TestApp } from '../testing/test-app';
 import { makeSite } from '../testing/factories';
 import { makeGroup, type TestGroup } from '../testing/group-factory';
 import { bodiesOf, readSse } from '../testing/sse';
-import { chatMessages, groupAttendance, groupMembers, groups, memberBlocks } from './groups.schema';
+import {
+	chatMessages,
+	groupAttendance,
+	groupMembers,
+	groups,
+	memberBlocks
+} from '../groups/groups.schema';
 import { getRoom } from './get-room';
 import { sendChatMessage } from './send-chat-message';
 import { openSubRoom, setRoomSlowMode, setRoomStatus } from './room-controls';

@@ -3,14 +3,14 @@ import { blockedBy } from '../board/board-people';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { notFound } from '../errors';
-import { auditGroup, groupSessionFor, peerNames, type GroupRole } from './group-access';
+import { auditGroup, groupSessionFor, peerNames, type GroupRole } from '../groups/group-access';
 import {
 	chatMessages,
 	groupFacilitators,
 	groupMembers,
 	programmeVersions,
 	sessionRooms
-} from './groups.schema';
+} from '../groups/groups.schema';
 import { subRoomFor } from './room-access';
 import { presentIn, type RoomMessage, type RoomState } from './room-live';
 

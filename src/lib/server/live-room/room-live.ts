@@ -14,7 +14,7 @@ import type { Db, Tx } from '../db/client';
 import { rowsOf } from '../db/client';
 import type { RealtimeBus } from '../realtime/bus';
 import { logger } from '../logger';
-import { peerNames, type GroupRole } from './group-access';
+import { peerNames, type GroupRole } from '../groups/group-access';
 import {
 	chatMessages,
 	groupFacilitators,
@@ -22,7 +22,7 @@ import {
 	memberBlocks,
 	roomPresence,
 	sessionRooms
-} from './groups.schema';
+} from '../groups/groups.schema';
 import { announce, parseRoomEvent, roomChannel } from './room-notify';
 
 export type LiveDeps = { db: Db; realtime: RealtimeBus; instanceId: string };
