@@ -2,7 +2,8 @@
 // by their display name, and a viewer's blocks decide whose posts come collapsed.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
-import { groupFacilitators, groupMembers, memberBlocks } from '../groups/groups.schema';
+import { groupFacilitators, groupMembers } from '../groups/groups.schema';
+import { memberBlocks } from '../safety/safety.schema';
 import { peerNames } from '../groups/group-access';
 
 /** Names for the authors of a group's posts: staff are anyone not a member of the group. */

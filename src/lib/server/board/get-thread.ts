@@ -9,7 +9,7 @@ import {
 	type GroupAccess,
 	type GroupRole
 } from '../groups/group-access';
-import { boardPosts, boardReactions, boardReads } from '../groups/groups.schema';
+import { boardPosts, boardReactions, boardReads } from './board.schema';
 import { authorNames, blockedBy } from './board-people';
 import { reactionKinds, type ReactionKind } from './board.validation';
 

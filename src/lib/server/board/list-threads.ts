@@ -2,7 +2,9 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { auditGroup, groupFor, type GroupRole } from '../groups/group-access';
-import { boardPosts, boardReads, groupMembers, moderationActions } from '../groups/groups.schema';
+import { boardPosts, boardReads } from './board.schema';
+import { groupMembers } from '../groups/groups.schema';
+import { moderationActions } from '../moderation/moderation.schema';
 import { authorNames, blockedBy } from './board-people';
 
 export type ThreadSummary = {

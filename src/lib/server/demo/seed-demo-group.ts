@@ -12,11 +12,11 @@ import {
 	groupAttendance,
 	groupFacilitators,
 	groupMembers,
-	groupProgrammes,
 	groups,
 	groupSessionLogs,
 	groupSessions
 } from '../groups/groups.schema';
+import { groupProgrammes } from '../programmes/programmes.schema';
 import { newCalendarToken } from '../groups/enrolment';
 import { programmeText } from '../programmes/programme-text';
 import { uuidFrom } from './demo-room-ids';

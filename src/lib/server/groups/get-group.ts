@@ -3,13 +3,8 @@ import type { Db } from '../db/client';
 import { can, type Actor } from '../access/actor';
 import { notFound } from '../errors';
 import { renderMarkdown } from '../content/render-markdown';
-import {
-	groupFacilitators,
-	groupMembers,
-	groupProgrammes,
-	groups,
-	groupSessions
-} from './groups.schema';
+import { groupFacilitators, groupMembers, groups, groupSessions } from './groups.schema';
+import { groupProgrammes } from '../programmes/programmes.schema';
 import {
 	auditGroup,
 	isUuid,

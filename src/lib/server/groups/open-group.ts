@@ -5,7 +5,8 @@ import { can, requireSite, type Actor } from '../access/actor';
 import { AppError, notFound } from '../errors';
 import { zText } from '../account/account.validation';
 import { parseInput, zId } from '../goals/goals.validation';
-import { groupFacilitators, groupProgrammes, groups, programmeVersions } from './groups.schema';
+import { groupFacilitators, groups } from './groups.schema';
+import { groupProgrammes, programmeVersions } from '../programmes/programmes.schema';
 import { auditGroup } from './group-access';
 import { siteStaff } from '../people/names';
 

@@ -7,7 +7,8 @@ import { parseInput, zId } from '../goals/goals.validation';
 import { wallTimeIn } from '../i18n/day-in-zone';
 import { weeksLater } from '../cohorts/schedule-sessions';
 import { classifyUrl } from '../content/render-markdown';
-import { groupFacilitators, groupProgrammes, groups, groupSessions } from './groups.schema';
+import { groupFacilitators, groups, groupSessions } from './groups.schema';
+import { groupProgrammes } from '../programmes/programmes.schema';
 import { auditGroup, facilitatedGroup, isUuid } from './group-access';
 
 export const MAX_SESSIONS = 52;

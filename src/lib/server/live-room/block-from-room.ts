@@ -5,7 +5,7 @@ import type { Actor } from '../access/actor';
 import { notFound } from '../errors';
 import { parseInput, zId } from '../goals/goals.validation';
 import { auditGroup, groupSessionFor } from '../groups/group-access';
-import { chatMessages } from '../groups/groups.schema';
+import { chatMessages } from './live-room.schema';
 import { subRoomFor } from './room-access';
 import { setMemberBlock } from '../safety/set-member-block';
 

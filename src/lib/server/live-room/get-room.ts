@@ -4,13 +4,9 @@ import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { notFound } from '../errors';
 import { auditGroup, groupSessionFor, peerNames, type GroupRole } from '../groups/group-access';
-import {
-	chatMessages,
-	groupFacilitators,
-	groupMembers,
-	programmeVersions,
-	sessionRooms
-} from '../groups/groups.schema';
+import { chatMessages, sessionRooms } from './live-room.schema';
+import { groupFacilitators, groupMembers } from '../groups/groups.schema';
+import { programmeVersions } from '../programmes/programmes.schema';
 import { subRoomFor } from './room-access';
 import { presentIn, type RoomMessage, type RoomState } from './room-live';
 

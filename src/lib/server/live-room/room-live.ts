@@ -15,14 +15,9 @@ import { rowsOf } from '../db/client';
 import type { RealtimeBus } from '../realtime/bus';
 import { logger } from '../logger';
 import { peerNames, type GroupRole } from '../groups/group-access';
-import {
-	chatMessages,
-	groupFacilitators,
-	groupSessions,
-	memberBlocks,
-	roomPresence,
-	sessionRooms
-} from '../groups/groups.schema';
+import { chatMessages, roomPresence, sessionRooms } from './live-room.schema';
+import { groupFacilitators, groupSessions } from '../groups/groups.schema';
+import { memberBlocks } from '../safety/safety.schema';
 import { announce, parseRoomEvent, roomChannel } from './room-notify';
 
 export type LiveDeps = { db: Db; realtime: RealtimeBus; instanceId: string };

@@ -8,13 +8,9 @@ import { createTestApp, dbKinds, type TestApp } from '../testing/test-app';
 import { makeSite } from '../testing/factories';
 import { makeGroup, type TestGroup } from '../testing/group-factory';
 import { bodiesOf, readSse } from '../testing/sse';
-import {
-	chatMessages,
-	groupAttendance,
-	groupMembers,
-	groups,
-	memberBlocks
-} from '../groups/groups.schema';
+import { chatMessages } from './live-room.schema';
+import { groupAttendance, groupMembers, groups } from '../groups/groups.schema';
+import { memberBlocks } from '../safety/safety.schema';
 import { getRoom } from './get-room';
 import { sendChatMessage } from './send-chat-message';
 import { openSubRoom, setRoomSlowMode, setRoomStatus } from './room-controls';

@@ -8,7 +8,7 @@ import { zText } from '../account/account.validation';
 import { parseInput } from '../goals/goals.validation';
 import { auditGroup, groupSessionFor } from '../groups/group-access';
 import { assertCanPost } from '../groups/can-post';
-import { chatMessages } from '../groups/groups.schema';
+import { chatMessages } from './live-room.schema';
 import { isStaffRole, subRoomFor } from './room-access';
 import { announce } from './room-notify';
 import { assertNoContactDetails, flagRisk } from '../safety/screen-post';

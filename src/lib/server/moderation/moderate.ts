@@ -7,7 +7,8 @@ import { zText } from '../account/account.validation';
 import { AppError } from '../errors';
 import { parseInput, zId } from '../goals/goals.validation';
 import { auditGroup } from '../groups/group-access';
-import { groupMembers, moderationActions, moderationItems } from '../groups/groups.schema';
+import { groupMembers } from '../groups/groups.schema';
+import { moderationActions, moderationItems } from './moderation.schema';
 import { itemOf, requireModerator, type ModerationItem } from './moderation-access';
 import { setTargetHidden, targetContent } from './target-content';
 

@@ -5,7 +5,7 @@ import { actingRole, requireAccess, requireSite, type Actor } from '../access/ac
 import { recordAudit } from '../audit/record-audit';
 import { slugPattern } from '../courses/parse-course';
 import { AppError } from '../errors';
-import { groupProgrammes, programmeVersions } from '../groups/groups.schema';
+import { groupProgrammes, programmeVersions } from './programmes.schema';
 
 export const ZCreateProgrammeInput = z.object({
 	template: z.string('err_required').min(1, 'err_required').max(64, 'err_invalid'),

@@ -3,7 +3,8 @@ import type { Db } from '../db/client';
 import { can, requireSite, type Actor } from '../access/actor';
 import { translationState, type TranslationState } from '../content/authoring';
 import { pickLocale } from '../courses/course-outline';
-import { groupMembers, groupProgrammes, groups, programmeVersions } from '../groups/groups.schema';
+import { groupMembers, groups } from '../groups/groups.schema';
+import { groupProgrammes, programmeVersions } from './programmes.schema';
 import { requireProgrammeEditor } from './programme-authoring';
 
 export type ProgrammeAdminView = {

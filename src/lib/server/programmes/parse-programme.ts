@@ -15,7 +15,7 @@ import {
 	type CourseIssue
 } from '../courses/parse-course';
 import { classifyUrl } from '../content/render-markdown';
-import type { ProgrammeContent } from '../groups/groups.schema';
+import type { ProgrammeContent } from './programmes.schema';
 
 export type ProgrammeIssue = CourseIssue;
 

@@ -4,7 +4,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { createTestApp, dbKinds, type TestApp } from '../testing/test-app';
 import { makePerson, makeSite, rand } from '../testing/factories';
 import { auditLog } from '../audit/audit.schema';
-import { groupProgrammes, programmeVersions } from '../groups/groups.schema';
+import { groupProgrammes, programmeVersions } from './programmes.schema';
 import { importProgrammeFolder } from './import-programme';
 import { createProgramme } from './create-programme';
 import { listProgrammes, groupFormChoices } from './list-programmes';

@@ -8,7 +8,7 @@ import { localeNotOffered } from '../content/authoring';
 import { renderMarkdown } from '../content/render-markdown';
 import { notFound } from '../errors';
 import type { Site } from '../sites/sites.schema';
-import { groupProgrammes, programmeVersions, type ProgrammeContent } from '../groups/groups.schema';
+import { groupProgrammes, programmeVersions, type ProgrammeContent } from './programmes.schema';
 import { parseProgrammeText, ProgrammeFormatError, type ProgrammeIssue } from './parse-programme';
 
 type Q = Db | Tx;

@@ -3,7 +3,7 @@ import type { Tx } from '../db/client';
 import { AppError } from '../errors';
 import { authorNames } from '../board/board-people';
 import type { GroupAccess } from '../groups/group-access';
-import { memberBlocks } from '../groups/groups.schema';
+import { memberBlocks } from './safety.schema';
 import { announceBlocksChange } from '../live-room/room-notify';
 
 /**
