@@ -11,7 +11,7 @@ import {
 } from '../lib/server/people/create-platform-admin';
 import { AppError } from '../lib/server/errors';
 import { getSiteBySlug } from '../lib/server/sites/get-site';
-import { CourseFormatError } from '../lib/server/courses/parse-course';
+import { CourseFormatError } from '../lib/server/courses/course-format';
 import { importCourseFolder } from '../lib/server/courses/import-course';
 import { exportCourse } from '../lib/server/courses/export-course';
 import { ProgrammeFormatError } from '../lib/server/programmes/parse-programme';

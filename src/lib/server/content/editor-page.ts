@@ -9,7 +9,7 @@ import { AppError } from '../errors';
 import { failWith, pageError, parseForm, t, type FormValues } from '../forms';
 import { formatDateTime } from '../../format';
 import { directionOf, localeName } from '../i18n/locale';
-import { CourseFormatError } from '../courses/parse-course';
+import { CourseFormatError } from '../courses/course-format';
 import { ProgrammeFormatError } from '../programmes/parse-programme';
 import type { StartingPoint, VersionStatus } from './authoring';
 import { ZRestoreVersionForm, ZSaveSourceForm, ZSourceForm } from './source-forms';

@@ -15,11 +15,11 @@ import {
 } from './courses.schema';
 import {
 	CourseFormatError,
-	parseCourse,
 	type CourseIssue,
 	type ParsedCourse,
 	type ParsedLessonFile
-} from './parse-course';
+} from './course-format';
+import { parseCourse } from './parse-course';
 import { classifyUrl, renderMarkdown } from '../content/render-markdown';
 
 export type ImportCourseResult = {

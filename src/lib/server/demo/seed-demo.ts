@@ -10,12 +10,8 @@ import { createVerifiedAccount } from '../people/create-account';
 import { memberships, type SiteRole } from '../people/people.schema';
 import { recordAudit } from '../audit/record-audit';
 import { seedDemoRoom } from './seed-demo-room';
-import {
-	CourseFormatError,
-	parseCourse,
-	type CourseIssue,
-	type ParsedCourse
-} from '../courses/parse-course';
+import { CourseFormatError, type CourseIssue, type ParsedCourse } from '../courses/course-format';
+import { parseCourse } from '../courses/parse-course';
 import { importCourse, prepareCourseForSite } from '../courses/import-course';
 import {
 	ProgrammeFormatError,

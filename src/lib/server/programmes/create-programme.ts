@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../db/client';
 import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
 import { recordAudit } from '../audit/record-audit';
-import { slugPattern } from '../courses/parse-course';
+import { slugPattern } from '../content/front-matter';
 import { AppError } from '../errors';
 import { groupProgrammes, programmeVersions } from './programmes.schema';
 
