@@ -2,7 +2,7 @@ import { and, asc, count, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { courseModules, enrolments, lessonProgress, lessons } from '../courses/courses.schema';
-import { courseTextsOf } from '../courses/course-outline';
+import { courseTextsOf } from '../courses/course-texts';
 import { goalShares, goals } from '../goals/goals.schema';
 import { cohortSessions } from './cohorts.schema';
 import { auditCohort, facilitatedCohort, requireFacilitator } from './cohort-access';

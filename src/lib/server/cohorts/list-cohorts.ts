@@ -4,7 +4,7 @@ import type { Actor } from '../access/actor';
 import { user } from '../db/auth.schema';
 import { memberships, profiles } from '../people/people.schema';
 import { courses } from '../courses/courses.schema';
-import { courseTextsOf } from '../courses/course-outline';
+import { courseTextsOf } from '../courses/course-texts';
 import { cohortMembers, cohorts } from './cohorts.schema';
 import { requireFacilitator } from './cohort-access';
 
