@@ -8,7 +8,8 @@ import { chatMessages, sessionRooms } from './live-room.schema';
 import { groupFacilitators, groupMembers } from '../groups/groups.schema';
 import { programmeVersions } from '../programmes/programmes.schema';
 import { subRoomFor } from './room-access';
-import { presentIn, type RoomMessage, type RoomState } from './room-live';
+import { presentIn } from './presence';
+import type { RoomMessage, RoomState } from './delivery';
 
 const LATEST = 50;
 

@@ -5,10 +5,11 @@ import type { Actor } from '../access/actor';
 import { notFound } from '../errors';
 import { auditGroup, groupSessionFor } from '../groups/group-access';
 import { groupAttendance } from '../groups/groups.schema';
-import { roomPresence } from './live-room.schema';
+import { enterPresence } from './presence';
 import { subRoomFor } from './room-access';
 import { announce } from './room-notify';
-import { hubFor, isClosing, leave, type Conn, type Hub, type LiveDeps } from './room-live';
+import { hubFor, isClosing, leave, type Hub, type LiveDeps } from './room-live';
+import type { Conn } from './delivery';
 
 /** The id after which a (re)connecting client wants messages: Last-Event-ID, else ?after=. */
 export function resumeFrom(lastEventId: string | null, after: string | null): number {
@@ -66,13 +67,7 @@ export async function openRoomStream({
 					details: { groupId: group.id }
 				});
 		}
-		await tx
-			.insert(roomPresence)
-			.values({ sessionId: session.id, userId: me, instanceId })
-			.onConflictDoUpdate({
-				target: [roomPresence.sessionId, roomPresence.userId, roomPresence.instanceId],
-				set: { seenAt: new Date() }
-			});
+		await enterPresence(tx, { sessionId: session.id, userId: me, instanceId });
 		await auditGroup(tx, access.actor, site.id, {
 			action: 'group.room.stream',
 			entityType: 'group_session',
