@@ -10,7 +10,8 @@ import {
 	type GroupRole
 } from '../groups/group-access';
 import { boardPosts, boardReactions, boardReads } from './board.schema';
-import { authorNames, blockedBy } from './board-people';
+import { authorNames } from '../people/names';
+import { blockedBy } from '../safety/blocked-by';
 import { reactionKinds, type ReactionKind } from './board.validation';
 
 export type BoardPost = typeof boardPosts.$inferSelect;

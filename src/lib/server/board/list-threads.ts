@@ -5,7 +5,8 @@ import { auditGroup, groupFor, type GroupRole } from '../groups/group-access';
 import { boardPosts, boardReads } from './board.schema';
 import { groupMembers } from '../groups/groups.schema';
 import { moderationActions } from '../moderation/moderation.schema';
-import { authorNames, blockedBy } from './board-people';
+import { authorNames } from '../people/names';
+import { blockedBy } from '../safety/blocked-by';
 
 export type ThreadSummary = {
 	id: string;

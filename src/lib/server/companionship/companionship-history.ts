@@ -11,11 +11,11 @@ import {
 	actorWith,
 	auditCompanionship,
 	dayIn,
-	displayNames,
 	isOver,
 	sidePermission,
 	type CompanionshipSide
 } from './companionship-access';
+import { displayNames } from '../people/names';
 import type { CompanionEndReason } from './end-companionship';
 
 export const historyFilters = ['active', 'ended', 'all'] as const;

@@ -14,7 +14,6 @@ import {
 	addMonths,
 	auditCompanionship,
 	daysLeft,
-	displayNames,
 	isOver,
 	requireUuid,
 	shared,
@@ -22,6 +21,7 @@ import {
 	zRecordId,
 	zTags
 } from './companionship-access';
+import { displayNames } from '../people/names';
 
 export type MemberCompanionship = {
 	id: string;

@@ -19,7 +19,6 @@ import {
 	auditCompanionship,
 	dayIn,
 	daysLeft,
-	displayNames,
 	isOver,
 	requireUuid,
 	zDay,
@@ -28,6 +27,7 @@ import {
 	zRecordId,
 	zTags
 } from './companionship-access';
+import { displayNames } from '../people/names';
 
 export type CompanionProfile = {
 	languages: string[];

@@ -5,14 +5,8 @@ import { notFound } from '../errors';
 import { renderMarkdown } from '../content/render-markdown';
 import { groupFacilitators, groupMembers, groups, groupSessions } from './groups.schema';
 import { groupProgrammes } from '../programmes/programmes.schema';
-import {
-	auditGroup,
-	isUuid,
-	peerNames,
-	requireGroupUser,
-	roleIn,
-	type GroupRole
-} from './group-access';
+import { auditGroup, isUuid, requireGroupUser, roleIn, type GroupRole } from './group-access';
+import { peerNames } from '../people/names';
 import { placesLeft, withdrawnByClosing } from './enrolment';
 import { programmeText } from '../programmes/programme-text';
 import { summariseGroup, type GroupSummary } from './group-summary';

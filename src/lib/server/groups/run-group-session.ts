@@ -8,7 +8,8 @@ import { AppError, notFound } from '../errors';
 import { renderMarkdown } from '../content/render-markdown';
 import { parseInput, zId } from '../goals/goals.validation';
 import { groupAttendance, groupMembers, groupSessionLogs } from './groups.schema';
-import { auditGroup, groupSessionFor, peerNames, type GroupSession } from './group-access';
+import { auditGroup, groupSessionFor, type GroupSession } from './group-access';
+import { peerNames } from '../people/names';
 import { programmeText } from '../programmes/programme-text';
 
 export type GroupSessionPage = {

@@ -1,9 +1,10 @@
 import { and, desc, eq, inArray, isNull, max } from 'drizzle-orm';
-import { blockedBy } from '../board/board-people';
+import { blockedBy } from '../safety/blocked-by';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { notFound } from '../errors';
-import { auditGroup, groupSessionFor, peerNames, type GroupRole } from '../groups/group-access';
+import { auditGroup, groupSessionFor, type GroupRole } from '../groups/group-access';
+import { peerNames } from '../people/names';
 import { chatMessages, sessionRooms } from './live-room.schema';
 import { groupFacilitators, groupMembers } from '../groups/groups.schema';
 import { programmeVersions } from '../programmes/programmes.schema';

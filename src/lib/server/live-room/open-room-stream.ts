@@ -1,6 +1,6 @@
 // Opening a live room's event stream: the access check, attendance and presence, then the
 // connection joins its session's hub (room-live.ts), which feeds it until it ends.
-import { blockedBy } from '../board/board-people';
+import { blockedBy } from '../safety/blocked-by';
 import type { Actor } from '../access/actor';
 import { notFound } from '../errors';
 import { auditGroup, groupSessionFor } from '../groups/group-access';

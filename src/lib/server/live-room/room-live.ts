@@ -15,7 +15,7 @@ import type { Db } from '../db/client';
 import { rowsOf } from '../db/client';
 import type { RealtimeBus } from '../realtime/bus';
 import { logger } from '../logger';
-import { peerNames } from '../groups/group-access';
+import { peerNames } from '../people/names';
 import { chatMessages, sessionRooms } from './live-room.schema';
 import { groupFacilitators, groupSessions } from '../groups/groups.schema';
 import { memberBlocks } from '../safety/safety.schema';

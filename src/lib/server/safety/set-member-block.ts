@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { AppError } from '../errors';
-import { authorNames } from '../board/board-people';
+import { authorNames } from '../people/names';
 import type { GroupAccess } from '../groups/group-access';
 import { memberBlocks } from './safety.schema';
 import { announceBlocksChange } from '../live-room/room-notify';
