@@ -20,10 +20,10 @@ import { ZCreateSiteInput } from '../src/lib/server/sites/site.validation';
 import {
 	groupFacilitators,
 	groupMembers,
-	groupProgrammes,
 	groups,
 	groupSessions
 } from '../src/lib/server/groups/groups.schema';
+import { groupProgrammes } from '../src/lib/server/programmes/programmes.schema';
 import { freePort, spawnServer, waitFor200, type Server } from './lib/server';
 
 const { values: args } = parseArgs({

@@ -11,11 +11,11 @@ import {
 } from '../lib/server/people/create-platform-admin';
 import { AppError } from '../lib/server/errors';
 import { getSiteBySlug } from '../lib/server/sites/get-site';
-import { CourseFormatError } from '../lib/server/courses/parse-course';
+import { CourseFormatError } from '../lib/server/courses/course-format';
 import { importCourseFolder } from '../lib/server/courses/import-course';
 import { exportCourse } from '../lib/server/courses/export-course';
-import { ProgrammeFormatError } from '../lib/server/groups/parse-programme';
-import { importProgrammeFolder } from '../lib/server/groups/import-programme';
+import { ProgrammeFormatError } from '../lib/server/programmes/parse-programme';
+import { importProgrammeFolder } from '../lib/server/programmes/import-programme';
 import { sendDueReminders } from '../lib/server/groups/send-due-reminders';
 import { backupCommand, restoreCommand } from './backup';
 

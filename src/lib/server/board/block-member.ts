@@ -2,7 +2,7 @@ import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { parseInput } from '../goals/goals.validation';
 import { auditGroup, groupFor } from '../groups/group-access';
-import { setMemberBlock } from '../groups/set-member-block';
+import { setMemberBlock } from '../safety/set-member-block';
 import { ZBlockInput, type TBlockInput } from './board.validation';
 import { postOf } from './get-thread';
 

@@ -5,12 +5,9 @@ import { makePerson, makeSite } from '../testing/factories';
 import { makeGroup } from '../testing/group-factory';
 import { auditLog } from '../audit/audit.schema';
 import { sites } from '../sites/sites.schema';
-import {
-	boardPosts,
-	groupMembers,
-	moderationActions,
-	moderationItems
-} from '../groups/groups.schema';
+import { boardPosts } from './board.schema';
+import { groupMembers } from '../groups/groups.schema';
+import { moderationActions, moderationItems } from '../moderation/moderation.schema';
 import { AppError } from '../errors';
 import type { Actor } from '../access/actor';
 import { postReply, postThread } from './post-to-board';

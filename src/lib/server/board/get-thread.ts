@@ -9,8 +9,9 @@ import {
 	type GroupAccess,
 	type GroupRole
 } from '../groups/group-access';
-import { boardPosts, boardReactions, boardReads } from '../groups/groups.schema';
-import { authorNames, blockedBy } from './board-people';
+import { boardPosts, boardReactions, boardReads } from './board.schema';
+import { authorNames } from '../people/names';
+import { blockedBy } from '../safety/blocked-by';
 import { reactionKinds, type ReactionKind } from './board.validation';
 
 export type BoardPost = typeof boardPosts.$inferSelect;

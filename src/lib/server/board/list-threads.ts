@@ -2,8 +2,11 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { auditGroup, groupFor, type GroupRole } from '../groups/group-access';
-import { boardPosts, boardReads, groupMembers, moderationActions } from '../groups/groups.schema';
-import { authorNames, blockedBy } from './board-people';
+import { boardPosts, boardReads } from './board.schema';
+import { groupMembers } from '../groups/groups.schema';
+import { moderationActions } from '../moderation/moderation.schema';
+import { authorNames } from '../people/names';
+import { blockedBy } from '../safety/blocked-by';
 
 export type ThreadSummary = {
 	id: string;

@@ -3,7 +3,7 @@ import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { parseInput } from '../goals/goals.validation';
 import { auditGroup, facilitatedGroup } from '../groups/group-access';
-import { boardPosts } from '../groups/groups.schema';
+import { boardPosts } from './board.schema';
 import { ZPinInput, type TPinInput } from './board.validation';
 import { postOf } from './get-thread';
 

@@ -5,7 +5,7 @@ import { AppError } from '../errors';
 import { parseInput } from '../goals/goals.validation';
 import { auditGroup, groupFor, type GroupAccess } from '../groups/group-access';
 import { assertCanPost } from '../groups/can-post';
-import { boardPosts } from '../groups/groups.schema';
+import { boardPosts } from './board.schema';
 import { assertNoContactDetails, flagRisk } from '../safety/screen-post';
 import {
 	ZNewThreadInput,

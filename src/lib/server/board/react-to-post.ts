@@ -5,7 +5,7 @@ import { notFound } from '../errors';
 import { parseInput } from '../goals/goals.validation';
 import { auditGroup, groupFor } from '../groups/group-access';
 import { assertCanPost } from '../groups/can-post';
-import { boardReactions } from '../groups/groups.schema';
+import { boardReactions } from './board.schema';
 import { ZReactInput, type TReactInput } from './board.validation';
 import { postOf } from './get-thread';
 

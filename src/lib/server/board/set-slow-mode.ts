@@ -3,7 +3,9 @@ import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { parseInput } from '../goals/goals.validation';
 import { auditGroup, facilitatedGroup } from '../groups/group-access';
-import { boardPosts, groups, moderationActions } from '../groups/groups.schema';
+import { boardPosts } from './board.schema';
+import { groups } from '../groups/groups.schema';
+import { moderationActions } from '../moderation/moderation.schema';
 import { ZSlowModeInput, type TSlowModeInput } from './board.validation';
 import { threadOf } from './get-thread';
 

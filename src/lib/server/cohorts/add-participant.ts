@@ -7,7 +7,7 @@ import { parseInput } from '../goals/goals.validation';
 import { enrolments } from '../courses/courses.schema';
 import { cohortMembers, cohorts } from './cohorts.schema';
 import { auditCohort, facilitatedCohort, requireFacilitator } from './cohort-access';
-import { siteMembers } from './cohort-people';
+import { sitePeople } from '../people/names';
 
 export const ZAddParticipantInput = z.object({
 	cohortId: z.string().max(100),
@@ -38,7 +38,7 @@ export async function addParticipant({
 			.from(cohorts)
 			.where(eq(cohorts.id, cohort.id))
 			.for('update');
-		const [member] = await siteMembers(tx, site.id, [data.userId]);
+		const [member] = await sitePeople(tx, site.id, ['member'], [data.userId]);
 		if (!member) throw new AppError('invalid_input', { userId: 'err_cohort_member' });
 		const [already] = await tx
 			.select({ userId: cohortMembers.userId })

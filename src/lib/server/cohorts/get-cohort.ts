@@ -2,11 +2,12 @@ import { and, asc, count, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { courseModules, enrolments, lessonProgress, lessons } from '../courses/courses.schema';
-import { courseTextsOf } from '../courses/course-outline';
+import { courseTextsOf } from '../courses/course-texts';
 import { goalShares, goals } from '../goals/goals.schema';
 import { cohortSessions } from './cohorts.schema';
 import { auditCohort, facilitatedCohort, requireFacilitator } from './cohort-access';
-import { participantsOf, siteMembers, type Person } from './cohort-people';
+import { participantsOf } from './cohort-people';
+import { sitePeople, type Person } from '../people/names';
 import { moduleTitlesOf } from './module-titles';
 
 export type CohortParticipant = Person & {
@@ -94,7 +95,9 @@ export async function getCohort({
 			.orderBy(asc(cohortSessions.scheduledAt));
 		const modules = await moduleTitlesOf(tx, cohort.courseId, input.locale, site.defaultLocale);
 		const inCohort = new Set(ids);
-		const candidates = (await siteMembers(tx, site.id)).filter((p) => !inCohort.has(p.userId));
+		const candidates = (await sitePeople(tx, site.id, ['member'])).filter(
+			(p) => !inCohort.has(p.userId)
+		);
 		const title = (
 			await courseTextsOf(tx, [cohort.courseId], input.locale, site.defaultLocale)
 		).get(cohort.courseId)?.title;

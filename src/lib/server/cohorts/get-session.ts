@@ -3,7 +3,8 @@ import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { sessionParticipation } from './cohorts.schema';
 import { auditCohort, facilitatedSession, requireFacilitator } from './cohort-access';
-import { participantsOf, type Person } from './cohort-people';
+import { participantsOf } from './cohort-people';
+import { type Person } from '../people/names';
 import { moduleTitlesOf } from './module-titles';
 
 export type SessionView = {

@@ -1,12 +1,11 @@
-import { and, asc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../db/client';
+import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
-import { user } from '../db/auth.schema';
-import { memberships, profiles } from '../people/people.schema';
 import { courses } from '../courses/courses.schema';
-import { courseTextsOf } from '../courses/course-outline';
+import { courseTextsOf } from '../courses/course-texts';
 import { cohortMembers, cohorts } from './cohorts.schema';
 import { requireFacilitator } from './cohort-access';
+import { sitePeople } from '../people/names';
 
 export type CohortSummary = {
 	id: string;
@@ -24,33 +23,6 @@ export type CohortsPage = {
 	courses: { id: string; title: string }[];
 	coFacilitators: { userId: string; name: string }[];
 };
-
-/** Peer workers and professionals of the site other than `exceptUserId`, by display name. */
-export async function facilitatorsOnSite(
-	tx: Db | Tx,
-	siteId: string,
-	exceptUserId: string,
-	userIds?: string[]
-): Promise<{ userId: string; name: string }[]> {
-	const rows = await tx
-		.selectDistinct({
-			userId: user.id,
-			name: sql<string>`coalesce(${profiles.displayName}, ${user.name})`
-		})
-		.from(memberships)
-		.innerJoin(user, eq(user.id, memberships.userId))
-		.leftJoin(profiles, eq(profiles.userId, user.id))
-		.where(
-			and(
-				eq(memberships.siteId, siteId),
-				inArray(memberships.role, ['peer_worker', 'professional']),
-				isNull(user.disabledAt),
-				ne(user.id, exceptUserId),
-				userIds ? inArray(user.id, userIds) : undefined
-			)
-		);
-	return rows.sort((a, b) => a.name.localeCompare(b.name) || a.userId.localeCompare(b.userId));
-}
 
 /** The cohorts the actor leads or co-facilitates on their site, and the choices for a new one. */
 export async function listCohorts({
@@ -106,6 +78,8 @@ export async function listCohorts({
 		courses: siteCourses
 			.map((c) => ({ id: c.id, title: titleOf(c.id, c.slug) }))
 			.sort((a, b) => a.title.localeCompare(b.title)),
-		coFacilitators: await facilitatorsOnSite(db, site.id, actor.userId)
+		coFacilitators: (await sitePeople(db, site.id, ['peer_worker', 'professional'])).filter(
+			(p) => p.userId !== actor.userId
+		)
 	};
 }

@@ -1,7 +1,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { courseModules, moduleTexts } from '../courses/courses.schema';
-import { pickLocale } from '../courses/course-outline';
+import { pickLocale } from '../i18n/pick-locale';
 
 /** A course's modules in order, each titled in the person's language (or the fallbacks). */
 export async function moduleTitlesOf(

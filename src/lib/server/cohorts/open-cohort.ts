@@ -8,7 +8,7 @@ import { parseInput } from '../goals/goals.validation';
 import { courses } from '../courses/courses.schema';
 import { cohorts } from './cohorts.schema';
 import { auditCohort, requireFacilitator } from './cohort-access';
-import { facilitatorsOnSite } from './list-cohorts';
+import { sitePeople } from '../people/names';
 
 /** Fidelity asks for groups of at most 8; a site may run larger groups, up to this. */
 export const MAX_CAPACITY = 20;
@@ -55,7 +55,9 @@ export async function openCohort({
 			.limit(1);
 		if (!course) throw new AppError('invalid_input', { courseId: 'err_cohort_course' });
 		if (data.coFacilitatorId) {
-			const [co] = await facilitatorsOnSite(tx, site.id, actor.userId, [data.coFacilitatorId]);
+			const [co] = (
+				await sitePeople(tx, site.id, ['peer_worker', 'professional'], [data.coFacilitatorId])
+			).filter((p) => p.userId !== actor.userId);
 			if (!co) throw new AppError('invalid_input', { coFacilitatorId: 'err_cohort_cofacilitator' });
 		}
 		const [row] = await tx

@@ -2,13 +2,11 @@
 // (calendar days come from dates/calendar.ts, in the site's time zone). Companionship data is audited on every read and write; anything
 // not the actor's (another member's request, another peer's companion, another site) is "not found".
 import { z } from 'zod';
-import { inArray } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
 import type { Permission } from '../access/permissions';
 import { recordAudit, type AuditDetails } from '../audit/record-audit';
 import { notFound } from '../errors';
-import { profiles } from '../people/people.schema';
 import type { Site } from '../sites/sites.schema';
 
 const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -97,17 +95,6 @@ export const daysLeft = (end: Date, now: Date): number =>
 export function shared(a: readonly string[], b: readonly string[]): string[] {
 	const other = new Set(b.map((t) => t.toLowerCase()));
 	return a.filter((t) => other.has(t.toLowerCase()));
-}
-
-/** Display names by user id: 1:1 companionship is personal work, so both sides use them. */
-export async function displayNames(tx: Tx, ids: readonly string[]): Promise<Map<string, string>> {
-	const unique = [...new Set(ids)];
-	if (unique.length === 0) return new Map();
-	const rows = await tx
-		.select({ userId: profiles.userId, name: profiles.displayName })
-		.from(profiles)
-		.where(inArray(profiles.userId, unique));
-	return new Map(rows.map((r) => [r.userId, r.name]));
 }
 
 /** One audit record for a read or write of companionship data, in the caller's transaction. */

@@ -10,12 +10,12 @@ import { companionContacts, companionRequests } from './companionship.schema';
 import {
 	actorWith,
 	auditCompanionship,
-	displayNames,
 	isOver,
 	sidePermission,
 	type CompanionshipSide
 } from './companionship-access';
 import { dayOf } from '../dates/calendar';
+import { displayNames } from '../people/names';
 import type { CompanionEndReason } from './end-companionship';
 
 export const historyFilters = ['active', 'ended', 'all'] as const;

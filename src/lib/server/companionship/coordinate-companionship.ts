@@ -8,18 +8,18 @@ import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { notFound } from '../errors';
 import { parseInput } from '../goals/goals.validation';
-import { siteStaff } from '../groups/site-staff';
+import { sitePeople } from '../people/names';
 import { companionProfiles, companionRequests } from './companionship.schema';
 import {
 	actorWith,
 	auditCompanionship,
-	displayNames,
 	isOver,
 	requireUuid,
 	shared,
 	zRecordId
 } from './companionship-access';
 import { dayOf } from '../dates/calendar';
+import { displayNames } from '../people/names';
 import { supervisionTotalsBySite, windowStart, type SupervisionTotals } from './supervision';
 
 export type Candidate = {
@@ -93,7 +93,7 @@ export async function getCoordination({
 				)
 			)
 			.orderBy(companionRequests.createdAt);
-		const peers = await siteStaff(tx, site.id, 'peer_worker');
+		const peers = await sitePeople(tx, site.id, ['peer_worker']);
 		const profiles = await tx
 			.select()
 			.from(companionProfiles)
@@ -196,7 +196,7 @@ export async function offerCompanion({
 			)
 			.limit(1);
 		if (!request) throw notFound();
-		const [peer] = await siteStaff(tx, site.id, 'peer_worker', [data.peerId]);
+		const [peer] = await sitePeople(tx, site.id, ['peer_worker'], [data.peerId]);
 		if (!peer || peer.userId === request.memberId) throw notFound();
 		await tx
 			.update(companionRequests)

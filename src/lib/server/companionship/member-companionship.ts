@@ -13,7 +13,6 @@ import {
 	actorWith,
 	auditCompanionship,
 	daysLeft,
-	displayNames,
 	isOver,
 	requireUuid,
 	shared,
@@ -22,6 +21,7 @@ import {
 	zTags
 } from './companionship-access';
 import { addMonths } from '../dates/calendar';
+import { displayNames } from '../people/names';
 
 export type MemberCompanionship = {
 	id: string;

@@ -18,7 +18,6 @@ import {
 	actorWith,
 	auditCompanionship,
 	daysLeft,
-	displayNames,
 	isOver,
 	requireUuid,
 	zDay,
@@ -28,6 +27,7 @@ import {
 	zTags
 } from './companionship-access';
 import { dayOf } from '../dates/calendar';
+import { displayNames } from '../people/names';
 
 export type CompanionProfile = {
 	languages: string[];

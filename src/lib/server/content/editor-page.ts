@@ -10,8 +10,8 @@ import { formAction, pageError, t, type FormValues, type MessageKey } from '../f
 import { formatDateTime } from '../../format';
 import { displayZone } from '../dates/display-zone';
 import { directionOf, localeName } from '../i18n/locale';
-import { CourseFormatError } from '../courses/parse-course';
-import { ProgrammeFormatError } from '../groups/parse-programme';
+import { CourseFormatError } from '../courses/course-format';
+import { ProgrammeFormatError } from '../programmes/parse-programme';
 import type { StartingPoint, VersionStatus } from './authoring';
 import { ZRestoreVersionForm, ZSaveSourceForm, ZSourceForm } from './source-forms';
 

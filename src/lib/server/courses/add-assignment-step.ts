@@ -2,7 +2,7 @@ import type { Db } from '../db/client';
 import { requireAccess, requireSite, type Actor } from '../access/actor';
 import { AppError } from '../errors';
 import { proposeStepFromLesson } from '../goals/propose-step-from-lesson';
-import { enrolledLesson } from './course-outline';
+import { enrolledLesson } from './enrolled-lesson';
 
 /** Goal steps hold at most this many characters (goals.validation.ts, zStepText). */
 const STEP_MAX = 300;

@@ -4,7 +4,7 @@ import { actingRole, requireAccess, requireSite, type Actor } from '../access/ac
 import { recordAudit } from '../audit/record-audit';
 import { AppError } from '../errors';
 import { checkAnswers } from './courses.schema';
-import { enrolledLesson } from './course-outline';
+import { enrolledLesson } from './enrolled-lesson';
 import { zKey } from './lesson-forms';
 
 /** A knowledge check's form: which check, and the index of the chosen option (a radio button). */

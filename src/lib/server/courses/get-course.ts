@@ -1,15 +1,10 @@
 import type { Db } from '../db/client';
 import { requireAccess, requireSite, type Actor } from '../access/actor';
 import type { CourseCategory } from './courses.schema';
-import {
-	continueAt,
-	courseTextsOf,
-	doneCount,
-	findCourse,
-	findEnrolment,
-	loadOutline,
-	progressOf
-} from './course-outline';
+import { continueAt, doneCount, progressOf } from './progress';
+import { courseTextsOf } from './course-texts';
+import { findCourse, loadOutline } from './course-outline';
+import { findEnrolment } from './enrolled-lesson';
 
 export type CourseView = {
 	slug: string;

@@ -1,7 +1,7 @@
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { startingPoint, type StartingPoint } from '../content/authoring';
-import { courseTextsOf } from './course-outline';
+import { courseTextsOf } from './course-texts';
 import { lessonForEditing, newestVersion } from './lesson-authoring';
 
 export type LessonSource = StartingPoint & {

@@ -5,7 +5,9 @@ import { recordAudit } from '../audit/record-audit';
 import { notFound } from '../errors';
 import { logger } from '../logger';
 import { enrolments, lessonProgress, lessonVersions, reflections } from './courses.schema';
-import { courseTextsOf, findCourse, findEnrolment, lessonAt, loadOutline } from './course-outline';
+import { courseTextsOf } from './course-texts';
+import { findCourse, lessonAt, loadOutline } from './course-outline';
+import { findEnrolment } from './enrolled-lesson';
 import { openReflection } from './reflection-text';
 
 type Link = { segment: string; title: string; locale: string } | null;

@@ -8,7 +8,9 @@ import { rowsOf } from '../db/client';
 import { auditLog } from '../audit/audit.schema';
 import type { Site } from '../sites/sites.schema';
 import { courseModules, courses, courseTexts, lessons, lessonVersions } from './courses.schema';
-import { CourseFormatError, parseCourse, parseCourseFiles } from './parse-course';
+import { CourseFormatError } from './course-format';
+import { parseCourse } from './parse-course';
+import { parseCourseFiles } from './parse-course-files';
 import { importCourse, importCourseFolder } from './import-course';
 import {
 	editFixture,

@@ -15,12 +15,12 @@ import {
 } from './courses.schema';
 import {
 	CourseFormatError,
-	parseCourse,
 	type CourseIssue,
 	type ParsedCourse,
 	type ParsedLessonFile
-} from './parse-course';
-import { classifyUrl, renderMarkdown } from './render-markdown';
+} from './course-format';
+import { parseCourse } from './parse-course';
+import { classifyUrl, renderMarkdown } from '../content/render-markdown';
 
 export type ImportCourseResult = {
 	courseId: string;

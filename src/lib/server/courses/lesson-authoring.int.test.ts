@@ -8,7 +8,7 @@ import { lessonVersions } from './courses.schema';
 import { sites } from '../sites/sites.schema';
 import { enrol } from './enrol';
 import { getLesson } from './get-lesson';
-import { CourseFormatError } from './parse-course';
+import { CourseFormatError } from './course-format';
 import { listCourseContent } from './list-course-content';
 import { getLessonSource } from './get-lesson-source';
 import { previewLesson } from './preview-lesson';

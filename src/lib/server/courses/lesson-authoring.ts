@@ -10,7 +10,8 @@ import { localeNotOffered } from '../content/authoring';
 import type { Site } from '../sites/sites.schema';
 import { courseModules, lessons, lessonVersions, type LessonContent } from './courses.schema';
 import { findCourse, segmentsOf, type Course } from './course-outline';
-import { CourseFormatError, parseLessonText, type CourseIssue } from './parse-course';
+import { CourseFormatError, type CourseIssue } from './course-format';
+import { parseLessonText } from './parse-course-files';
 import { prepareCourseForSite } from './import-course';
 
 type Q = Db | Tx;

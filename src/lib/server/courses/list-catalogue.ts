@@ -2,14 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { requireAccess, requireSite, type Actor } from '../access/actor';
 import { courseCategories, courses, enrolments, type CourseCategory } from './courses.schema';
-import {
-	continueAt,
-	courseTextsOf,
-	doneCount,
-	progressOf,
-	publishedLessons,
-	segmentsOf
-} from './course-outline';
+import { continueAt, doneCount, progressOf } from './progress';
+import { courseTextsOf } from './course-texts';
+import { publishedLessons, segmentsOf } from './course-outline';
 
 export type CatalogueCourse = {
 	slug: string;

@@ -3,7 +3,8 @@ import type { Db } from '../db/client';
 import { requireAccess, requireSite, type Actor } from '../access/actor';
 import { notFound } from '../errors';
 import { courseModules, courses, lessonVersions, moduleTexts } from './courses.schema';
-import { courseTextsOf, pickLocale } from './course-outline';
+import { courseTextsOf } from './course-texts';
+import { pickLocale } from '../i18n/pick-locale';
 import { allLessons } from './lesson-authoring';
 import { translationState, type TranslationState } from '../content/authoring';
 

@@ -3,7 +3,7 @@ import type { Db } from '../db/client';
 import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
 import { recordAudit } from '../audit/record-audit';
 import { enrolments, lessonProgress } from './courses.schema';
-import { enrolledLesson } from './course-outline';
+import { enrolledLesson } from './enrolled-lesson';
 
 export type TMarkLessonDoneInput = { course: string; lesson: string; locale: string };
 

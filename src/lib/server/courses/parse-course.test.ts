@@ -3,7 +3,9 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { editFixture, fixtureFiles, fixtureFolder } from './fixtures/fixture-files';
-import { CourseFormatError, parseCourse, parseCourseFiles, type CourseIssue } from './parse-course';
+import { CourseFormatError, type CourseIssue } from './course-format';
+import { parseCourse } from './parse-course';
+import { parseCourseFiles } from './parse-course-files';
 
 const SMALL_WINS = 'lessons/noticing/small-wins.en.md';
 

@@ -4,7 +4,7 @@ import { actingRole, requireAccess, requireSite, type Actor } from '../access/ac
 import { recordAudit } from '../audit/record-audit';
 import { AppError } from '../errors';
 import { reflections } from './courses.schema';
-import { enrolledLesson } from './course-outline';
+import { enrolledLesson } from './enrolled-lesson';
 import { zKey, zReflection } from './lesson-forms';
 import { sealReflection } from './reflection-text';
 

@@ -11,13 +11,13 @@ import {
 	groupAttendance,
 	groupFacilitators,
 	groupMembers,
-	groupProgrammes,
 	groups,
 	groupSessionLogs,
 	groupSessions
 } from '../groups/groups.schema';
+import { groupProgrammes } from '../programmes/programmes.schema';
 import { newCalendarToken } from '../groups/enrolment';
-import { programmeText } from '../groups/programme-text';
+import { programmeText } from '../programmes/programme-text';
 import { uuidFrom } from './demo-room-ids';
 
 export const DEMO_PROGRAMME = 'paths-to-everyday-life';

@@ -2,13 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import type { Site } from '../sites/sites.schema';
-import {
-	groupFacilitators,
-	groupMembers,
-	groupProgrammes,
-	groups,
-	groupSessions
-} from '../groups/groups.schema';
+import { groupFacilitators, groupMembers, groups, groupSessions } from '../groups/groups.schema';
+import { groupProgrammes } from '../programmes/programmes.schema';
 import { demoRoomIds } from './demo-room-ids';
 
 /**

@@ -10,20 +10,16 @@ import { createVerifiedAccount } from '../people/create-account';
 import { memberships, type SiteRole } from '../people/people.schema';
 import { recordAudit } from '../audit/record-audit';
 import { seedDemoRoom } from './seed-demo-room';
-import {
-	CourseFormatError,
-	parseCourse,
-	type CourseIssue,
-	type ParsedCourse
-} from '../courses/parse-course';
+import { CourseFormatError, type CourseIssue, type ParsedCourse } from '../courses/course-format';
+import { parseCourse } from '../courses/parse-course';
 import { importCourse, prepareCourseForSite } from '../courses/import-course';
 import {
 	ProgrammeFormatError,
 	parseProgramme,
 	type ParsedProgramme,
 	type ProgrammeIssue
-} from '../groups/parse-programme';
-import { importProgramme, programmeIssuesForSite } from '../groups/import-programme';
+} from '../programmes/parse-programme';
+import { importProgramme, programmeIssuesForSite } from '../programmes/import-programme';
 import { seedDemoGroup } from './seed-demo-group';
 
 export const DEMO_SLUG = 'demo';

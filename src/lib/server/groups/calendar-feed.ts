@@ -6,7 +6,7 @@ import { notFound } from '../errors';
 import { sites } from '../sites/sites.schema';
 import { groupMembers, groups, groupSessions } from './groups.schema';
 import { isUuid } from './group-access';
-import { programmeText } from './programme-text';
+import { programmeText } from '../programmes/programme-text';
 
 export type CalendarEvent = {
 	id: string;

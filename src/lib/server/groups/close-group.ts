@@ -20,10 +20,11 @@ import type { Db, Tx } from '../db/client';
 import { can, requireSite, type Actor } from '../access/actor';
 import { AppError } from '../errors';
 import { parseInput, zId } from '../goals/goals.validation';
-import { groupMembers, groups, groupSessions, sessionRooms } from './groups.schema';
+import { groupMembers, groups, groupSessions } from './groups.schema';
+import { sessionRooms } from '../live-room/live-room.schema';
 import { auditGroup, facilitatedGroup, type Group } from './group-access';
 import { lockGroup } from './enrolment';
-import { announceMembershipChange, announceSessionState } from './room-notify';
+import { announceMembershipChange, announceSessionState } from '../live-room/room-notify';
 
 export const closeReasons = [
 	'course_ended',

@@ -2,24 +2,13 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { can, type Actor } from '../access/actor';
 import { notFound } from '../errors';
-import { renderMarkdown } from '../courses/render-markdown';
-import {
-	groupFacilitators,
-	groupMembers,
-	groupProgrammes,
-	groups,
-	groupSessions
-} from './groups.schema';
-import {
-	auditGroup,
-	isUuid,
-	peerNames,
-	requireGroupUser,
-	roleIn,
-	type GroupRole
-} from './group-access';
+import { renderMarkdown } from '../content/render-markdown';
+import { groupFacilitators, groupMembers, groups, groupSessions } from './groups.schema';
+import { groupProgrammes } from '../programmes/programmes.schema';
+import { auditGroup, isUuid, requireGroupUser, roleIn, type GroupRole } from './group-access';
+import { peerNames } from '../people/names';
 import { placesLeft, withdrawnByClosing } from './enrolment';
-import { programmeText } from './programme-text';
+import { programmeText } from '../programmes/programme-text';
 import { summariseGroup, type GroupSummary } from './group-summary';
 
 /** `withdrawn`: their request, waitlist place or invitation ended when the group closed. */

@@ -2,13 +2,12 @@
 // site and they are one of: an active member, a facilitator, or a moderator of the site. Anything
 // else — another site's group, a group they left or were removed from — is "not found", exactly
 // like an id nobody ever had. Group content is audited on read and write.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { actingRole, can, requireSite, type Actor } from '../access/actor';
 import { recordAudit, type AuditDetails } from '../audit/record-audit';
 import { notFound } from '../errors';
 import type { Site } from '../sites/sites.schema';
-import { profiles } from '../people/people.schema';
 import { groupFacilitators, groupMembers, groups, groupSessions } from './groups.schema';
 
 export type Group = typeof groups.$inferSelect;
@@ -117,32 +116,6 @@ export async function groupSessionFor(
 		.limit(1);
 	if (!session) throw notFound();
 	return { ...access, session };
-}
-
-/**
- * Names as peer spaces show them: a member by their pseudonym (never their real name), staff by
- * their display name so members know who facilitates. Falls back to a neutral label key.
- */
-export async function peerNames(
-	tx: Tx | Db,
-	userIds: readonly string[],
-	staffIds: ReadonlySet<string> = new Set()
-): Promise<Map<string, string | null>> {
-	const ids = [...new Set(userIds)];
-	if (ids.length === 0) return new Map();
-	const rows = await tx
-		.select({
-			userId: profiles.userId,
-			displayName: profiles.displayName,
-			pseudonym: profiles.pseudonym
-		})
-		.from(profiles)
-		.where(inArray(profiles.userId, ids));
-	const names = new Map<string, string | null>();
-	for (const id of ids) names.set(id, null);
-	for (const r of rows)
-		names.set(r.userId, staffIds.has(r.userId) ? r.displayName : (r.pseudonym ?? null));
-	return names;
 }
 
 /** Group content (posts, messages, attendance, logs) is audited on every read and write. */

@@ -1,7 +1,8 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { groupAttendance, groupMembers, groupSessionLogs, groupSessions } from './groups.schema';
-import { peerNames, type Group } from './group-access';
+import { peerNames } from '../people/names';
+import { type Group } from './group-access';
 
 export type GroupSummary = {
 	/** Sessions with a log or anyone recorded present. */

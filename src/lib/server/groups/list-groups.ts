@@ -9,7 +9,7 @@ import {
 	reminderDeliveries
 } from './groups.schema';
 import { requireGroupUser } from './group-access';
-import { programmeTitles } from './programme-text';
+import { programmeTitles } from '../programmes/programme-text';
 
 export type GroupCard = {
 	id: string;

@@ -5,9 +5,10 @@ import { can, requireSite, type Actor } from '../access/actor';
 import { AppError, notFound } from '../errors';
 import { zText } from '../account/account.validation';
 import { parseInput, zId } from '../goals/goals.validation';
-import { groupFacilitators, groupProgrammes, groups, programmeVersions } from './groups.schema';
+import { groupFacilitators, groups } from './groups.schema';
+import { groupProgrammes, programmeVersions } from '../programmes/programmes.schema';
 import { auditGroup } from './group-access';
-import { siteStaff } from './site-staff';
+import { sitePeople } from '../people/names';
 
 export const MIN_CAPACITY = 2;
 export const MAX_CAPACITY = 30;
@@ -80,17 +81,19 @@ export async function openGroup({
 			)
 			.limit(1);
 		if (!published) throw new AppError('invalid_input', { locale: 'groups_err_locale' });
-		const peers = await siteStaff(tx, site.id, 'peer_worker', [
-			data.facilitatorId,
-			data.coFacilitatorId
-		]);
+		const peers = await sitePeople(
+			tx,
+			site.id,
+			['peer_worker'],
+			[data.facilitatorId, data.coFacilitatorId]
+		);
 		const isPeer = (id: string) => peers.some((p) => p.userId === id);
 		if (!isPeer(data.facilitatorId))
 			throw new AppError('invalid_input', { facilitatorId: 'groups_err_facilitator' });
 		if (!isPeer(data.coFacilitatorId))
 			throw new AppError('invalid_input', { coFacilitatorId: 'groups_err_facilitator' });
 		if (data.professionalId) {
-			const [pro] = await siteStaff(tx, site.id, 'professional', [data.professionalId]);
+			const [pro] = await sitePeople(tx, site.id, ['professional'], [data.professionalId]);
 			if (!pro || data.professionalId === data.facilitatorId)
 				throw new AppError('invalid_input', { professionalId: 'groups_err_professional' });
 		}

@@ -5,11 +5,12 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { AppError, notFound } from '../errors';
-import { renderMarkdown } from '../courses/render-markdown';
+import { renderMarkdown } from '../content/render-markdown';
 import { parseInput, zId } from '../goals/goals.validation';
 import { groupAttendance, groupMembers, groupSessionLogs } from './groups.schema';
-import { auditGroup, groupSessionFor, peerNames, type GroupSession } from './group-access';
-import { programmeText } from './programme-text';
+import { auditGroup, groupSessionFor, type GroupSession } from './group-access';
+import { peerNames } from '../people/names';
+import { programmeText } from '../programmes/programme-text';
 
 export type GroupSessionPage = {
 	groupId: string;

@@ -5,8 +5,9 @@ import type { Actor } from '../access/actor';
 import { AppError, notFound } from '../errors';
 import { parseInput, zId } from '../goals/goals.validation';
 import { repeatWeekly } from '../dates/calendar';
-import { classifyUrl } from '../courses/render-markdown';
-import { groupFacilitators, groupProgrammes, groups, groupSessions } from './groups.schema';
+import { classifyUrl } from '../content/render-markdown';
+import { groupFacilitators, groups, groupSessions } from './groups.schema';
+import { groupProgrammes } from '../programmes/programmes.schema';
 import { auditGroup, facilitatedGroup, isUuid } from './group-access';
 
 export const MAX_SESSIONS = 52;

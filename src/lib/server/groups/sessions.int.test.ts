@@ -6,7 +6,7 @@ import type { Site } from '../sites/sites.schema';
 import type { Actor } from '../access/actor';
 import { formatDateTime } from '../../format';
 import { groupAttendance, groupMembers, groupSessions, reminderDeliveries } from './groups.schema';
-import { importProgrammeFolder } from './import-programme';
+import { importProgrammeFolder } from '../programmes/import-programme';
 import { openGroup } from './open-group';
 import { joinGroup, leaveGroup } from './join-group';
 import { setReminderPrefs } from './member-choices';

@@ -2,7 +2,8 @@ import { and, asc, desc, eq, or } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { auditGroup } from '../groups/group-access';
-import { groupMembers, groups, moderationActions, moderationItems } from '../groups/groups.schema';
+import { groupMembers, groups } from '../groups/groups.schema';
+import { moderationActions, moderationItems } from './moderation.schema';
 import { identities, itemOf, requireModerator, type Identity } from './moderation-access';
 import { targetContent, type TargetContent } from './target-content';
 

@@ -4,7 +4,7 @@ import type { Actor } from '../access/actor';
 import { zText } from '../account/account.validation';
 import { parseInput, zId } from '../goals/goals.validation';
 import { auditGroup, facilitatedGroup } from '../groups/group-access';
-import { moderationActions } from '../groups/groups.schema';
+import { moderationActions } from './moderation.schema';
 import { setTargetHidden, targetContent } from './target-content';
 
 export const ZHidePostInput = z.object({

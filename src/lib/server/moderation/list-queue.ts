@@ -3,7 +3,10 @@ import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { recordAudit } from '../audit/record-audit';
 import { actingRole } from '../access/actor';
-import { boardPosts, chatMessages, groups, moderationItems } from '../groups/groups.schema';
+import { boardPosts } from '../board/board.schema';
+import { chatMessages } from '../live-room/live-room.schema';
+import { groups } from '../groups/groups.schema';
+import { moderationItems } from './moderation.schema';
 import { identities, requireModerator, type Identity } from './moderation-access';
 
 export type QueueEntry = {

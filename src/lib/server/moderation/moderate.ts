@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { announceMembershipChange } from '../groups/room-notify';
+import { announceMembershipChange } from '../live-room/room-notify';
 import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import type { Actor } from '../access/actor';
@@ -7,7 +7,8 @@ import { zText } from '../account/account.validation';
 import { AppError } from '../errors';
 import { parseInput, zId } from '../goals/goals.validation';
 import { auditGroup } from '../groups/group-access';
-import { groupMembers, moderationActions, moderationItems } from '../groups/groups.schema';
+import { groupMembers } from '../groups/groups.schema';
+import { moderationActions, moderationItems } from './moderation.schema';
 import { itemOf, requireModerator, type ModerationItem } from './moderation-access';
 import { setTargetHidden, targetContent } from './target-content';
 

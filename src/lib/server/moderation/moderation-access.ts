@@ -6,7 +6,7 @@ import { requireAccess, requireSite, type Actor } from '../access/actor';
 import { notFound } from '../errors';
 import type { Site } from '../sites/sites.schema';
 import { isUuid } from '../groups/group-access';
-import { moderationItems } from '../groups/groups.schema';
+import { moderationItems } from './moderation.schema';
 import { profiles } from '../people/people.schema';
 
 export type ModerationItem = typeof moderationItems.$inferSelect;

@@ -10,7 +10,7 @@ import type { Actor } from '../access/actor';
 import { zText } from '../account/account.validation';
 import { parseInput, zId } from '../goals/goals.validation';
 import { auditGroup, groupFor } from '../groups/group-access';
-import { moderationItems } from '../groups/groups.schema';
+import { moderationItems } from './moderation.schema';
 import { targetContent } from './target-content';
 
 export const ZReportInput = z.object({

@@ -3,8 +3,10 @@ import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { notFound } from '../errors';
 import { isUuid } from '../groups/group-access';
-import { boardPosts, chatMessages, groupSessions } from '../groups/groups.schema';
-import { announceMessageModerated } from '../groups/room-notify';
+import { boardPosts } from '../board/board.schema';
+import { chatMessages } from '../live-room/live-room.schema';
+import { groupSessions } from '../groups/groups.schema';
+import { announceMessageModerated } from '../live-room/room-notify';
 
 export type TargetType = 'board_post' | 'chat_message';
 

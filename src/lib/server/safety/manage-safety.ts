@@ -9,7 +9,7 @@ import { zText } from '../account/account.validation';
 import { AppError, notFound } from '../errors';
 import { parseInput, zId } from '../goals/goals.validation';
 import { isUuid } from '../groups/group-access';
-import { riskPhrases } from '../groups/groups.schema';
+import { riskPhrases } from './safety.schema';
 import { sites, type Site } from '../sites/sites.schema';
 import { addStarterPhrases } from './starter-phrases';
 

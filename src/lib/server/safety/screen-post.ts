@@ -25,7 +25,7 @@ import type { Tx } from '../db/client';
 import { AppError } from '../errors';
 import { recordAudit } from '../audit/record-audit';
 import type { Site } from '../sites/sites.schema';
-import { moderationItems } from '../groups/groups.schema';
+import { moderationItems } from '../moderation/moderation.schema';
 import { findContactDetails, findRiskPhrases } from './screen-text';
 import { sitePhrases } from './starter-phrases';
 

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
-import { riskPhrases } from '../groups/groups.schema';
+import { riskPhrases } from './safety.schema';
 
 export const RISK_PHRASES_DIR = 'content/safety/risk-phrases';
 

@@ -4,15 +4,12 @@ import { randomBytes } from 'node:crypto';
 import type { App } from '../app';
 import type { Site } from '../sites/sites.schema';
 import type { Actor } from '../access/actor';
+import { groupFacilitators, groupMembers, groups, groupSessions } from '../groups/groups.schema';
 import {
-	groupFacilitators,
-	groupMembers,
 	groupProgrammes,
-	groups,
-	groupSessions,
 	programmeVersions,
 	type ProgrammeContent
-} from '../groups/groups.schema';
+} from '../programmes/programmes.schema';
 import { profiles } from '../people/people.schema';
 import { eq } from 'drizzle-orm';
 import { makePerson, rand } from './factories';

@@ -5,8 +5,8 @@ import { can, requireSignedIn } from '$lib/server/access/actor';
 import { localeName } from '$lib/server/i18n/locale';
 import { formatDate } from '$lib/format';
 import { displayZone } from '$lib/server/dates/display-zone';
-import { listProgrammes } from '$lib/server/groups/list-programmes';
-import { createProgramme, ZCreateProgrammeInput } from '$lib/server/groups/create-programme';
+import { listProgrammes } from '$lib/server/programmes/list-programmes';
+import { createProgramme, ZCreateProgrammeInput } from '$lib/server/programmes/create-programme';
 import { closeGroup, ZCloseGroupInput } from '$lib/server/groups/close-group';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

@@ -4,8 +4,8 @@ import { can, requireSite, requireSignedIn } from '$lib/server/access/actor';
 import { formAction, pageError } from '$lib/server/forms';
 import { localeName } from '$lib/server/i18n/locale';
 import { openGroup, requireGroupOpener, ZOpenGroupInput } from '$lib/server/groups/open-group';
-import { groupFormChoices } from '$lib/server/groups/list-programmes';
-import { siteStaff } from '$lib/server/groups/site-staff';
+import { groupFormChoices } from '$lib/server/programmes/list-programmes';
+import { sitePeople } from '$lib/server/people/names';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const actor = requireSignedIn(locals.actor);
@@ -18,8 +18,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 			programmes,
 			languages: site.locales.map((l) => ({ locale: l, name: localeName(l) })),
 			defaultLocale: locals.locale,
-			peers: await siteStaff(db, site.id, 'peer_worker'),
-			professionals: await siteStaff(db, site.id, 'professional'),
+			peers: await sitePeople(db, site.id, ['peer_worker']),
+			professionals: await sitePeople(db, site.id, ['professional']),
 			me: can(actor, 'peer.work') ? actor.userId : ''
 		};
 	} catch (e) {

@@ -1,10 +1,10 @@
 import type { PageServerLoad } from './$types';
 import { loadSourceEditor, sourceEditorActions } from '$lib/server/content/editor-page';
-import { getProgrammeSource } from '$lib/server/groups/get-programme-source';
-import { listProgrammeVersions } from '$lib/server/groups/list-programme-versions';
-import { previewProgramme } from '$lib/server/groups/preview-programme';
-import { saveProgrammeVersion } from '$lib/server/groups/save-programme-version';
-import { restoreProgrammeVersion } from '$lib/server/groups/restore-programme-version';
+import { getProgrammeSource } from '$lib/server/programmes/get-programme-source';
+import { listProgrammeVersions } from '$lib/server/programmes/list-programme-versions';
+import { previewProgramme } from '$lib/server/programmes/preview-programme';
+import { saveProgrammeVersion } from '$lib/server/programmes/save-programme-version';
+import { restoreProgrammeVersion } from '$lib/server/programmes/restore-programme-version';
 
 export const load: PageServerLoad = async (event) => ({
 	...(await loadSourceEditor(event, (uses, { locale, view }) => {

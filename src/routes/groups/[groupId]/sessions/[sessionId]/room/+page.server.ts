@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { Actions, PageServerLoad } from './$types';
 import { requireSignedIn, requireSite } from '$lib/server/access/actor';
 import { formAction, pageError, t } from '$lib/server/forms';
-import { getRoom } from '$lib/server/groups/get-room';
-import { sendChatMessage, ZSendChatMessageInput } from '$lib/server/groups/send-chat-message';
+import { getRoom } from '$lib/server/live-room/get-room';
+import { sendChatMessage, ZSendChatMessageInput } from '$lib/server/live-room/send-chat-message';
 import {
 	closeSubRoom,
 	openSubRoom,
@@ -18,11 +18,11 @@ import {
 	ZSetRoomStatusInput,
 	ZSetSlowModeInput,
 	ZSetTimerInput
-} from '$lib/server/groups/room-controls';
+} from '$lib/server/live-room/room-controls';
 import { formatDateTime } from '$lib/format';
 import { displayZone } from '$lib/server/dates/display-zone';
 import { reportContent, ZReportInput } from '$lib/server/moderation/report-content';
-import { blockFromRoom, ZBlockFromRoomInput } from '$lib/server/groups/block-from-room';
+import { blockFromRoom, ZBlockFromRoomInput } from '$lib/server/live-room/block-from-room';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const actor = requireSignedIn(locals.actor);

@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
 import { pageError } from '$lib/server/forms';
-import { openRoomStream, resumeFrom } from '$lib/server/groups/open-room-stream';
+import { openRoomStream, resumeFrom } from '$lib/server/live-room/open-room-stream';
 
 /** The room's live events (Server-Sent Events); resumes after Last-Event-ID or ?after=. */
 export const GET: RequestHandler = async ({ locals, params, request, url }) => {

@@ -3,7 +3,7 @@ import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { user } from '../db/auth.schema';
 import type { History } from '../content/editor-page';
-import { programmeVersions } from './groups.schema';
+import { programmeVersions } from './programmes.schema';
 import { previewOf, programmeForEditing, type ProgrammePreview } from './programme-authoring';
 
 /**

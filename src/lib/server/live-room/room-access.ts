@@ -4,8 +4,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { notFound } from '../errors';
-import { isUuid, type GroupAccess, type GroupSession } from './group-access';
-import { sessionRooms } from './groups.schema';
+import { isUuid, type GroupAccess, type GroupSession } from '../groups/group-access';
+import { sessionRooms } from './live-room.schema';
 
 export type SessionRoom = typeof sessionRooms.$inferSelect;
 

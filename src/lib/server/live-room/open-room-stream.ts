@@ -1,13 +1,15 @@
 // Opening a live room's event stream: the access check, attendance and presence, then the
 // connection joins its session's hub (room-live.ts), which feeds it until it ends.
-import { blockedBy } from '../board/board-people';
+import { blockedBy } from '../safety/blocked-by';
 import type { Actor } from '../access/actor';
 import { notFound } from '../errors';
-import { auditGroup, groupSessionFor } from './group-access';
-import { groupAttendance, roomPresence } from './groups.schema';
+import { auditGroup, groupSessionFor } from '../groups/group-access';
+import { groupAttendance } from '../groups/groups.schema';
+import { enterPresence } from './presence';
 import { subRoomFor } from './room-access';
 import { announce } from './room-notify';
-import { hubFor, isClosing, leave, type Conn, type Hub, type LiveDeps } from './room-live';
+import { hubFor, isClosing, leave, type Hub, type LiveDeps } from './room-live';
+import type { Conn } from './delivery';
 
 /** The id after which a (re)connecting client wants messages: Last-Event-ID, else ?after=. */
 export function resumeFrom(lastEventId: string | null, after: string | null): number {
@@ -65,13 +67,7 @@ export async function openRoomStream({
 					details: { groupId: group.id }
 				});
 		}
-		await tx
-			.insert(roomPresence)
-			.values({ sessionId: session.id, userId: me, instanceId })
-			.onConflictDoUpdate({
-				target: [roomPresence.sessionId, roomPresence.userId, roomPresence.instanceId],
-				set: { seenAt: new Date() }
-			});
+		await enterPresence(tx, { sessionId: session.id, userId: me, instanceId });
 		await auditGroup(tx, access.actor, site.id, {
 			action: 'group.room.stream',
 			entityType: 'group_session',

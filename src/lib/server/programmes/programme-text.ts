@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
-import { programmeVersions, type ProgrammeContent } from './groups.schema';
+import { programmeVersions, type ProgrammeContent } from './programmes.schema';
 
 /**
  * The latest published text of a programme in a language, falling back to the site's default

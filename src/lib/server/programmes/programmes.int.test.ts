@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, dbKinds, type TestApp } from '../testing/test-app';
 import { makePerson, makeSite } from '../testing/factories';
-import { groupProgrammes, programmeVersions } from './groups.schema';
+import { groupProgrammes, programmeVersions } from './programmes.schema';
 import { importProgrammeFolder } from './import-programme';
 import { listProgrammes } from './list-programmes';
 

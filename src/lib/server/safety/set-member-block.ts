@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { AppError } from '../errors';
-import { authorNames } from '../board/board-people';
-import type { GroupAccess } from './group-access';
-import { memberBlocks } from './groups.schema';
-import { announceBlocksChange } from './room-notify';
+import { authorNames } from '../people/names';
+import type { GroupAccess } from '../groups/group-access';
+import { memberBlocks } from './safety.schema';
+import { announceBlocksChange } from '../live-room/room-notify';
 
 /**
  * Records that a member blocks (or no longer blocks) the author of something they saw in the

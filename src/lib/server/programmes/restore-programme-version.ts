@@ -3,7 +3,7 @@ import type { Db } from '../db/client';
 import { actingRole, type Actor } from '../access/actor';
 import { recordAudit } from '../audit/record-audit';
 import { notFound } from '../errors';
-import { programmeVersions } from './groups.schema';
+import { programmeVersions } from './programmes.schema';
 import { newestProgrammeVersion, programmeForEditing } from './programme-authoring';
 
 /**

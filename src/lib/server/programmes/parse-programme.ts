@@ -7,17 +7,17 @@ import { z } from 'zod';
 import { locales } from '../../paraglide/runtime.js';
 import { AppError } from '../errors';
 import {
-	decodeCourseFile,
+	decodeContentFile,
 	formatIssue,
-	MAX_COURSE_FILE_BYTES,
+	MAX_CONTENT_FILE_BYTES,
 	readFrontMatter,
 	slugPattern,
-	type CourseIssue
-} from '../courses/parse-course';
-import { classifyUrl } from '../courses/render-markdown';
-import type { ProgrammeContent } from './groups.schema';
+	type ContentIssue
+} from '../content/front-matter';
+import { classifyUrl } from '../content/render-markdown';
+import type { ProgrammeContent } from './programmes.schema';
 
-export type ProgrammeIssue = CourseIssue;
+export type ProgrammeIssue = ContentIssue;
 
 /** A programme folder that cannot be imported as it is; `issues` lists every problem found. */
 export class ProgrammeFormatError extends AppError {
@@ -285,16 +285,16 @@ export async function parseProgramme(folder: string): Promise<ParsedProgramme> {
 		if (e.name.startsWith('.') || !e.isFile()) continue;
 		if (e.name !== 'programme.yaml' && !e.name.endsWith('.md')) continue;
 		const abs = join(folder, e.name);
-		if ((await stat(abs)).size > MAX_COURSE_FILE_BYTES) {
+		if ((await stat(abs)).size > MAX_CONTENT_FILE_BYTES) {
 			issues.push({
 				file: e.name,
 				line: null,
 				field: '',
-				message: `files may be at most ${MAX_COURSE_FILE_BYTES / 1024} KB`
+				message: `files may be at most ${MAX_CONTENT_FILE_BYTES / 1024} KB`
 			});
 			continue;
 		}
-		const text = decodeCourseFile(await readFile(abs));
+		const text = decodeContentFile(await readFile(abs));
 		if (text === null)
 			issues.push({ file: e.name, line: null, field: '', message: 'is not UTF-8 text' });
 		else files[e.name] = text;

@@ -2,7 +2,7 @@ import type { Db } from '../db/client';
 import { actingRole, type Actor } from '../access/actor';
 import { recordAudit } from '../audit/record-audit';
 import type { TSaveSourceForm } from '../content/source-forms';
-import { programmeVersions } from './groups.schema';
+import { programmeVersions } from './programmes.schema';
 import {
 	checkProgrammeText,
 	newestProgrammeVersion,

@@ -5,10 +5,10 @@ import { and, desc, eq, ne } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { can, requireSite, type Actor } from '../access/actor';
 import { localeNotOffered } from '../content/authoring';
-import { renderMarkdown } from '../courses/render-markdown';
+import { renderMarkdown } from '../content/render-markdown';
 import { notFound } from '../errors';
 import type { Site } from '../sites/sites.schema';
-import { groupProgrammes, programmeVersions, type ProgrammeContent } from './groups.schema';
+import { groupProgrammes, programmeVersions, type ProgrammeContent } from './programmes.schema';
 import { parseProgrammeText, ProgrammeFormatError, type ProgrammeIssue } from './parse-programme';
 
 type Q = Db | Tx;

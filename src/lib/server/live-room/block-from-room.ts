@@ -4,10 +4,10 @@ import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { notFound } from '../errors';
 import { parseInput, zId } from '../goals/goals.validation';
-import { auditGroup, groupSessionFor } from './group-access';
-import { chatMessages } from './groups.schema';
+import { auditGroup, groupSessionFor } from '../groups/group-access';
+import { chatMessages } from './live-room.schema';
 import { subRoomFor } from './room-access';
-import { setMemberBlock } from './set-member-block';
+import { setMemberBlock } from '../safety/set-member-block';
 
 export const ZBlockFromRoomInput = z.object({
 	groupId: zId,

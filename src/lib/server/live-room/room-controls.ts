@@ -15,8 +15,10 @@ import {
 	isUuid,
 	type GroupAccess,
 	type GroupSession
-} from './group-access';
-import { groupMembers, groupSessions, moderationActions, sessionRooms } from './groups.schema';
+} from '../groups/group-access';
+import { groupMembers, groupSessions } from '../groups/groups.schema';
+import { moderationActions } from '../moderation/moderation.schema';
+import { sessionRooms } from './live-room.schema';
 import { announce } from './room-notify';
 
 type Deps = { db: Db; bus: RealtimeBus; actor: Actor | null; now?: Date };

@@ -1,18 +1,16 @@
 import { and, desc, eq, inArray, isNull, max } from 'drizzle-orm';
-import { blockedBy } from '../board/board-people';
+import { blockedBy } from '../safety/blocked-by';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { notFound } from '../errors';
-import { auditGroup, groupSessionFor, peerNames, type GroupRole } from './group-access';
-import {
-	chatMessages,
-	groupFacilitators,
-	groupMembers,
-	programmeVersions,
-	sessionRooms
-} from './groups.schema';
+import { auditGroup, groupSessionFor, type GroupRole } from '../groups/group-access';
+import { peerNames } from '../people/names';
+import { chatMessages, sessionRooms } from './live-room.schema';
+import { groupFacilitators, groupMembers } from '../groups/groups.schema';
+import { programmeVersions } from '../programmes/programmes.schema';
 import { subRoomFor } from './room-access';
-import { presentIn, type RoomMessage, type RoomState } from './room-live';
+import { presentIn } from './presence';
+import type { RoomMessage, RoomState } from './delivery';
 
 const LATEST = 50;
 

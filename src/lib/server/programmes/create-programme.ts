@@ -3,9 +3,9 @@ import { z } from 'zod';
 import type { Db } from '../db/client';
 import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
 import { recordAudit } from '../audit/record-audit';
-import { slugPattern } from '../courses/parse-course';
+import { slugPattern } from '../content/front-matter';
 import { AppError } from '../errors';
-import { groupProgrammes, programmeVersions } from './groups.schema';
+import { groupProgrammes, programmeVersions } from './programmes.schema';
 
 export const ZCreateProgrammeInput = z.object({
 	template: z.string('err_required').min(1, 'err_required').max(64, 'err_invalid'),

@@ -4,7 +4,7 @@ import { actingRole, requireAccess, requireSite, type Actor } from '../access/ac
 import { recordAudit } from '../audit/record-audit';
 import { notFound } from '../errors';
 import { sites, type Site } from '../sites/sites.schema';
-import { groupProgrammes, programmeVersions } from './groups.schema';
+import { groupProgrammes, programmeVersions } from './programmes.schema';
 import {
 	parseProgramme,
 	ProgrammeFormatError,

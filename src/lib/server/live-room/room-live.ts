@@ -8,79 +8,40 @@
 // Corrections to what a connection already has — a message hidden or restored by a moderator, a
 // person blocked or unblocked — travel without an event id ('remove', or 'message' again), so
 // they never move anyone's Last-Event-ID. A (re)connecting client also gets the removals it may
-// have missed while away.
-import { and, desc, eq, gt, inArray, isNotNull, lt, lte, or, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../db/client';
+// have missed while away. What each connection gets is decided in delivery.ts; who is here is
+// presence.ts.
+import { and, desc, eq, gt, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
 import { rowsOf } from '../db/client';
 import type { RealtimeBus } from '../realtime/bus';
 import { logger } from '../logger';
-import { peerNames, type GroupRole } from './group-access';
-import {
-	chatMessages,
-	groupFacilitators,
-	groupSessions,
-	memberBlocks,
-	roomPresence,
-	sessionRooms
-} from './groups.schema';
+import { peerNames } from '../people/names';
+import { chatMessages, sessionRooms } from './live-room.schema';
+import { groupFacilitators, groupSessions } from '../groups/groups.schema';
+import { memberBlocks } from '../safety/safety.schema';
 import { announce, parseRoomEvent, roomChannel } from './room-notify';
+import { leavePresence, presentIn, refreshPresence } from './presence';
+import {
+	blockChanges,
+	blockCorrections,
+	missedRemovals,
+	moderatedFor,
+	newMessages,
+	sse,
+	stateFor,
+	type Authors,
+	type ChatRow,
+	type Conn,
+	type RoomState
+} from './delivery';
 
 export type LiveDeps = { db: Db; realtime: RealtimeBus; instanceId: string };
 
-/** A message as the room shows it; `author` is a pseudonym (members) or a name (staff). */
-export type RoomMessage = {
-	id: number;
-	author: string | null;
-	staff: boolean;
-	mine: boolean;
-	body: string;
-	at: string;
-};
-
-/** The pinned parts of the room and who is here, sent whenever they change. */
-export type RoomState = {
-	status: string;
-	timerEndsAt: string | null;
-	agenda: string | null;
-	slowModeSeconds: number;
-	rooms: { id: string; name: string }[];
-	here: { name: string | null; staff: boolean }[];
-};
-
 const HEARTBEAT_MS = 20_000;
-/** Presence rows not refreshed for this long belong to a connection (or instance) that is gone. */
-const PRESENCE_TTL_SECONDS = 60;
 const BATCH = 500;
 /** At most this many ids in one correction, and messages shown again after an unblock. */
 const CORRECTIONS = 2000;
 const SHOWN_AGAIN = 200;
-
-export type Conn = {
-	userId: string;
-	role: GroupRole;
-	roomId: string | null;
-	mark: number;
-	/** Authors this person blocked: their messages are not sent to them (the mark still moves). */
-	blocked: ReadonlySet<string>;
-	/**
-	 * Up to which id this person may show messages the hub has not vetted since: what they had
-	 * before this connection (page, earlier stream), or everything after a lost LISTEN.
-	 */
-	since: number;
-	send: (chunk: string) => void;
-	end: () => void;
-};
-
-const sse = (event: string, data: unknown, id?: number): string =>
-	`${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
-
-type Row = {
-	id: number;
-	roomId: string | null;
-	authorId: string;
-	body: string;
-	createdAt: Date;
-};
 
 const messageColumns = {
 	id: chatMessages.id,
@@ -219,6 +180,10 @@ export class Hub {
 		}
 	}
 
+	private get authors(): Authors {
+		return { names: this.names, staff: this.staff };
+	}
+
 	private async namesOf(ids: string[]): Promise<void> {
 		const missing = ids.filter((id) => !this.names.has(id));
 		if (missing.length === 0) return;
@@ -249,18 +214,14 @@ export class Hub {
 			);
 		const here = await presentIn(db, this.sessionId);
 		await this.namesOf(here);
-		const base = {
+		const base: Omit<RoomState, 'rooms'> = {
 			status: session.status,
 			timerEndsAt: session.timerEndsAt?.toISOString() ?? null,
 			agenda: session.agenda,
 			slowModeSeconds: session.slowModeSeconds,
 			here: here.map((id) => ({ name: this.names.get(id) ?? null, staff: this.staff.has(id) }))
 		};
-		for (const c of this.conns) {
-			const visible = rooms.filter((r) => c.role !== 'member' || r.memberIds.includes(c.userId));
-			const state: RoomState = { ...base, rooms: visible.map(({ id, name }) => ({ id, name })) };
-			c.send(sse('state', state));
-		}
+		for (const c of this.conns) c.send(stateFor(c, base, rooms));
 	}
 
 	private async sendMessages(): Promise<void> {
@@ -287,35 +248,11 @@ export class Hub {
 			await this.namesOf(batch.map((m) => m.authorId));
 			for (const c of targets) {
 				if (!this.conns.has(c)) continue;
-				for (const m of batch) {
-					if (m.id <= c.mark || m.roomId !== c.roomId || c.blocked.has(m.authorId)) continue;
-					c.send(sse('message', this.toMessage(m, c), m.id));
-				}
+				for (const chunk of newMessages(c, batch, this.authors)) c.send(chunk);
 				if (c.mark < last.id) c.mark = last.id;
 			}
 			if (batch.length < BATCH) return;
 		}
-	}
-
-	private toMessage(m: Row, c: Conn): RoomMessage {
-		return {
-			id: m.id,
-			author: this.names.get(m.authorId) ?? null,
-			staff: this.staff.has(m.authorId),
-			mine: m.authorId === c.userId,
-			body: m.body,
-			at: m.createdAt.toISOString()
-		};
-	}
-
-	/**
-	 * Messages a connection already has (id ≤ its mark) that it must now drop or show again. A
-	 * message shown again carries no event id: the browser's Last-Event-ID stays where it was.
-	 */
-	private correct(c: Conn, drop: number[], show: Row[]): void {
-		const mine = (id: number, roomId: string | null) => id <= c.mark && roomId === c.roomId;
-		if (drop.length > 0) c.send(sse('remove', { ids: drop }));
-		for (const m of show) if (mine(m.id, m.roomId)) c.send(sse('message', this.toMessage(m, c)));
 	}
 
 	/** Messages hidden or restored by a moderator: read from the database, never the payload. */
@@ -326,14 +263,8 @@ export class Hub {
 			.where(and(eq(chatMessages.sessionId, this.sessionId), inArray(chatMessages.id, ids)))
 			.orderBy(chatMessages.id);
 		await this.namesOf(rows.map((m) => m.authorId));
-		for (const c of this.conns) {
-			const had = rows.filter((m) => m.id <= c.mark && m.roomId === c.roomId);
-			this.correct(
-				c,
-				had.filter((m) => m.hiddenAt).map((m) => m.id),
-				had.filter((m) => !m.hiddenAt && !c.blocked.has(m.authorId))
-			);
-		}
+		for (const c of this.conns)
+			for (const chunk of moderatedFor(c, rows, this.authors)) c.send(chunk);
 	}
 
 	/**
@@ -352,13 +283,7 @@ export class Hub {
 					inArray(memberBlocks.blockerId, [...new Set(conns.map((c) => c.userId))])
 				)
 			);
-		const changes = new Map<Conn, { now: Set<string>; added: string[]; removed: string[] }>();
-		for (const c of conns) {
-			const now = new Set(rows.filter((r) => r.blockerId === c.userId).map((r) => r.blockedId));
-			const added = [...now].filter((id) => !c.blocked.has(id));
-			const removed = [...c.blocked].filter((id) => !now.has(id));
-			if (added.length + removed.length > 0) changes.set(c, { now, added, removed });
-		}
+		const changes = blockChanges(conns, rows);
 		if (changes.size === 0) return;
 		const all = [...changes.values()];
 		const mark = Math.max(...[...changes.keys()].map((c) => c.mark));
@@ -376,21 +301,14 @@ export class Hub {
 		for (const [c, x] of changes) {
 			if (!this.conns.has(c)) continue;
 			c.blocked = x.now;
-			const drop = dropped.filter(
-				(m) => x.added.includes(m.authorId) && m.id <= c.mark && m.roomId === c.roomId
-			);
-			this.correct(
-				c,
-				drop.map((m) => m.id),
-				shown.filter((m) => x.removed.includes(m.authorId))
-			);
+			for (const chunk of blockCorrections(c, x, dropped, shown, this.authors)) c.send(chunk);
 			// The page reloads its list of people blocked (made in another window, or on the board).
 			c.send(sse('blocks', {}));
 		}
 	}
 
 	/** The latest visible messages of these authors in the session, up to `mark`, oldest first. */
-	private async messagesBy(authors: string[], mark: number, limit: number): Promise<Row[]> {
+	private async messagesBy(authors: string[], mark: number, limit: number): Promise<ChatRow[]> {
 		if (authors.length === 0 || mark === 0) return [];
 		const rows = await this.deps.db
 			.select(messageColumns)
@@ -435,18 +353,7 @@ export class Hub {
 			)
 			.orderBy(desc(chatMessages.id))
 			.limit(CORRECTIONS);
-		for (const c of targets) {
-			const drop = rows
-				.filter(
-					(m) =>
-						m.id <= c.since &&
-						m.roomId === c.roomId &&
-						(m.hiddenAt !== null || c.blocked.has(m.authorId))
-				)
-				.map((m) => m.id)
-				.reverse();
-			if (drop.length > 0) c.send(sse('remove', { ids: drop }));
-		}
+		for (const c of targets) for (const chunk of missedRemovals(c, rows)) c.send(chunk);
 	}
 
 	/** Keeps connections open through proxies, and this instance's presence rows fresh. */
@@ -456,22 +363,8 @@ export class Hub {
 		this.wake({ access: true, blocks: true });
 		try {
 			const { db, instanceId } = this.deps;
-			await db
-				.update(roomPresence)
-				.set({ seenAt: new Date() })
-				.where(
-					and(eq(roomPresence.sessionId, this.sessionId), eq(roomPresence.instanceId, instanceId))
-				);
-			const stale = await db
-				.delete(roomPresence)
-				.where(
-					and(
-						eq(roomPresence.sessionId, this.sessionId),
-						lt(roomPresence.seenAt, new Date(Date.now() - PRESENCE_TTL_SECONDS * 1000))
-					)
-				)
-				.returning({ userId: roomPresence.userId });
-			if (stale.length > 0) this.wake({ state: true });
+			if (await refreshPresence(db, { sessionId: this.sessionId, instanceId }))
+				this.wake({ state: true });
 		} catch (e) {
 			logger.warn({ err: e instanceof Error ? e.message : 'unknown' }, 'live room heartbeat');
 		}
@@ -495,15 +388,7 @@ export class Hub {
 		const { db, realtime, instanceId } = this.deps;
 		await db
 			.transaction(async (tx) => {
-				await tx
-					.delete(roomPresence)
-					.where(
-						and(
-							eq(roomPresence.sessionId, this.sessionId),
-							eq(roomPresence.userId, conn.userId),
-							eq(roomPresence.instanceId, instanceId)
-						)
-					);
+				await leavePresence(tx, { sessionId: this.sessionId, userId: conn.userId, instanceId });
 				await announce(tx, realtime, this.groupId, { k: 'presence', s: this.sessionId });
 			})
 			.catch((e: unknown) =>
@@ -588,18 +473,4 @@ export async function closeLiveRooms(deps: Pick<LiveDeps, 'realtime'>): Promise<
 		h?.closeAll();
 	}
 	await Promise.all(leaving.get(deps.realtime) ?? []);
-}
-
-/** The people with a live connection to a session, on any instance. */
-export async function presentIn(db: Db | Tx, sessionId: string): Promise<string[]> {
-	const rows = await db
-		.selectDistinct({ userId: roomPresence.userId })
-		.from(roomPresence)
-		.where(
-			and(
-				eq(roomPresence.sessionId, sessionId),
-				gt(roomPresence.seenAt, new Date(Date.now() - PRESENCE_TTL_SECONDS * 1000))
-			)
-		);
-	return rows.map((r) => r.userId);
 }

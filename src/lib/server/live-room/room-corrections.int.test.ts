@@ -16,7 +16,7 @@ import { reportContent } from '../moderation/report-content';
 import { moderate } from '../moderation/moderate';
 import { blockMember } from '../board/block-member';
 import { postThread } from '../board/post-to-board';
-import { roomPresence } from './groups.schema';
+import { roomPresence } from './live-room.schema';
 import { getRoom } from './get-room';
 import { sendChatMessage } from './send-chat-message';
 import { openSubRoom, setRoomStatus } from './room-controls';

@@ -2,8 +2,9 @@ import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { can, requireSite, type Actor } from '../access/actor';
 import { translationState, type TranslationState } from '../content/authoring';
-import { pickLocale } from '../courses/course-outline';
-import { groupMembers, groupProgrammes, groups, programmeVersions } from './groups.schema';
+import { pickLocale } from '../i18n/pick-locale';
+import { groupMembers, groups } from '../groups/groups.schema';
+import { groupProgrammes, programmeVersions } from './programmes.schema';
 import { requireProgrammeEditor } from './programme-authoring';
 
 export type ProgrammeAdminView = {
