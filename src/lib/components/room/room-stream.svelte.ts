@@ -48,9 +48,13 @@ export class RoomStream {
 		const stream = open(`${events}?after=${after}${room}`);
 		stream.onopen = () => (this.connected = true);
 		stream.onerror = () => (this.connected = false);
-		stream.addEventListener('message', (e) => this.#received(JSON.parse(e.data) as RoomMessage, on));
+		stream.addEventListener('message', (e) =>
+			this.#received(JSON.parse(e.data) as RoomMessage, on)
+		);
 		// Hidden by a moderator, or written by someone this person just blocked.
 		stream.addEventListener('remove', (e) => {
+			// A lookup used once and dropped, never state: nothing needs to react to it.
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity
 			const gone = new Set((JSON.parse(e.data) as { ids: number[] }).ids);
 			this.messages = this.messages.filter((x) => !gone.has(x.id));
 		});
