@@ -29,8 +29,8 @@ function fakeSource() {
 	const source = {
 		url: '',
 		closed: false,
-		onopen: null,
-		onerror: null,
+		onopen: null as EventStream['onopen'],
+		onerror: null as EventStream['onerror'],
 		addEventListener: (type: string, listener: (e: MessageEvent) => void) =>
 			listeners.set(type, listener),
 		close: () => {
