@@ -1,5 +1,5 @@
 // How a companionship stands or ended, in words for the person looking: "you" for the side they
-// are on, "your companion" for the member, the role otherwise.
+// are on, "your companion" for the member, the role otherwise; and what it is about.
 import { m } from '$lib/paraglide/messages.js';
 import type { CompanionshipSide } from '$lib/server/companionship/companionship-access';
 import type { CompanionEndReason } from '$lib/server/companionship/end-companionship';
@@ -45,3 +45,7 @@ export function outcomeText(
 /** "Reason: Goals reached", or '' when none was recorded. */
 export const reasonText = (entry: Pick<HistoryEntry, 'endReason'>): string =>
 	entry.endReason ? m.companion_outcome_reason({ reason: reasonLabel[entry.endReason]() }) : '';
+
+/** Languages or interests as one line, or "none". */
+export const tagList = (tags: readonly string[]): string =>
+	tags.length ? tags.join(', ') : m.companion_none();

@@ -44,6 +44,10 @@ export type GroupOverview = {
 		place: string | null;
 		videoUrl: string | null;
 		status: 'scheduled' | 'open' | 'closed' | 'cancelled';
+		/** The actor may enter its live room: a live session of an open group, not yet over. */
+		room: boolean;
+		/** The actor (a facilitator) may cancel it: an open group's session, not yet over. */
+		cancellable: boolean;
 	}[];
 	/** Pseudonyms of the members; only for people in the group. */
 	members: { userId: string; name: string | null }[];
@@ -54,6 +58,19 @@ export type GroupOverview = {
 		status: 'requested' | 'waitlisted' | 'invited';
 	}[];
 	summary: GroupSummary | null;
+	/** What the actor may do here: the page offers these forms and no others. */
+	may: {
+		/** Hold a place at all: anyone but the group's facilitators and moderators. */
+		enrol: boolean;
+		/** Join, ask to join or take a waitlist place (a group not by invitation, still open). */
+		join: boolean;
+		/** Leave the group, or withdraw a request or waitlist place. */
+		leave: boolean;
+		answerInvitation: boolean;
+		acceptAgreement: boolean;
+		/** Decide requests, invite, schedule and close: a facilitator of a group still open. */
+		manage: boolean;
+	};
 };
 
 /**
@@ -149,13 +166,17 @@ export async function getGroup({
 				details: { role }
 			});
 		const isMember = role === 'member' || myStatus === 'waitlisted';
+		const closed = !!group.closedAt;
+		const now = new Date();
+		const ahead = (s: { status: string; endsAt: Date }) =>
+			s.status !== 'cancelled' && s.endsAt >= now;
 		return {
 			id: group.id,
 			name: group.name,
 			locale: group.locale,
 			capacity: group.capacity,
 			enrolment: group.enrolment,
-			closed: !!group.closedAt,
+			closed,
 			closedAt: group.closedAt,
 			placesLeft: await placesLeft(tx, group),
 			programme: {
@@ -184,7 +205,9 @@ export async function getGroup({
 				delivery: s.delivery,
 				place: role ? s.place : null,
 				videoUrl: role ? s.videoUrl : null,
-				status: s.status
+				status: s.status,
+				room: !!role && !closed && s.delivery === 'live' && ahead(s),
+				cancellable: role === 'facilitator' && !closed && ahead(s)
 			})),
 			members: people
 				.filter((p) => p.status === 'member')
@@ -197,7 +220,19 @@ export async function getGroup({
 								: []
 						)
 					: [],
-			summary
+			summary,
+			may: {
+				enrol: role !== 'facilitator' && role !== 'moderator',
+				join:
+					!role &&
+					!closed &&
+					(myStatus === null || myStatus === 'left' || myStatus === 'declined') &&
+					group.enrolment !== 'invitation',
+				leave: myStatus === 'member' || myStatus === 'waitlisted' || myStatus === 'requested',
+				answerInvitation: myStatus === 'invited',
+				acceptAgreement: role === 'member' && !mine?.agreementAcceptedAt && !closed,
+				manage: role === 'facilitator' && !closed
+			}
 		};
 	});
 }

@@ -33,6 +33,13 @@ export type RoomView = {
 	blocked: { messageId: number; name: string | null }[];
 	/** Members a facilitator can place in a sub-room (pseudonyms); empty for others. */
 	members: { userId: string; name: string | null }[];
+	/** What the viewer may do beyond reading, writing and reporting. */
+	may: {
+		/** Block another member (members only; staff cannot be blocked). */
+		block: boolean;
+		/** Open and close the room, pin the agenda, run the timer, slow mode and sub-rooms. */
+		facilitate: boolean;
+	};
 };
 
 /**
@@ -173,7 +180,8 @@ export async function getRoom({
 					? []
 					: [{ messageId: b.messageId, name: names.get(b.authorId) ?? null }]
 			),
-			members: members.map((m) => ({ userId: m.userId, name: names.get(m.userId) ?? null }))
+			members: members.map((m) => ({ userId: m.userId, name: names.get(m.userId) ?? null })),
+			may: { block: role === 'member', facilitate: role === 'facilitator' }
 		};
 	});
 }
