@@ -5,7 +5,7 @@
 // instance behind the proxy) and miss nothing. Once the HTTP server has closed, the realtime
 // connection and the database close too, so nothing keeps the process alive.
 import type { App } from './app';
-import { closeLiveRooms } from './live-room/room-live';
+import { closeLiveRooms } from './live-room/hubs';
 import { stopReminderLoop } from './groups/reminder-loop';
 import { sealAuditTrail, stopAuditSealer } from './audit/seal-audit-trail';
 import { logger } from './logger';
