@@ -14,7 +14,7 @@ import { dev } from '$app/environment';
 import { startReminderLoop } from '$lib/server/groups/reminder-loop';
 import { startAuditSealer } from '$lib/server/audit/seal-audit-trail';
 import { registerStreamCloser, stopGracefully } from '$lib/server/shutdown';
-import { closeLiveRooms } from '$lib/server/live-room/room-live';
+import { closeLiveRooms } from '$lib/server/live-room/hubs';
 import { loadActor } from '$lib/server/auth/load-actor';
 import { routeRules, guestOnly } from '$lib/server/access/route-rules';
 import { can } from '$lib/server/access/actor';

@@ -8,7 +8,8 @@ import { groupAttendance } from '../groups/groups.schema';
 import { enterPresence } from './presence';
 import { subRoomFor } from './room-access';
 import { announce } from './room-notify';
-import { hubFor, isClosing, leave, type Hub, type LiveDeps } from './room-live';
+import { hubFor, isClosing, leave } from './hubs';
+import type { Hub, LiveDeps } from './room-live';
 import type { Conn } from './delivery';
 
 /** The id after which a (re)connecting client wants messages: Last-Event-ID, else ?after=. */

@@ -21,7 +21,7 @@ import { getRoom } from './get-room';
 import { sendChatMessage } from './send-chat-message';
 import { openSubRoom, setRoomStatus } from './room-controls';
 import { blockFromRoom } from './block-from-room';
-import { closeLiveRooms } from './room-live';
+import { closeLiveRooms } from './hubs';
 import { openRoomStream } from './open-room-stream';
 
 const one = <T>(xs: T[], i = 0): T => {

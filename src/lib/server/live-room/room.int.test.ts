@@ -14,7 +14,7 @@ import { memberBlocks } from '../safety/safety.schema';
 import { getRoom } from './get-room';
 import { sendChatMessage } from './send-chat-message';
 import { openSubRoom, setRoomSlowMode, setRoomStatus } from './room-controls';
-import { closeLiveRooms } from './room-live';
+import { closeLiveRooms } from './hubs';
 import { openRoomStream } from './open-room-stream';
 import { announceMembershipChange } from './room-notify';
 

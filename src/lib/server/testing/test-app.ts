@@ -8,7 +8,7 @@ import pg from 'pg';
 import { createApp, type App } from '../app';
 import { openDatabase } from '../db/client';
 import { parseConfig, type Config } from '../config';
-import { closeLiveRooms } from '../live-room/room-live';
+import { closeLiveRooms } from '../live-room/hubs';
 
 export type DbKind = 'pglite' | 'postgres';
 
