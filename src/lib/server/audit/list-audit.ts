@@ -1,8 +1,8 @@
 import { and, desc, eq, gte, like, lt, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client';
-import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
-import { recordAudit } from './record-audit';
+import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { recordActorAudit } from './record-audit';
 import { auditLog } from './audit.schema';
 import { user } from '../db/auth.schema';
 import { startOfDayIn } from '../i18n/day-in-zone';
@@ -109,15 +109,10 @@ export async function listAudit({
 			.where(and(...where))
 			.orderBy(desc(auditLog.id))
 			.limit(AUDIT_PAGE_SIZE + 1);
-		await recordAudit(tx, {
-			actorUserId: actor.userId,
-			actingRole: actingRole(actor),
-			siteId: site.id,
+		await recordActorAudit(tx, actor, {
 			action: 'audit.read',
 			entityType: 'site',
 			entityId: site.id,
-			outcome: 'success',
-			ip: actor.ip,
 			details: { count: Math.min(found.length, AUDIT_PAGE_SIZE) }
 		});
 		const rows = found.slice(0, AUDIT_PAGE_SIZE);

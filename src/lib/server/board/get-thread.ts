@@ -2,16 +2,12 @@ import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import type { Actor } from '../access/actor';
 import { notFound } from '../errors';
-import {
-	auditGroup,
-	groupFor,
-	isUuid,
-	type GroupAccess,
-	type GroupRole
-} from '../groups/group-access';
+import { groupFor, type GroupAccess, type GroupRole } from '../groups/group-access';
 import { boardPosts, boardReactions, boardReads } from '../groups/groups.schema';
 import { authorNames, blockedBy } from './board-people';
 import { reactionKinds, type ReactionKind } from './board.validation';
+import { isUuid } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 export type BoardPost = typeof boardPosts.$inferSelect;
 
@@ -80,7 +76,7 @@ export async function getThread({
 }): Promise<ThreadView> {
 	return db.transaction(async (tx) => {
 		const access = await groupFor(tx, given, input.groupId);
-		const { actor, site, group, role } = access;
+		const { actor, group, role } = access;
 		const thread = await threadOf(tx, group.id, input.threadId);
 		const posts = await tx
 			.select()
@@ -109,8 +105,8 @@ export async function getThread({
 				target: [boardReads.threadId, boardReads.userId],
 				set: { readAt: now }
 			});
-		await auditGroup(tx, actor, site.id, {
-			action: 'board.thread.read',
+		await recordActorAudit(tx, actor, {
+			action: 'board.thread_read',
 			entityType: 'board_post',
 			entityId: thread.id,
 			details: { groupId: group.id, replies: replies.length }

@@ -1,9 +1,10 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
-import { auditGroup, groupFor, type GroupRole } from '../groups/group-access';
+import { groupFor, type GroupRole } from '../groups/group-access';
 import { boardPosts, boardReads, groupMembers, moderationActions } from '../groups/groups.schema';
 import { authorNames, blockedBy } from './board-people';
+import { recordActorAudit } from '../audit/record-audit';
 
 export type ThreadSummary = {
 	id: string;
@@ -130,7 +131,7 @@ export async function listThreads({
 				.limit(3);
 			standing.warnings = warnings;
 		}
-		await auditGroup(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'board.read',
 			entityType: 'group',
 			entityId: group.id,

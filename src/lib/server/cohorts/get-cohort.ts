@@ -3,11 +3,12 @@ import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { courseModules, enrolments, lessonProgress, lessons } from '../courses/courses.schema';
 import { courseTextsOf } from '../courses/course-outline';
-import { goalShares, goals } from '../goals/goals.schema';
+import { goals, goalShares } from '../goals/goals.schema';
 import { cohortSessions } from './cohorts.schema';
-import { auditCohort, facilitatedCohort, requireFacilitator } from './cohort-access';
+import { facilitatedCohort, requireFacilitator } from './cohort-access';
 import { participantsOf, siteMembers, type Person } from './cohort-people';
 import { moduleTitlesOf } from './module-titles';
+import { recordActorAudit } from '../audit/record-audit';
 
 export type CohortParticipant = Person & {
 	progress: { done: number; total: number };
@@ -98,7 +99,7 @@ export async function getCohort({
 		const title = (
 			await courseTextsOf(tx, [cohort.courseId], input.locale, site.defaultLocale)
 		).get(cohort.courseId)?.title;
-		await auditCohort(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'cohort.read_participants',
 			entityType: 'cohort',
 			entityId: cohort.id,

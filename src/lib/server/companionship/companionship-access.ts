@@ -4,21 +4,10 @@
 import { z } from 'zod';
 import { inArray } from 'drizzle-orm';
 import type { Tx } from '../db/client';
-import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireAccess, requireSite, type Actor } from '../access/actor';
 import type { Permission } from '../access/permissions';
-import { recordAudit, type AuditDetails } from '../audit/record-audit';
-import { notFound } from '../errors';
 import { profiles } from '../people/people.schema';
 import type { Site } from '../sites/sites.schema';
-
-const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A record id from a form: anything not shaped like one is simply "not found". */
-export const zRecordId = z.string('err_invalid').max(100, 'err_invalid');
-export const requireUuid = (id: string): string => {
-	if (!uuidShape.test(id)) throw notFound();
-	return id;
-};
 
 /** The three sides of a companionship, and the permission each acts with. */
 export type CompanionshipSide = 'member' | 'companion' | 'coordinator';
@@ -54,12 +43,6 @@ export const zTags = z.preprocess(
 	},
 	z.array(z.string().max(40, 'companion_err_tag_too_long')).max(20, 'companion_err_too_many_tags')
 );
-
-export const zOptionalText = (max: number) =>
-	z.preprocess(
-		(v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-		z.string().trim().max(max, 'err_too_long').optional()
-	);
 
 export const zMinutes = z.preprocess(
 	(v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v.trim())) : v),
@@ -123,29 +106,4 @@ export async function displayNames(tx: Tx, ids: readonly string[]): Promise<Map<
 		.from(profiles)
 		.where(inArray(profiles.userId, unique));
 	return new Map(rows.map((r) => [r.userId, r.name]));
-}
-
-/** One audit record for a read or write of companionship data, in the caller's transaction. */
-export function auditCompanionship(
-	tx: Tx,
-	actor: Actor,
-	siteId: string,
-	entry: {
-		action: string;
-		entityType: 'companionship' | 'companion_contact' | 'supervision_log';
-		entityId?: string | null;
-		details?: AuditDetails;
-	}
-): Promise<void> {
-	return recordAudit(tx, {
-		actorUserId: actor.userId,
-		actingRole: actingRole(actor),
-		siteId,
-		action: entry.action,
-		entityType: entry.entityType,
-		entityId: entry.entityId ?? null,
-		outcome: 'success',
-		ip: actor.ip,
-		details: entry.details ?? null
-	});
 }

@@ -9,7 +9,6 @@ import type { Actor } from '../access/actor';
 import { companionContacts, companionRequests } from './companionship.schema';
 import {
 	actorWith,
-	auditCompanionship,
 	dayIn,
 	displayNames,
 	isOver,
@@ -17,6 +16,7 @@ import {
 	type CompanionshipSide
 } from './companionship-access';
 import type { CompanionEndReason } from './end-companionship';
+import { recordActorAudit } from '../audit/record-audit';
 
 export const historyFilters = ['active', 'ended', 'all'] as const;
 export type HistoryFilter = (typeof historyFilters)[number];
@@ -94,7 +94,7 @@ export async function getCompanionshipHistory({
 				...(as !== 'companion' && r.peerId ? [r.peerId] : [])
 			])
 		);
-		await auditCompanionship(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'companionship.read',
 			entityType: 'companionship',
 			details: { view: `${as}_history`, filter, entries: shown.length }

@@ -6,22 +6,19 @@ import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { AppError, notFound } from '../errors';
-import { parseInput } from '../goals/goals.validation';
 import { sites } from '../sites/sites.schema';
 import { companionContacts, companionProfiles, companionRequests } from './companionship.schema';
 import {
 	actorWith,
 	addMonths,
-	auditCompanionship,
 	daysLeft,
 	displayNames,
 	isOver,
-	requireUuid,
 	shared,
-	zOptionalText,
-	zRecordId,
 	zTags
 } from './companionship-access';
+import { parseInput, requireUuid, zId, zOptionalText } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 export type MemberCompanionship = {
 	id: string;
@@ -66,7 +63,7 @@ export async function getMemberCompanionship({
 				r.status === 'offered' ||
 				(r.status === 'active' && !isOver(r, now))
 		);
-		await auditCompanionship(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'companionship.read',
 			entityType: 'companionship',
 			entityId: open?.id ?? null,
@@ -165,7 +162,7 @@ export async function requestCompanion({
 			})
 			.returning({ id: companionRequests.id });
 		if (!row) throw new Error('insert returned no row');
-		await auditCompanionship(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'companionship.request',
 			entityType: 'companionship',
 			entityId: row.id
@@ -175,7 +172,7 @@ export async function requestCompanion({
 }
 
 export const ZAnswerOfferInput = z.object({
-	requestId: zRecordId,
+	requestId: zId,
 	answer: z.enum(['accept', 'decline'], 'err_invalid')
 });
 export type TAnswerOfferInput = z.input<typeof ZAnswerOfferInput>;
@@ -235,7 +232,7 @@ export async function answerOffer({
 				})
 				.where(eq(companionRequests.id, request.id));
 		}
-		await auditCompanionship(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: `companionship.${data.answer}`,
 			entityType: 'companionship',
 			entityId: request.id
@@ -243,7 +240,7 @@ export async function answerOffer({
 	});
 }
 
-export const ZWithdrawRequestInput = z.object({ requestId: zRecordId });
+export const ZWithdrawRequestInput = z.object({ requestId: zId });
 
 /** The member withdraws their request before a companionship begins (declined); audited. */
 export async function withdrawRequest({
@@ -273,7 +270,7 @@ export async function withdrawRequest({
 			)
 			.returning({ id: companionRequests.id });
 		if (!request) throw notFound();
-		await auditCompanionship(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'companionship.withdraw',
 			entityType: 'companionship',
 			entityId: request.id

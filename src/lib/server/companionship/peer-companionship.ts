@@ -6,7 +6,6 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { AppError, notFound } from '../errors';
-import { parseInput } from '../goals/goals.validation';
 import {
 	companionContacts,
 	companionProfiles,
@@ -16,18 +15,16 @@ import {
 } from './companionship.schema';
 import {
 	actorWith,
-	auditCompanionship,
 	dayIn,
 	daysLeft,
 	displayNames,
 	isOver,
-	requireUuid,
 	zDay,
 	zMinutes,
-	zOptionalText,
-	zRecordId,
 	zTags
 } from './companionship-access';
+import { parseInput, requireUuid, zId, zOptionalText } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 export type CompanionProfile = {
 	languages: string[];
@@ -97,7 +94,7 @@ export async function getPeerCompanionship({
 			tx,
 			active.map((r) => r.memberId)
 		);
-		await auditCompanionship(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'companionship.read',
 			entityType: 'companionship',
 			details: { view: 'peer', companions: active.length }
@@ -169,7 +166,7 @@ export async function saveCompanionProfile({
 				target: [companionProfiles.siteId, companionProfiles.userId],
 				set: values
 			});
-		await auditCompanionship(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'companionship.profile_update',
 			entityType: 'companionship',
 			details: { accepting: data.accepting }
@@ -178,7 +175,7 @@ export async function saveCompanionProfile({
 }
 
 export const ZLogContactInput = z.object({
-	requestId: zRecordId,
+	requestId: zId,
 	date: zDay,
 	mode: z.enum(contactModes, 'companion_err_mode'),
 	minutes: zMinutes,
@@ -236,7 +233,7 @@ export async function logContact({
 			})
 			.returning({ id: companionContacts.id });
 		if (!row) throw new Error('insert returned no row');
-		await auditCompanionship(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'companion_contact.create',
 			entityType: 'companion_contact',
 			entityId: row.id,

@@ -5,17 +5,10 @@ import { and, desc, eq, gte } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import type { Actor } from '../access/actor';
 import { AppError } from '../errors';
-import { parseInput } from '../goals/goals.validation';
 import { supervisionKinds, supervisionLogs, type SupervisionKind } from './companionship.schema';
-import {
-	actorWith,
-	addMonths,
-	auditCompanionship,
-	dayIn,
-	zDay,
-	zMinutes,
-	zOptionalText
-} from './companionship-access';
+import { actorWith, addMonths, dayIn, zDay, zMinutes } from './companionship-access';
+import { parseInput, zOptionalText } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 export type SupervisionTotals = Record<SupervisionKind, { sessions: number; minutes: number }>;
 
@@ -67,7 +60,7 @@ export async function logSupervision({
 			})
 			.returning({ id: supervisionLogs.id });
 		if (!row) throw new Error('insert returned no row');
-		await auditCompanionship(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'supervision_log.create',
 			entityType: 'supervision_log',
 			entityId: row.id,
@@ -110,7 +103,7 @@ export async function getOwnSupervision({
 				)
 			)
 			.orderBy(desc(supervisionLogs.date), desc(supervisionLogs.createdAt));
-		await auditCompanionship(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'supervision_log.read',
 			entityType: 'supervision_log',
 			details: { view: 'own', entries: rows.length }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../db/client';
-import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
-import { recordAudit } from '../audit/record-audit';
+import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { recordActorAudit } from '../audit/record-audit';
 import { AppError } from '../errors';
 import { checkAnswers } from './courses.schema';
 import { enrolledLesson } from './course-outline';
@@ -64,15 +64,10 @@ export async function answerCheck({
 				correct: option.correct
 			})
 			.returning({ id: checkAnswers.id });
-		await recordAudit(tx, {
-			actorUserId: actor.userId,
-			actingRole: actingRole(actor),
-			siteId: site.id,
+		await recordActorAudit(tx, actor, {
 			action: 'check.answer',
 			entityType: 'check_answer',
 			entityId: row?.id ?? null,
-			outcome: 'success',
-			ip: actor.ip,
 			details: { lessonId: lesson.id, checkKey: check.key, correct: option.correct }
 		});
 		return {

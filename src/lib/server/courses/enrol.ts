@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../db/client';
-import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
-import { recordAudit } from '../audit/record-audit';
+import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { recordActorAudit } from '../audit/record-audit';
 import { enrolments } from './courses.schema';
 import { findCourse } from './course-outline';
 
@@ -32,15 +32,10 @@ export async function enrol({
 			.onConflictDoNothing()
 			.returning({ id: enrolments.id });
 		if (!row) return { created: false };
-		await recordAudit(tx, {
-			actorUserId: actor.userId,
-			actingRole: actingRole(actor),
-			siteId: site.id,
+		await recordActorAudit(tx, actor, {
 			action: 'course.enrol',
 			entityType: 'enrolment',
 			entityId: row.id,
-			outcome: 'success',
-			ip: actor.ip,
 			details: { courseId: course.id }
 		});
 		return { created: true };

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
-import { recordAudit } from '../audit/record-audit';
+import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { recordActorAudit } from '../audit/record-audit';
 import { enrolments, lessonProgress } from './courses.schema';
 import { enrolledLesson } from './course-outline';
 
@@ -62,15 +62,10 @@ export async function markLessonDone({
 					completedAt: courseDone ? (enrolment.completedAt ?? now) : enrolment.completedAt
 				})
 				.where(eq(enrolments.id, enrolment.id));
-			await recordAudit(tx, {
-				actorUserId: actor.userId,
-				actingRole: actingRole(actor),
-				siteId: site.id,
+			await recordActorAudit(tx, actor, {
 				action: 'lesson.done',
 				entityType: 'lesson',
 				entityId: lesson.id,
-				outcome: 'success',
-				ip: actor.ip,
 				details: { enrolmentId: enrolment.id, courseDone }
 			});
 		}

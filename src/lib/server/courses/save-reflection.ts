@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { App } from '../app';
-import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
-import { recordAudit } from '../audit/record-audit';
+import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { recordActorAudit } from '../audit/record-audit';
 import { AppError } from '../errors';
 import { reflections } from './courses.schema';
 import { enrolledLesson } from './course-outline';
@@ -50,15 +50,10 @@ export async function saveReflection({
 				set: { bodyEncrypted, updatedAt: new Date() }
 			})
 			.returning({ id: reflections.id });
-		await recordAudit(tx, {
-			actorUserId: actor.userId,
-			actingRole: actingRole(actor),
-			siteId: site.id,
+		await recordActorAudit(tx, actor, {
 			action: 'reflection.save',
 			entityType: 'reflection',
 			entityId: row?.id ?? null,
-			outcome: 'success',
-			ip: actor.ip,
 			details: { lessonId: lesson.id, promptKey: input.prompt }
 		});
 	});

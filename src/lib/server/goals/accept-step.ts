@@ -4,9 +4,11 @@ import type { Db } from '../db/client';
 import { requireAccess, requireSite, type Actor } from '../access/actor';
 import { AppError } from '../errors';
 import { goalSteps } from './goals.schema';
-import { parseInput, zId, zOptionalDay, zStepText } from './goals.validation';
-import { auditGoal, ownStep } from './goal-access';
+import { zOptionalDay, zStepText } from './goals.validation';
+import { ownStep } from './goal-access';
 import { addDays, dayIn } from './goal-dates';
+import { parseInput, zId } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 export const ZAcceptStepInput = z.object({
 	stepId: zId,
@@ -50,7 +52,7 @@ export async function acceptStep({
 			.update(goalSteps)
 			.set({ status: 'open', text, targetDate })
 			.where(eq(goalSteps.id, step.id));
-		await auditGoal(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'goal_step.accept',
 			entityType: 'goal_step',
 			entityId: step.id,

@@ -3,9 +3,11 @@ import type { Db } from '../db/client';
 import { requireAccess, requireSite, type Actor } from '../access/actor';
 import { AppError } from '../errors';
 import { goalSteps } from './goals.schema';
-import { parseInput, zDay, zId, zStepText } from './goals.validation';
-import { auditGoal, nextPosition, ownGoal } from './goal-access';
+import { zDay, zStepText } from './goals.validation';
+import { nextPosition, ownGoal } from './goal-access';
 import { dayIn } from './goal-dates';
+import { parseInput, zId } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 export const ZAddStepInput = z.object({ goalId: zId, text: zStepText, targetDate: zDay });
 export type TAddStepInput = z.infer<typeof ZAddStepInput>;
@@ -43,7 +45,7 @@ export async function addStep({
 			})
 			.returning({ id: goalSteps.id });
 		if (!step) throw new Error('step insert returned nothing');
-		await auditGoal(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'goal_step.create',
 			entityType: 'goal_step',
 			entityId: step.id,

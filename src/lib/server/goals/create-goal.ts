@@ -2,8 +2,9 @@ import { z } from 'zod';
 import type { Db } from '../db/client';
 import { requireAccess, requireSite, type Actor } from '../access/actor';
 import { goals } from './goals.schema';
-import { parseInput, zGoalText } from './goals.validation';
-import { auditGoal } from './goal-access';
+import { zGoalText } from './goals.validation';
+import { parseInput } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 export const ZCreateGoalInput = z.object({ text: zGoalText });
 export type TCreateGoalInput = z.infer<typeof ZCreateGoalInput>;
@@ -27,7 +28,7 @@ export async function createGoal({
 			.values({ siteId: site.id, userId: actor.userId, text })
 			.returning({ id: goals.id });
 		if (!goal) throw new Error('goal insert returned nothing');
-		await auditGoal(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'goal.create',
 			entityType: 'goal',
 			entityId: goal.id

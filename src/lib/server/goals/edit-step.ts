@@ -4,9 +4,11 @@ import type { Db } from '../db/client';
 import { requireAccess, requireSite, type Actor } from '../access/actor';
 import { AppError } from '../errors';
 import { goalSteps } from './goals.schema';
-import { parseInput, zDay, zId, zStepText } from './goals.validation';
-import { auditGoal, ownStep } from './goal-access';
+import { zDay, zStepText } from './goals.validation';
+import { ownStep } from './goal-access';
 import { dayIn } from './goal-dates';
+import { parseInput, zId } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 export const ZEditStepInput = z.object({ stepId: zId, text: zStepText, targetDate: zDay });
 export type TEditStepInput = z.infer<typeof ZEditStepInput>;
@@ -36,7 +38,7 @@ export async function editStep({
 		if (targetDate !== step.targetDate && targetDate < dayIn(now, site.timeZone))
 			throw new AppError('invalid_input', { targetDate: 'err_step_date_past' });
 		await tx.update(goalSteps).set({ text, targetDate }).where(eq(goalSteps.id, step.id));
-		await auditGoal(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'goal_step.update',
 			entityType: 'goal_step',
 			entityId: step.id,

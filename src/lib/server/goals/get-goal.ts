@@ -3,10 +3,11 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { requireAccess, requireSite, type Actor } from '../access/actor';
 import { goalShares } from './goals.schema';
-import { parseInput, zId } from './goals.validation';
-import { auditGoal, ownGoal, progressOf, stepsOf, type Goal, type GoalStep } from './goal-access';
+import { ownGoal, progressOf, stepsOf, type Goal, type GoalStep } from './goal-access';
 import { weeklyProgress, type ChartWeek } from './goal-chart';
 import { supportersOnSite, type Supporter } from './supporters';
+import { parseInput, zId } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 export const ZGetGoalInput = z.object({ goalId: zId });
 
@@ -43,7 +44,7 @@ export async function getGoal({
 		const sharedWith = await supportersOnSite(tx, site.id, {
 			userIds: shares.map((s) => s.userId)
 		});
-		await auditGoal(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'goal.read',
 			entityType: 'goal',
 			entityId: goal.id,

@@ -2,7 +2,8 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { requireAccess, requireSite, type Actor } from '../access/actor';
 import { goals } from './goals.schema';
-import { auditGoal, progressOf, stepsOf, type Goal, type GoalStep } from './goal-access';
+import { progressOf, stepsOf, type Goal, type GoalStep } from './goal-access';
+import { recordActorAudit } from '../audit/record-audit';
 
 export type GoalSummary = Goal & { steps: GoalStep[]; progress: { done: number; total: number } };
 
@@ -26,7 +27,7 @@ export async function listGoals({
 			tx,
 			rows.map((g) => g.id)
 		);
-		await auditGoal(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'goal.list',
 			entityType: 'goal',
 			entityId: null,

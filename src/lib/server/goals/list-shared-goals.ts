@@ -4,8 +4,9 @@ import { can, requireSite, type Actor } from '../access/actor';
 import { notFound } from '../errors';
 import { user } from '../db/auth.schema';
 import { profiles } from '../people/people.schema';
-import { goalShares, goals } from './goals.schema';
-import { auditGoal, progressOf, stepsOf, type GoalStep } from './goal-access';
+import { goals, goalShares } from './goals.schema';
+import { progressOf, stepsOf, type GoalStep } from './goal-access';
+import { recordActorAudit } from '../audit/record-audit';
 
 export type SharedGoal = {
 	id: string;
@@ -62,7 +63,7 @@ export async function listSharedGoals({
 			)
 		).filter((s) => s.status === 'open' || s.status === 'done');
 		for (const row of rows)
-			await auditGoal(tx, actor, site.id, {
+			await recordActorAudit(tx, actor, {
 				action: 'goal.read_shared',
 				entityType: 'goal',
 				entityId: row.id

@@ -4,8 +4,9 @@ import type { Db } from '../db/client';
 import { requireAccess, requireSite, type Actor } from '../access/actor';
 import { AppError } from '../errors';
 import { goalSteps } from './goals.schema';
-import { parseInput, zId } from './goals.validation';
-import { auditGoal, ownStep } from './goal-access';
+import { ownStep } from './goal-access';
+import { parseInput, zId } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 export const ZSetStepDoneInput = z.object({
 	stepId: zId,
@@ -41,7 +42,7 @@ export async function setStepDone({
 			.update(goalSteps)
 			.set({ status: done ? 'done' : 'open', doneAt: done ? now : null })
 			.where(eq(goalSteps.id, step.id));
-		await auditGoal(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: done ? 'goal_step.tick' : 'goal_step.untick',
 			entityType: 'goal_step',
 			entityId: step.id,

@@ -3,9 +3,10 @@ import type { Db } from '../db/client';
 import { requireAccess, requireSite, type Actor } from '../access/actor';
 import { AppError } from '../errors';
 import { goalShares } from './goals.schema';
-import { parseInput, zId } from './goals.validation';
-import { auditGoal, ownGoal } from './goal-access';
+import { ownGoal } from './goal-access';
 import { supportersOnSite } from './supporters';
+import { parseInput, zId } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 export const ZShareGoalInput = z.object({
 	goalId: zId,
@@ -44,7 +45,7 @@ export async function shareGoal({
 				target: [goalShares.goalId, goalShares.sharedWithUserId],
 				set: { revokedAt: null, createdAt: now }
 			});
-		await auditGoal(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'goal.share',
 			entityType: 'goal',
 			entityId: goal.id,

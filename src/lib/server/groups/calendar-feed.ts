@@ -4,8 +4,8 @@ import { recordAudit } from '../audit/record-audit';
 import { notFound } from '../errors';
 import { sites } from '../sites/sites.schema';
 import { groupMembers, groups, groupSessions } from './groups.schema';
-import { isUuid } from './group-access';
 import { programmeText } from './programme-text';
+import { isUuid } from '../validation';
 
 /** Text escaped for an iCalendar property value (RFC 5545 §3.3.11). */
 export const icsText = (s: string): string =>

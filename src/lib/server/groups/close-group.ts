@@ -19,11 +19,12 @@ import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { can, requireSite, type Actor } from '../access/actor';
 import { AppError } from '../errors';
-import { parseInput, zId } from '../goals/goals.validation';
 import { groupMembers, groups, groupSessions, sessionRooms } from './groups.schema';
-import { auditGroup, facilitatedGroup, type Group } from './group-access';
+import { facilitatedGroup, type Group } from './group-access';
 import { lockGroup } from './enrolment';
 import { announceMembershipChange, announceSessionState } from './room-notify';
+import { parseInput, zId } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 export const closeReasons = [
 	'course_ended',
@@ -116,7 +117,7 @@ export async function closeGroup({
 			endedSessions: ended.length,
 			withdrawn: withdrawn.length
 		};
-		await auditGroup(tx, closer, group.siteId, {
+		await recordActorAudit(tx, closer, {
 			action: 'group.close',
 			entityType: 'group',
 			entityId: group.id,

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client';
-import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
-import { recordAudit } from '../audit/record-audit';
+import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { recordActorAudit } from '../audit/record-audit';
 import { slugPattern } from '../courses/parse-course';
 import { AppError } from '../errors';
 import { groupProgrammes, programmeVersions } from './groups.schema';
@@ -81,15 +81,10 @@ export async function createProgramme({
 					createdBy: actor.userId
 				}))
 			);
-		await recordAudit(tx, {
-			actorUserId: actor.userId,
-			actingRole: actingRole(actor),
-			siteId: site.id,
+		await recordActorAudit(tx, actor, {
 			action: 'programme.create',
 			entityType: 'programme',
 			entityId: row.id,
-			outcome: 'success',
-			ip: actor.ip,
 			details: { slug: input.slug, template: template.slug, languages: copied.length }
 		});
 		return { slug: input.slug, locales: copied.map((t) => t.locale) };

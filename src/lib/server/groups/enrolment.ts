@@ -9,7 +9,8 @@ import { can, requireSite, type Actor } from '../access/actor';
 import { AppError, notFound } from '../errors';
 import type { Site } from '../sites/sites.schema';
 import { groupMembers, groups } from './groups.schema';
-import { isUuid, type Group, type GroupMembership } from './group-access';
+import { type Group, type GroupMembership } from './group-access';
+import { isUuid } from '../validation';
 
 /** A secret for a member's personal calendar feed. */
 export const newCalendarToken = (): string => randomBytes(24).toString('base64url');

@@ -10,17 +10,12 @@ import {
 	groups,
 	groupSessions
 } from './groups.schema';
-import {
-	auditGroup,
-	isUuid,
-	peerNames,
-	requireGroupUser,
-	roleIn,
-	type GroupRole
-} from './group-access';
+import { peerNames, requireGroupUser, roleIn, type GroupRole } from './group-access';
 import { placesLeft, withdrawnByClosing } from './enrolment';
 import { programmeText } from './programme-text';
 import { summariseGroup, type GroupSummary } from './group-summary';
+import { isUuid } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 /** `withdrawn`: their request, waitlist place or invitation ended when the group closed. */
 type MyStatus =
@@ -153,7 +148,7 @@ export async function getGroup({
 				? await summariseGroup(tx, group, text?.fidelityItems.map((f) => f.key) ?? [])
 				: null;
 		if (role)
-			await auditGroup(tx, actor, site.id, {
+			await recordActorAudit(tx, actor, {
 				action: 'group.read',
 				entityType: 'group',
 				entityId: group.id,

@@ -3,7 +3,7 @@ import { blockedBy } from '../board/board-people';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { notFound } from '../errors';
-import { auditGroup, groupSessionFor, peerNames, type GroupRole } from './group-access';
+import { groupSessionFor, peerNames, type GroupRole } from './group-access';
 import {
 	chatMessages,
 	groupFacilitators,
@@ -13,6 +13,7 @@ import {
 } from './groups.schema';
 import { subRoomFor } from './room-access';
 import { presentIn, type RoomMessage, type RoomState } from './room-live';
+import { recordActorAudit } from '../audit/record-audit';
 
 const LATEST = 50;
 
@@ -131,8 +132,8 @@ export async function getRoom({
 			.limit(1);
 		const theme = version?.content.sessions.find((s) => s.number === session.number)?.theme ?? null;
 
-		await auditGroup(tx, access.actor, site.id, {
-			action: 'group.room.view',
+		await recordActorAudit(tx, access.actor, {
+			action: 'group.room_view',
 			entityType: 'group_session',
 			entityId: session.id,
 			details: { groupId: group.id, roomId: room?.id ?? null, messages: latest.length }

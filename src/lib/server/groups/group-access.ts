@@ -4,9 +4,9 @@
 // like an id nobody ever had. Group content is audited on read and write.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
-import { actingRole, can, requireSite, type Actor } from '../access/actor';
-import { recordAudit, type AuditDetails } from '../audit/record-audit';
+import { can, requireSite, type Actor } from '../access/actor';
 import { notFound } from '../errors';
+import { isUuid } from '../validation';
 import type { Site } from '../sites/sites.schema';
 import { profiles } from '../people/people.schema';
 import { groupFacilitators, groupMembers, groups, groupSessions } from './groups.schema';
@@ -19,9 +19,6 @@ export type GroupMembership = typeof groupMembers.$inferSelect;
 export type GroupRole = 'facilitator' | 'member' | 'moderator';
 
 export type GroupAccess = { actor: Actor; site: Site; group: Group; role: GroupRole };
-
-const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (s: string): boolean => uuidShape.test(s);
 
 /** The actor and their site, when they may use peer groups at all; otherwise "not found". */
 export function requireGroupUser(actor: Actor | null): { actor: Actor; site: Site } {
@@ -143,30 +140,4 @@ export async function peerNames(
 	for (const r of rows)
 		names.set(r.userId, staffIds.has(r.userId) ? r.displayName : (r.pseudonym ?? null));
 	return names;
-}
-
-/** Group content (posts, messages, attendance, logs) is audited on every read and write. */
-export function auditGroup(
-	tx: Tx,
-	actor: Actor,
-	siteId: string,
-	entry: {
-		action: string;
-		entityType:
-			'group' | 'group_session' | 'board_post' | 'chat_message' | 'moderation_item' | 'programme';
-		entityId: string;
-		details?: AuditDetails;
-	}
-): Promise<void> {
-	return recordAudit(tx, {
-		actorUserId: actor.userId,
-		actingRole: actingRole(actor),
-		siteId,
-		action: entry.action,
-		entityType: entry.entityType,
-		entityId: entry.entityId,
-		outcome: 'success',
-		ip: actor.ip,
-		details: entry.details ?? null
-	});
 }

@@ -3,11 +3,10 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { can, requireSite, type Actor } from '../access/actor';
 import { AppError, notFound } from '../errors';
-import { zText } from '../account/account.validation';
-import { parseInput, zId } from '../goals/goals.validation';
 import { groupFacilitators, groupProgrammes, groups, programmeVersions } from './groups.schema';
-import { auditGroup } from './group-access';
 import { siteStaff } from './site-staff';
+import { parseInput, zId, zText } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 export const MIN_CAPACITY = 2;
 export const MAX_CAPACITY = 30;
@@ -116,7 +115,7 @@ export async function openGroup({
 					? [{ groupId: row.id, userId: data.professionalId, kind: 'professional' as const }]
 					: [])
 			]);
-		await auditGroup(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'group.open',
 			entityType: 'group',
 			entityId: row.id,

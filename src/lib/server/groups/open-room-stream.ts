@@ -3,11 +3,12 @@
 import { blockedBy } from '../board/board-people';
 import type { Actor } from '../access/actor';
 import { notFound } from '../errors';
-import { auditGroup, groupSessionFor } from './group-access';
+import { groupSessionFor } from './group-access';
 import { groupAttendance, roomPresence } from './groups.schema';
 import { subRoomFor } from './room-access';
 import { announce } from './room-notify';
 import { hubFor, isClosing, leave, type Conn, type Hub, type LiveDeps } from './room-live';
+import { recordActorAudit } from '../audit/record-audit';
 
 /** The id after which a (re)connecting client wants messages: Last-Event-ID, else ?after=. */
 export function resumeFrom(lastEventId: string | null, after: string | null): number {
@@ -58,8 +59,8 @@ export async function openRoomStream({
 				.onConflictDoNothing()
 				.returning({ userId: groupAttendance.userId });
 			if (first.length > 0)
-				await auditGroup(tx, access.actor, site.id, {
-					action: 'group.attendance.live',
+				await recordActorAudit(tx, access.actor, {
+					action: 'group.attendance_live',
 					entityType: 'group_session',
 					entityId: session.id,
 					details: { groupId: group.id }
@@ -72,8 +73,8 @@ export async function openRoomStream({
 				target: [roomPresence.sessionId, roomPresence.userId, roomPresence.instanceId],
 				set: { seenAt: new Date() }
 			});
-		await auditGroup(tx, access.actor, site.id, {
-			action: 'group.room.stream',
+		await recordActorAudit(tx, access.actor, {
+			action: 'group.room_stream',
 			entityType: 'group_session',
 			entityId: session.id,
 			details: { groupId: group.id, roomId: room?.id ?? null, after: input.after }

@@ -4,8 +4,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { notFound } from '../errors';
-import { isUuid, type GroupAccess, type GroupSession } from './group-access';
+import { type GroupAccess, type GroupSession } from './group-access';
 import { sessionRooms } from './groups.schema';
+import { isUuid } from '../validation';
 
 export type SessionRoom = typeof sessionRooms.$inferSelect;
 

@@ -6,10 +6,11 @@ import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { AppError, notFound } from '../errors';
 import { renderMarkdown } from '../courses/render-markdown';
-import { parseInput, zId } from '../goals/goals.validation';
 import { groupAttendance, groupMembers, groupSessionLogs } from './groups.schema';
-import { auditGroup, groupSessionFor, peerNames, type GroupSession } from './group-access';
+import { groupSessionFor, peerNames, type GroupSession } from './group-access';
 import { programmeText } from './programme-text';
+import { parseInput, zId, zOptionalText } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 export type GroupSessionPage = {
 	groupId: string;
@@ -64,7 +65,7 @@ export async function getGroupSession({
 		// People recorded for this session who have since left still belong in its record.
 		const ids = [...new Set([...members.map((m) => m.userId), ...attendance.map((a) => a.userId)])];
 		const names = await peerNames(tx, ids);
-		await auditGroup(tx, access.actor, site.id, {
+		await recordActorAudit(tx, access.actor, {
 			action: 'group_session.read',
 			entityType: 'group_session',
 			entityId: session.id
@@ -103,10 +104,7 @@ const list = z.preprocess(
 	(v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
 	z.array(z.string().max(100)).max(200)
 );
-const optionalText = z.preprocess(
-	(v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-	z.string().trim().max(4000, 'err_too_long').optional()
-);
+const optionalText = zOptionalText(4000);
 
 export const ZRecordSessionInput = z.object({
 	groupId: zId,
@@ -177,7 +175,7 @@ export async function recordGroupSession({
 			.insert(groupSessionLogs)
 			.values({ sessionId: session.id, ...log })
 			.onConflictDoUpdate({ target: groupSessionLogs.sessionId, set: log });
-		await auditGroup(tx, access.actor, site.id, {
+		await recordActorAudit(tx, access.actor, {
 			action: 'group_session.record',
 			entityType: 'group_session',
 			entityId: session.id,

@@ -3,12 +3,13 @@ import { and, asc, eq, gt, inArray, lt, ne, or } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { AppError, notFound } from '../errors';
-import { parseInput, zId } from '../goals/goals.validation';
 import { wallTimeIn } from '../i18n/day-in-zone';
 import { weeksLater } from '../cohorts/schedule-sessions';
 import { classifyUrl } from '../courses/render-markdown';
 import { groupFacilitators, groupProgrammes, groups, groupSessions } from './groups.schema';
-import { auditGroup, facilitatedGroup, isUuid } from './group-access';
+import { facilitatedGroup } from './group-access';
+import { isUuid, parseInput, zId } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 export const MAX_SESSIONS = 52;
 
@@ -164,7 +165,7 @@ export async function scheduleGroupSessions({
 				}))
 			)
 			.returning({ id: groupSessions.id });
-		await auditGroup(tx, access.actor, site.id, {
+		await recordActorAudit(tx, access.actor, {
 			action: 'group.schedule_sessions',
 			entityType: 'group',
 			entityId: group.id,
@@ -199,7 +200,7 @@ export async function cancelSession({
 			)
 			.returning({ id: groupSessions.id });
 		if (!row) throw notFound();
-		await auditGroup(tx, access.actor, access.site.id, {
+		await recordActorAudit(tx, access.actor, {
 			action: 'group.cancel_session',
 			entityType: 'group_session',
 			entityId: row.id

@@ -4,14 +4,14 @@ import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import type { RealtimeBus } from '../realtime/bus';
 import { AppError } from '../errors';
-import { zText } from '../account/account.validation';
-import { parseInput } from '../goals/goals.validation';
-import { auditGroup, groupSessionFor } from './group-access';
+import { groupSessionFor } from './group-access';
 import { assertCanPost } from './can-post';
 import { chatMessages } from './groups.schema';
 import { isStaffRole, subRoomFor } from './room-access';
 import { announce } from './room-notify';
 import { assertNoContactDetails, flagRisk } from '../safety/screen-post';
+import { parseInput, zText } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 export const ZSendChatMessageInput = z.object({
 	groupId: z.string().max(100),
@@ -104,8 +104,8 @@ export async function sendChatMessage({
 			target: { type: 'chat_message', id: String(saved.id) },
 			body: data.body
 		});
-		await auditGroup(tx, access.actor, site.id, {
-			action: 'group.room.message',
+		await recordActorAudit(tx, access.actor, {
+			action: 'group.room_message',
 			entityType: 'chat_message',
 			entityId: String(saved.id),
 			details: { groupId: group.id, sessionId: session.id, roomId: room?.id ?? null }

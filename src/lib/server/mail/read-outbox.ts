@@ -1,6 +1,6 @@
 import type { App } from '../app';
-import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
-import { recordAudit } from '../audit/record-audit';
+import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { recordActorAudit } from '../audit/record-audit';
 import type { OutboxEntry } from './mailer';
 
 /**
@@ -20,15 +20,10 @@ export async function readOutbox({
 	if (!outbox) return null;
 	return app.db.transaction(async (tx) => {
 		const entries = outbox(site.id);
-		await recordAudit(tx, {
-			actorUserId: actor.userId,
-			actingRole: actingRole(actor),
-			siteId: site.id,
+		await recordActorAudit(tx, actor, {
 			action: 'outbox.read',
 			entityType: 'site',
 			entityId: site.id,
-			outcome: 'success',
-			ip: actor.ip,
 			details: { count: entries.length }
 		});
 		return entries;

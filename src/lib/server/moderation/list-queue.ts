@@ -1,8 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
-import { recordAudit } from '../audit/record-audit';
-import { actingRole } from '../access/actor';
+import { recordActorAudit } from '../audit/record-audit';
 import { boardPosts, chatMessages, groups, moderationItems } from '../groups/groups.schema';
 import { identities, requireModerator, type Identity } from './moderation-access';
 
@@ -91,15 +90,10 @@ export async function listQueue({
 				Number(b.urgency === 'urgent') - Number(a.urgency === 'urgent') ||
 				a.createdAt.getTime() - b.createdAt.getTime()
 		);
-		await recordAudit(tx, {
-			actorUserId: actor.userId,
-			actingRole: actingRole(actor),
-			siteId: site.id,
-			action: 'moderation.queue.read',
+		await recordActorAudit(tx, actor, {
+			action: 'moderation.queue_read',
 			entityType: 'moderation_item',
 			entityId: null,
-			outcome: 'success',
-			ip: actor.ip,
 			details: { items: entries.length }
 		});
 		return entries;

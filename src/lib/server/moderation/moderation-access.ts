@@ -5,9 +5,9 @@ import type { Db, Tx } from '../db/client';
 import { requireAccess, requireSite, type Actor } from '../access/actor';
 import { notFound } from '../errors';
 import type { Site } from '../sites/sites.schema';
-import { isUuid } from '../groups/group-access';
 import { moderationItems } from '../groups/groups.schema';
 import { profiles } from '../people/people.schema';
+import { isUuid } from '../validation';
 
 export type ModerationItem = typeof moderationItems.$inferSelect;
 

@@ -2,9 +2,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { notFound } from '../errors';
-import { isUuid } from '../groups/group-access';
 import { boardPosts, chatMessages, groupSessions } from '../groups/groups.schema';
 import { announceMessageModerated } from '../groups/room-notify';
+import { isUuid } from '../validation';
 
 export type TargetType = 'board_post' | 'chat_message';
 

@@ -1,12 +1,12 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { App } from '../app';
-import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
-import { recordAudit } from '../audit/record-audit';
+import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { recordActorAudit } from '../audit/record-audit';
 import { zEmail } from '../account/account.validation';
 import { AppError } from '../errors';
 import { m } from '../../paraglide/messages.js';
-import { isLocale, baseLocale } from '../../paraglide/runtime.js';
+import { baseLocale, isLocale } from '../../paraglide/runtime.js';
 import { findUserIdByEmail } from './create-account';
 import { invitations, memberships, siteRoles } from './people.schema';
 import { hashInvitationToken, newInvitationToken } from './invitation-token';
@@ -79,15 +79,10 @@ export async function invitePerson({
 			})
 			.returning({ id: invitations.id });
 		if (!row) throw new Error('insert returned no row');
-		await recordAudit(tx, {
-			actorUserId: actor.userId,
-			actingRole: actingRole(actor),
-			siteId: site.id,
+		await recordActorAudit(tx, actor, {
 			action: 'invitation.create',
 			entityType: 'invitation',
 			entityId: row.id,
-			outcome: 'success',
-			ip: actor.ip,
 			details: { role: input.role }
 		});
 		// Sent inside the transaction: if the mail cannot be handed over, no invitation exists.

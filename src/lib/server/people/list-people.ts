@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
-import { recordAudit } from '../audit/record-audit';
+import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { recordActorAudit } from '../audit/record-audit';
 import { user } from '../db/auth.schema';
 import { invitations, memberships, type SiteRole } from './people.schema';
 
@@ -67,15 +67,10 @@ export async function listPeople({
 				)
 			)
 			.orderBy(asc(invitations.expiresAt));
-		await recordAudit(tx, {
-			actorUserId: actor.userId,
-			actingRole: actingRole(actor),
-			siteId: site.id,
+		await recordActorAudit(tx, actor, {
 			action: 'people.list',
 			entityType: 'site',
 			entityId: site.id,
-			outcome: 'success',
-			ip: actor.ip,
 			details: { people: byUser.size, invitations: open.length }
 		});
 		return { people: [...byUser.values()], invitations: open };

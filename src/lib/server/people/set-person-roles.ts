@@ -1,8 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client';
-import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
-import { recordAudit } from '../audit/record-audit';
+import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { recordActorAudit } from '../audit/record-audit';
 import { AppError } from '../errors';
 import { memberships, siteRoles } from './people.schema';
 import { rolesOnSite } from './site-roles';
@@ -49,15 +49,10 @@ export async function setPersonRoles({
 		for (const role of added)
 			await tx.insert(memberships).values({ siteId: site.id, userId: input.userId, role });
 		if (added.length > 0 || removed.length > 0)
-			await recordAudit(tx, {
-				actorUserId: actor.userId,
-				actingRole: actingRole(actor),
-				siteId: site.id,
+			await recordActorAudit(tx, actor, {
 				action: 'membership.change',
 				entityType: 'user',
 				entityId: input.userId,
-				outcome: 'success',
-				ip: actor.ip,
 				details: { added: added.join(','), removed: removed.join(',') }
 			});
 		return { added, removed };

@@ -1,13 +1,14 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client';
-import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
-import { recordAudit } from '../audit/record-audit';
+import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { recordActorAudit } from '../audit/record-audit';
 import { notFound } from '../errors';
+import { zUuid } from '../validation';
 import { invitations } from './people.schema';
 
 export const ZWithdrawInvitationInput = z.object({
-	invitationId: z.uuid('err_invalid')
+	invitationId: zUuid
 });
 export type TWithdrawInvitationInput = z.infer<typeof ZWithdrawInvitationInput>;
 
@@ -37,15 +38,10 @@ export async function withdrawInvitation({
 			)
 			.returning({ id: invitations.id, role: invitations.role });
 		if (!row) throw notFound();
-		await recordAudit(tx, {
-			actorUserId: actor.userId,
-			actingRole: actingRole(actor),
-			siteId: site.id,
+		await recordActorAudit(tx, actor, {
 			action: 'invitation.withdraw',
 			entityType: 'invitation',
 			entityId: row.id,
-			outcome: 'success',
-			ip: actor.ip,
 			details: { role: row.role }
 		});
 	});

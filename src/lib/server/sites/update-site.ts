@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
-import { recordAudit } from '../audit/record-audit';
+import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { recordActorAudit } from '../audit/record-audit';
 import { sites, type Site } from './sites.schema';
 import type { TUpdateSiteInput } from './site.validation';
 
@@ -50,15 +50,11 @@ export async function updateSite({
 			.where(eq(sites.id, id))
 			.returning();
 		if (!site) throw new Error('update returned no row');
-		await recordAudit(tx, {
-			actorUserId: actor.userId,
-			actingRole: actingRole(actor),
+		await recordActorAudit(tx, actor, {
 			siteId: id,
 			action: 'site.update',
 			entityType: 'site',
 			entityId: id,
-			outcome: 'success',
-			ip: actor.ip,
 			details: { changed: changed.join(',') }
 		});
 		return site;
