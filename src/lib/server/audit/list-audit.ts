@@ -1,7 +1,8 @@
 import { and, desc, eq, gte, like, lt, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { recordActorAudit } from './record-audit';
 import { auditLog } from './audit.schema';
 import { user } from '../db/auth.schema';
@@ -77,7 +78,7 @@ export async function listAudit({
 	actor: Actor | null;
 	input: TAuditFilter;
 }): Promise<{ rows: AuditRow[]; nextBefore: number | null }> {
-	requireAccess(actor, 'site.audit');
+	requireUseCase(actor, 'site.audit');
 	const site = requireSite(actor);
 	const where: SQL[] = [eq(auditLog.siteId, site.id)];
 	if (input.action) where.push(like(auditLog.action, `${escapeLike(input.action)}%`));

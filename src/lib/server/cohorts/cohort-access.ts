@@ -3,7 +3,8 @@
 // nobody ever had — other staff of the same site included.
 import { and, eq, or } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
-import { can, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { notFound } from '../errors';
 import { isUuid } from '../validation';
 import type { Site } from '../sites/sites.schema';
@@ -14,7 +15,7 @@ export type CohortSession = typeof cohortSessions.$inferSelect;
 
 /** Peer workers and professionals facilitate cohorts; anyone else gets "not found". */
 export function requireFacilitator(actor: Actor | null): { actor: Actor; site: Site } {
-	if (!actor || !(can(actor, 'peer.work') || can(actor, 'clinical.caseload'))) throw notFound();
+	requireUseCase(actor, 'cohorts.facilitate');
 	return { actor, site: requireSite(actor) };
 }
 

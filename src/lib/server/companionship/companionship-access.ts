@@ -4,25 +4,22 @@
 import { z } from 'zod';
 import { inArray } from 'drizzle-orm';
 import type { Tx } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
-import type { Permission } from '../access/permissions';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase, type UseCase } from '../access/use-case-permissions';
 import { profiles } from '../people/people.schema';
 import type { Site } from '../sites/sites.schema';
 
-/** The three sides of a companionship, and the permission each acts with. */
+/** The three sides of a companionship, and the use case each acts in. */
 export type CompanionshipSide = 'member' | 'companion' | 'coordinator';
-export const sidePermission: Record<CompanionshipSide, Permission> = {
-	member: 'member.space',
-	companion: 'peer.work',
-	coordinator: 'groups.manage'
+export const sideUseCase: Record<CompanionshipSide, UseCase> = {
+	member: 'companionship.member',
+	companion: 'companionship.companion',
+	coordinator: 'companionship.coordinate'
 };
 
-/** The actor and their site when they hold `permission` there; otherwise "not found". */
-export function actorWith(
-	actor: Actor | null,
-	permission: Permission
-): { actor: Actor; site: Site } {
-	requireAccess(actor, permission);
+/** The actor and their site when they may use `useCase` there; otherwise "not found". */
+export function actorWith(actor: Actor | null, useCase: UseCase): { actor: Actor; site: Site } {
+	requireUseCase(actor, useCase);
 	return { actor, site: requireSite(actor) };
 }
 

@@ -12,7 +12,7 @@ import {
 	dayIn,
 	displayNames,
 	isOver,
-	sidePermission,
+	sideUseCase,
 	type CompanionshipSide
 } from './companionship-access';
 import type { CompanionEndReason } from './end-companionship';
@@ -58,7 +58,7 @@ export async function getCompanionshipHistory({
 	filter: HistoryFilter;
 	now?: Date;
 }): Promise<HistoryEntry[]> {
-	const { actor, site } = actorWith(given, sidePermission[as]);
+	const { actor, site } = actorWith(given, sideUseCase[as]);
 	return db.transaction(async (tx) => {
 		const rows = await tx
 			.select()

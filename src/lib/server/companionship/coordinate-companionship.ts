@@ -72,7 +72,7 @@ export async function getCoordination({
 	actor: Actor | null;
 	now?: Date;
 }): Promise<CoordinationView> {
-	const { actor, site } = actorWith(given, 'groups.manage');
+	const { actor, site } = actorWith(given, 'companionship.coordinate');
 	const zone = site.timeZone;
 	return db.transaction(async (tx) => {
 		const requests = await tx
@@ -173,7 +173,7 @@ export async function offerCompanion({
 	input: TOfferCompanionInput;
 	now?: Date;
 }): Promise<void> {
-	const { actor, site } = actorWith(given, 'groups.manage');
+	const { actor, site } = actorWith(given, 'companionship.coordinate');
 	const data = parseInput(ZOfferCompanionInput, input);
 	await db.transaction(async (tx) => {
 		const [request] = await tx

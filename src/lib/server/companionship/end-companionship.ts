@@ -7,7 +7,7 @@ import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { AppError, notFound } from '../errors';
 import { companionEndReasons, companionRequests } from './companionship.schema';
-import { actorWith, isOver, sidePermission, type CompanionshipSide } from './companionship-access';
+import { actorWith, isOver, sideUseCase, type CompanionshipSide } from './companionship-access';
 import { parseInput, requireUuid, zId } from '../validation';
 import { recordActorAudit } from '../audit/record-audit';
 
@@ -47,7 +47,7 @@ export async function endCompanionship({
 	input: TEndCompanionshipInput;
 	now?: Date;
 }): Promise<void> {
-	const { actor, site } = actorWith(given, sidePermission[as]);
+	const { actor, site } = actorWith(given, sideUseCase[as]);
 	const data = parseInput(ZEndCompanionshipInput, input);
 	if (!endReasonsFor[as].includes(data.reason))
 		throw new AppError('invalid_input', { reason: 'companion_err_end_reason' });

@@ -48,7 +48,7 @@ export async function getMemberCompanionship({
 	actor: Actor | null;
 	now?: Date;
 }): Promise<{ current: MemberCompanionship; endedBefore: boolean }> {
-	const { actor, site } = actorWith(given, 'member.space');
+	const { actor, site } = actorWith(given, 'companionship.member');
 	return db.transaction(async (tx) => {
 		const rows = await tx
 			.select()
@@ -131,7 +131,7 @@ export async function requestCompanion({
 	input: TRequestCompanionInput;
 	now?: Date;
 }): Promise<{ id: string }> {
-	const { actor, site } = actorWith(given, 'member.space');
+	const { actor, site } = actorWith(given, 'companionship.member');
 	const data = parseInput(ZRequestCompanionInput, input);
 	return db.transaction(async (tx) => {
 		const mine = await tx
@@ -192,7 +192,7 @@ export async function answerOffer({
 	input: TAnswerOfferInput;
 	now?: Date;
 }): Promise<void> {
-	const { actor, site } = actorWith(given, 'member.space');
+	const { actor, site } = actorWith(given, 'companionship.member');
 	const data = parseInput(ZAnswerOfferInput, input);
 	await db.transaction(async (tx) => {
 		const [request] = await tx
@@ -254,7 +254,7 @@ export async function withdrawRequest({
 	input: z.input<typeof ZWithdrawRequestInput>;
 	now?: Date;
 }): Promise<void> {
-	const { actor, site } = actorWith(given, 'member.space');
+	const { actor, site } = actorWith(given, 'companionship.member');
 	const data = parseInput(ZWithdrawRequestInput, input);
 	await db.transaction(async (tx) => {
 		const [request] = await tx

@@ -58,7 +58,7 @@ export async function getPeerCompanionship({
 	actor: Actor | null;
 	now?: Date;
 }): Promise<{ profile: CompanionProfile; companions: PeerCompanion[]; awaiting: number }> {
-	const { actor, site } = actorWith(given, 'peer.work');
+	const { actor, site } = actorWith(given, 'companionship.companion');
 	return db.transaction(async (tx) => {
 		const [profile] = await tx
 			.select()
@@ -149,7 +149,7 @@ export async function saveCompanionProfile({
 	actor: Actor | null;
 	input: TCompanionProfileInput;
 }): Promise<void> {
-	const { actor, site } = actorWith(given, 'peer.work');
+	const { actor, site } = actorWith(given, 'companionship.companion');
 	const data = parseInput(ZCompanionProfileInput, input);
 	await db.transaction(async (tx) => {
 		const values = {
@@ -199,7 +199,7 @@ export async function logContact({
 	input: TLogContactInput;
 	now?: Date;
 }): Promise<{ id: string }> {
-	const { actor, site } = actorWith(given, 'peer.work');
+	const { actor, site } = actorWith(given, 'companionship.companion');
 	const data = parseInput(ZLogContactInput, input);
 	return db.transaction(async (tx) => {
 		const [request] = await tx

@@ -42,7 +42,7 @@ export async function logSupervision({
 	input: TLogSupervisionInput;
 	now?: Date;
 }): Promise<{ id: string }> {
-	const { actor, site } = actorWith(given, 'peer.work');
+	const { actor, site } = actorWith(given, 'companionship.companion');
 	const data = parseInput(ZLogSupervisionInput, input);
 	if (data.date > dayIn(now, site.timeZone))
 		throw new AppError('invalid_input', { date: 'companion_err_future' });
@@ -89,7 +89,7 @@ export async function getOwnSupervision({
 	actor: Actor | null;
 	now?: Date;
 }): Promise<{ since: string; entries: SupervisionEntry[]; totals: SupervisionTotals }> {
-	const { actor, site } = actorWith(given, 'peer.work');
+	const { actor, site } = actorWith(given, 'companionship.companion');
 	const since = windowStart(now, site.timeZone);
 	return db.transaction(async (tx) => {
 		const rows = await tx

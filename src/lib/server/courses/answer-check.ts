@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { recordActorAudit } from '../audit/record-audit';
 import { AppError } from '../errors';
 import { checkAnswers } from './courses.schema';
@@ -41,7 +42,7 @@ export async function answerCheck({
 	actor: Actor | null;
 	input: TAnswerCheckInput;
 }): Promise<CheckFeedback> {
-	requireAccess(actor, 'member.space');
+	requireUseCase(actor, 'courses.learn');
 	const site = requireSite(actor);
 	return db.transaction(async (tx) => {
 		const { lesson, enrolment, content } = await enrolledLesson(tx, {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { recordActorAudit } from '../audit/record-audit';
 import { enrolments } from './courses.schema';
 import { findCourse } from './course-outline';
@@ -22,7 +23,7 @@ export async function enrol({
 	actor: Actor | null;
 	input: TEnrolInput;
 }): Promise<{ created: boolean }> {
-	requireAccess(actor, 'member.space');
+	requireUseCase(actor, 'courses.learn');
 	const site = requireSite(actor);
 	return db.transaction(async (tx) => {
 		const course = await findCourse(tx, site.id, input.course);

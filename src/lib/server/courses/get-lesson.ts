@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { App } from '../app';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import type { AuditAction } from '../audit/actions';
 import { recordActorAudit } from '../audit/record-audit';
 import { notFound } from '../errors';
@@ -50,7 +51,7 @@ export async function getLesson({
 	actor: Actor | null;
 	input: { course: string; lesson: string; locale: string };
 }): Promise<LessonView> {
-	requireAccess(actor, 'member.space');
+	requireUseCase(actor, 'courses.learn');
 	const site = requireSite(actor);
 	const { db } = app;
 	const course = await findCourse(db, site.id, input.course);

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { recordActorAudit } from '../audit/record-audit';
 import { enrolments, lessonProgress } from './courses.schema';
 import { enrolledLesson } from './course-outline';
@@ -21,7 +22,7 @@ export async function markLessonDone({
 	actor: Actor | null;
 	input: TMarkLessonDoneInput;
 }): Promise<{ next: string | null; courseDone: boolean }> {
-	requireAccess(actor, 'member.space');
+	requireUseCase(actor, 'courses.learn');
 	const site = requireSite(actor);
 	return db.transaction(async (tx) => {
 		const { outline, lesson, enrolment } = await enrolledLesson(tx, {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { App } from '../app';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { recordActorAudit } from '../audit/record-audit';
 import { AppError } from '../errors';
 import { reflections } from './courses.schema';
@@ -29,7 +30,7 @@ export async function saveReflection({
 	actor: Actor | null;
 	input: TSaveReflectionInput;
 }): Promise<void> {
-	requireAccess(actor, 'member.space');
+	requireUseCase(actor, 'courses.learn');
 	const site = requireSite(actor);
 	await app.db.transaction(async (tx) => {
 		const { lesson, content } = await enrolledLesson(tx, {

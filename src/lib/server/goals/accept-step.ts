@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { AppError } from '../errors';
 import { goalSteps } from './goals.schema';
 import { zOptionalDay, zStepText } from './goals.validation';
@@ -36,7 +37,7 @@ export async function acceptStep({
 	input: TAcceptStepInput;
 	now?: Date;
 }): Promise<void> {
-	requireAccess(actor, 'member.space');
+	requireUseCase(actor, 'goals.own');
 	const site = requireSite(actor);
 	const data = parseInput(ZAcceptStepInput, input);
 	await db.transaction(async (tx) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { AppError } from '../errors';
 import { goalSteps } from './goals.schema';
 import { zDay, zStepText } from './goals.validation';
@@ -27,7 +28,7 @@ export async function addStep({
 	input: TAddStepInput;
 	now?: Date;
 }): Promise<{ id: string }> {
-	requireAccess(actor, 'member.space');
+	requireUseCase(actor, 'goals.own');
 	const site = requireSite(actor);
 	const { goalId, text, targetDate } = parseInput(ZAddStepInput, input);
 	return db.transaction(async (tx) => {

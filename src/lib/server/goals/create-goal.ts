@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { goals } from './goals.schema';
 import { zGoalText } from './goals.validation';
 import { parseInput } from '../validation';
@@ -19,7 +20,7 @@ export async function createGoal({
 	actor: Actor | null;
 	input: TCreateGoalInput;
 }): Promise<{ id: string }> {
-	requireAccess(actor, 'member.space');
+	requireUseCase(actor, 'goals.own');
 	const site = requireSite(actor);
 	const { text } = parseInput(ZCreateGoalInput, input);
 	return db.transaction(async (tx) => {

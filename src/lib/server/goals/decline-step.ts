@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { AppError } from '../errors';
 import { goalSteps } from './goals.schema';
 import { ownStep } from './goal-access';
@@ -20,7 +21,7 @@ export async function declineStep({
 	actor: Actor | null;
 	input: z.infer<typeof ZDeclineStepInput>;
 }): Promise<void> {
-	requireAccess(actor, 'member.space');
+	requireUseCase(actor, 'goals.own');
 	const site = requireSite(actor);
 	const { stepId } = parseInput(ZDeclineStepInput, input);
 	await db.transaction(async (tx) => {

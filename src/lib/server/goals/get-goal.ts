@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { goalShares } from './goals.schema';
 import { ownGoal, progressOf, stepsOf, type Goal, type GoalStep } from './goal-access';
 import { weeklyProgress, type ChartWeek } from './goal-chart';
@@ -31,7 +32,7 @@ export async function getGoal({
 	input: z.infer<typeof ZGetGoalInput>;
 	now?: Date;
 }): Promise<GoalDetail> {
-	requireAccess(actor, 'member.space');
+	requireUseCase(actor, 'goals.own');
 	const site = requireSite(actor);
 	const { goalId } = parseInput(ZGetGoalInput, input);
 	return db.transaction(async (tx) => {

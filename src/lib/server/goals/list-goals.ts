@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { goals } from './goals.schema';
 import { progressOf, stepsOf, type Goal, type GoalStep } from './goal-access';
 import { recordActorAudit } from '../audit/record-audit';
@@ -15,7 +16,7 @@ export async function listGoals({
 	db: Db;
 	actor: Actor | null;
 }): Promise<GoalSummary[]> {
-	requireAccess(actor, 'member.space');
+	requireUseCase(actor, 'goals.own');
 	const site = requireSite(actor);
 	return db.transaction(async (tx) => {
 		const rows = await tx

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { can, requireSite, type Actor } from '../access/actor';
-import { notFound } from '../errors';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { user } from '../db/auth.schema';
 import { profiles } from '../people/people.schema';
 import { goals, goalShares } from './goals.schema';
@@ -30,9 +30,7 @@ export async function listSharedGoals({
 	db: Db;
 	actor: Actor | null;
 }): Promise<SharedGoal[]> {
-	if (!(['carer.space', 'peer.work', 'clinical.caseload'] as const).some((p) => can(actor, p)))
-		throw notFound();
-	if (!actor) throw notFound();
+	requireUseCase(actor, 'goals.read_shared');
 	const site = requireSite(actor);
 	return db.transaction(async (tx) => {
 		const rows = await tx

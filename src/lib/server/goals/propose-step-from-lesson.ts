@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { notFound } from '../errors';
 import { t } from '../forms';
 import { courseModules, courses, lessons } from '../courses/courses.schema';
@@ -47,7 +48,7 @@ export async function proposeStepFromLesson({
 	actor: Actor | null;
 	input: TProposeStepInput;
 }): Promise<string> {
-	requireAccess(actor, 'member.space');
+	requireUseCase(actor, 'goals.own');
 	const site = requireSite(actor);
 	const data = parseInput(ZProposeStepInput, input);
 	return db.transaction(async (tx) => {

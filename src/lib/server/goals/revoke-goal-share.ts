@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { goalShares } from './goals.schema';
 import { ownGoal } from './goal-access';
 import { parseInput, zId } from '../validation';
@@ -21,7 +22,7 @@ export async function revokeGoalShare({
 	input: z.infer<typeof ZRevokeGoalShareInput>;
 	now?: Date;
 }): Promise<void> {
-	requireAccess(actor, 'member.space');
+	requireUseCase(actor, 'goals.own');
 	const site = requireSite(actor);
 	const { goalId, supporterId } = parseInput(ZRevokeGoalShareInput, input);
 	await db.transaction(async (tx) => {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { goals } from './goals.schema';
 import { ownGoal } from './goal-access';
 import { parseInput, zId } from '../validation';
@@ -25,7 +26,7 @@ export async function setGoalStatus({
 	input: z.infer<typeof ZSetGoalStatusInput>;
 	now?: Date;
 }): Promise<void> {
-	requireAccess(actor, 'member.space');
+	requireUseCase(actor, 'goals.own');
 	const site = requireSite(actor);
 	const { goalId, status } = parseInput(ZSetGoalStatusInput, input);
 	await db.transaction(async (tx) => {

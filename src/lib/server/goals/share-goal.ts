@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { AppError } from '../errors';
 import { goalShares } from './goals.schema';
 import { ownGoal } from './goal-access';
@@ -28,7 +29,7 @@ export async function shareGoal({
 	input: z.infer<typeof ZShareGoalInput>;
 	now?: Date;
 }): Promise<void> {
-	requireAccess(actor, 'member.space');
+	requireUseCase(actor, 'goals.own');
 	const site = requireSite(actor);
 	const { goalId, supporterId } = parseInput(ZShareGoalInput, input);
 	await db.transaction(async (tx) => {

@@ -17,7 +17,8 @@
 import { z } from 'zod';
 import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
-import { can, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { mayUse } from '../access/use-case-permissions';
 import { AppError } from '../errors';
 import { groupMembers, groups, groupSessions, sessionRooms } from './groups.schema';
 import { facilitatedGroup, type Group } from './group-access';
@@ -133,7 +134,7 @@ async function closerOf(
 	actor: Actor | null,
 	groupId: string
 ): Promise<{ closer: Actor; group: Group; as: 'site_admin' | 'facilitator' }> {
-	if (actor && can(actor, 'groups.manage')) {
+	if (actor && mayUse(actor, 'groups.close_any')) {
 		const group = await lockGroup(tx, requireSite(actor).id, groupId);
 		return { closer: actor, group, as: 'site_admin' };
 	}

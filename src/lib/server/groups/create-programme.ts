@@ -1,7 +1,8 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { recordActorAudit } from '../audit/record-audit';
 import { slugPattern } from '../courses/parse-course';
 import { AppError } from '../errors';
@@ -33,7 +34,7 @@ export async function createProgramme({
 	actor: Actor | null;
 	input: TCreateProgrammeInput;
 }): Promise<{ slug: string; locales: string[] }> {
-	requireAccess(actor, 'groups.manage');
+	requireUseCase(actor, 'programmes.manage');
 	const site = requireSite(actor);
 	const [template] = await db
 		.select()

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { can, type Actor } from '../access/actor';
+import type { Actor } from '../access/actor';
+import { mayUse } from '../access/use-case-permissions';
 import { notFound } from '../errors';
 import { renderMarkdown } from '../courses/render-markdown';
 import {
@@ -102,7 +103,7 @@ export async function getGroup({
 			const waiting =
 				myStatus && ['waitlisted', 'requested', 'invited', 'withdrawn'].includes(myStatus);
 			const listed = group.enrolment !== 'invitation';
-			if (!can(actor, 'member.space') || mine?.status === 'removed' || !(waiting || listed))
+			if (!mayUse(actor, 'groups.take_part') || mine?.status === 'removed' || !(waiting || listed))
 				throw notFound();
 		}
 		const [programme] = await tx

@@ -4,7 +4,8 @@
 // like an id nobody ever had. Group content is audited on read and write.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
-import { can, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { mayUse, requireUseCase } from '../access/use-case-permissions';
 import { notFound } from '../errors';
 import { isUuid } from '../validation';
 import type { Site } from '../sites/sites.schema';
@@ -22,17 +23,7 @@ export type GroupAccess = { actor: Actor; site: Site; group: Group; role: GroupR
 
 /** The actor and their site, when they may use peer groups at all; otherwise "not found". */
 export function requireGroupUser(actor: Actor | null): { actor: Actor; site: Site } {
-	if (
-		!actor ||
-		!(
-			can(actor, 'member.space') ||
-			can(actor, 'peer.work') ||
-			can(actor, 'moderation.queue') ||
-			// A professional may co-facilitate a group as its third facilitator.
-			can(actor, 'clinical.caseload')
-		)
-	)
-		throw notFound();
+	requireUseCase(actor, 'groups.use');
 	return { actor, site: requireSite(actor) };
 }
 
@@ -64,7 +55,7 @@ export async function roleIn(
 	actor: Actor,
 	groupId: string
 ): Promise<GroupRole | null> {
-	if (can(actor, 'peer.work') || can(actor, 'clinical.caseload')) {
+	if (mayUse(actor, 'groups.facilitate')) {
 		const [f] = await tx
 			.select({ userId: groupFacilitators.userId })
 			.from(groupFacilitators)
@@ -74,7 +65,7 @@ export async function roleIn(
 			.limit(1);
 		if (f) return 'facilitator';
 	}
-	if (can(actor, 'member.space')) {
+	if (mayUse(actor, 'groups.take_part')) {
 		const [m] = await tx
 			.select({ status: groupMembers.status })
 			.from(groupMembers)
@@ -82,7 +73,7 @@ export async function roleIn(
 			.limit(1);
 		if (m?.status === 'member') return 'member';
 	}
-	if (can(actor, 'moderation.queue')) return 'moderator';
+	if (mayUse(actor, 'groups.moderate')) return 'moderator';
 	return null;
 }
 

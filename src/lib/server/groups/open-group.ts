@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { can, requireSite, type Actor } from '../access/actor';
-import { AppError, notFound } from '../errors';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
+import { AppError } from '../errors';
 import { groupFacilitators, groupProgrammes, groups, programmeVersions } from './groups.schema';
 import { siteStaff } from './site-staff';
 import { parseInput, zId, zText } from '../validation';
@@ -35,7 +36,7 @@ export type TOpenGroupInput = z.input<typeof ZOpenGroupInput>;
 
 /** Site admins and peer workers open groups; anyone else gets "not found". */
 export function requireGroupOpener(actor: Actor | null): Actor {
-	if (!actor || !(can(actor, 'groups.manage') || can(actor, 'peer.work'))) throw notFound();
+	requireUseCase(actor, 'groups.open');
 	return actor;
 }
 

@@ -1,5 +1,6 @@
 import type { App } from '../app';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { recordActorAudit } from '../audit/record-audit';
 import type { OutboxEntry } from './mailer';
 
@@ -14,7 +15,7 @@ export async function readOutbox({
 	app: App;
 	actor: Actor | null;
 }): Promise<OutboxEntry[] | null> {
-	requireAccess(actor, 'site.outbox');
+	requireUseCase(actor, 'site.outbox');
 	const site = requireSite(actor);
 	const outbox = app.mailer.outbox;
 	if (!outbox) return null;

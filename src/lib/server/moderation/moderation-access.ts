@@ -2,7 +2,8 @@
 // another site is "not found".
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { notFound } from '../errors';
 import type { Site } from '../sites/sites.schema';
 import { moderationItems } from '../groups/groups.schema';
@@ -12,7 +13,7 @@ import { isUuid } from '../validation';
 export type ModerationItem = typeof moderationItems.$inferSelect;
 
 export function requireModerator(actor: Actor | null): { actor: Actor; site: Site } {
-	requireAccess(actor, 'moderation.queue');
+	requireUseCase(actor, 'moderation.queue');
 	return { actor, site: requireSite(actor) };
 }
 

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { recordActorAudit } from '../audit/record-audit';
 import { user } from '../db/auth.schema';
 import { notFound } from '../errors';
@@ -28,7 +29,7 @@ export async function getPerson({
 	actor: Actor | null;
 	input: { userId: string };
 }): Promise<PersonDetail> {
-	requireAccess(actor, 'site.people');
+	requireUseCase(actor, 'people.manage');
 	const site = requireSite(actor);
 	return db.transaction(async (tx) => {
 		const roles = await rolesOnSite(tx, site.id, input.userId);

@@ -1,7 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { App } from '../app';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { recordActorAudit } from '../audit/record-audit';
 import { zEmail } from '../account/account.validation';
 import { AppError } from '../errors';
@@ -34,7 +35,7 @@ export async function invitePerson({
 	actor: Actor | null;
 	input: TInvitePersonInput;
 }): Promise<{ invitationId: string }> {
-	requireAccess(actor, 'site.people');
+	requireUseCase(actor, 'people.manage');
 	const site = requireSite(actor);
 	const locale = isLocale(site.defaultLocale) ? site.defaultLocale : baseLocale;
 	const token = newInvitationToken();

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { recordActorAudit } from '../audit/record-audit';
 import { user } from '../db/auth.schema';
 import { invitations, memberships, type SiteRole } from './people.schema';
@@ -23,7 +24,7 @@ export async function listPeople({
 	db: Db;
 	actor: Actor | null;
 }): Promise<{ people: PersonRow[]; invitations: OpenInvitation[] }> {
-	requireAccess(actor, 'site.people');
+	requireUseCase(actor, 'people.manage');
 	const site = requireSite(actor);
 	return db.transaction(async (tx) => {
 		const rows = await tx

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { recordActorAudit } from '../audit/record-audit';
 import { session, user } from '../db/auth.schema';
 import { AppError } from '../errors';
@@ -19,7 +20,7 @@ export async function setAccountStatus({
 	actor: Actor | null;
 	input: { userId: string; disabled: boolean };
 }): Promise<{ sessionsEnded: number }> {
-	requireAccess(actor, 'site.people');
+	requireUseCase(actor, 'people.manage');
 	const site = requireSite(actor);
 	return db.transaction(async (tx) => {
 		await rolesOnSite(tx, site.id, input.userId);

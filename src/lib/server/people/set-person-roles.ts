@@ -1,7 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { recordActorAudit } from '../audit/record-audit';
 import { AppError } from '../errors';
 import { memberships, siteRoles } from './people.schema';
@@ -27,7 +28,7 @@ export async function setPersonRoles({
 	actor: Actor | null;
 	input: TSetPersonRolesInput;
 }): Promise<{ added: string[]; removed: string[] }> {
-	requireAccess(actor, 'site.people');
+	requireUseCase(actor, 'people.manage');
 	const site = requireSite(actor);
 	return db.transaction(async (tx) => {
 		const current = await rolesOnSite(tx, site.id, input.userId);

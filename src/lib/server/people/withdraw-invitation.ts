@@ -1,7 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { recordActorAudit } from '../audit/record-audit';
 import { notFound } from '../errors';
 import { zUuid } from '../validation';
@@ -22,7 +23,7 @@ export async function withdrawInvitation({
 	actor: Actor | null;
 	input: TWithdrawInvitationInput;
 }): Promise<void> {
-	requireAccess(actor, 'site.people');
+	requireUseCase(actor, 'people.manage');
 	const site = requireSite(actor);
 	await db.transaction(async (tx) => {
 		const [row] = await tx

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import type { AuditAction } from '../audit/actions';
 import { recordActorAudit } from '../audit/record-audit';
 import { AppError, notFound } from '../errors';
@@ -18,7 +19,7 @@ export type SafetySettings = {
 };
 
 function requireSettings(actor: Actor | null): { actor: Actor; site: Site } {
-	requireAccess(actor, 'site.settings');
+	requireUseCase(actor, 'site.settings');
 	return { actor, site: requireSite(actor) };
 }
 

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { recordActorAudit } from '../audit/record-audit';
 import { sites, type Site } from './sites.schema';
 import type { TUpdateSiteInput } from './site.validation';
@@ -27,7 +28,7 @@ export async function updateSite({
 	actor: Actor | null;
 	input: TUpdateSiteInput;
 }): Promise<Site> {
-	requireAccess(actor, 'site.settings');
+	requireUseCase(actor, 'site.settings');
 	const { id } = requireSite(actor);
 	return db.transaction(async (tx) => {
 		const [before] = await tx.select().from(sites).where(eq(sites.id, id)).limit(1);
