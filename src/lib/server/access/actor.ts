@@ -43,9 +43,21 @@ export function buildActorAccess(input: {
 export const can = (actor: Actor | null, permission: Permission): boolean =>
 	!!actor && !actor.needsSecondFactor && actor.permissions.has(permission);
 
+/** Whether the actor holds at least one of the permissions on their active site. */
+export const canAny = (actor: Actor | null, permissions: readonly Permission[]): boolean =>
+	permissions.some((p) => can(actor, p));
+
 /** Throws "not found" unless the actor holds the permission: callers cannot tell the two apart. */
 export function requireAccess(actor: Actor | null, permission: Permission): asserts actor is Actor {
-	if (!can(actor, permission)) throw notFound();
+	requireAnyAccess(actor, [permission]);
+}
+
+/** Throws "not found" unless the actor holds at least one of the permissions (none: never). */
+export function requireAnyAccess(
+	actor: Actor | null,
+	permissions: readonly Permission[]
+): asserts actor is Actor {
+	if (!canAny(actor, permissions)) throw notFound();
 }
 
 /** The actor's active site, or "not found" when a site-scoped action has no site. */

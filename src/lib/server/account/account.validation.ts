@@ -1,21 +1,6 @@
 import { z } from 'zod';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../auth/auth.config';
-
-/** Text a person types: trimmed, no control characters, within a length. */
-export const zText = (max: number, min = 1) =>
-	z
-		.string('err_required')
-		.transform((s) => s.normalize('NFC').trim())
-		.pipe(
-			z
-				.string()
-				.min(min, min <= 1 ? 'err_required' : 'err_too_short')
-				.max(max, 'err_too_long')
-				.refine(
-					(s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s),
-					'err_invalid_characters'
-				)
-		);
+import { zText } from '../validation';
 
 export const zEmail = z
 	.string('err_required')

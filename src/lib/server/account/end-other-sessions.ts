@@ -1,8 +1,8 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { session } from '../db/auth.schema';
-import { actingRole, type Actor } from '../access/actor';
-import { recordAudit } from '../audit/record-audit';
+import type { Actor } from '../access/actor';
+import { recordActorAudit } from '../audit/record-audit';
 
 /** Signs the person out everywhere except the device making the request; returns how many ended. */
 export async function endOtherSessions({ db, actor }: { db: Db; actor: Actor }): Promise<number> {
@@ -11,15 +11,10 @@ export async function endOtherSessions({ db, actor }: { db: Db; actor: Actor }):
 			.delete(session)
 			.where(and(eq(session.userId, actor.userId), ne(session.id, actor.sessionId)))
 			.returning({ id: session.id });
-		await recordAudit(tx, {
-			actorUserId: actor.userId,
-			actingRole: actingRole(actor),
-			siteId: actor.site?.id ?? null,
+		await recordActorAudit(tx, actor, {
 			action: 'session.revoke',
 			entityType: 'user',
 			entityId: actor.userId,
-			outcome: 'success',
-			ip: actor.ip,
 			details: { count: ended.length, scope: 'others' }
 		});
 		return ended.length;

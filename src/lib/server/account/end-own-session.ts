@@ -2,8 +2,8 @@ import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client';
 import { session } from '../db/auth.schema';
-import { actingRole, type Actor } from '../access/actor';
-import { recordAudit } from '../audit/record-audit';
+import type { Actor } from '../access/actor';
+import { recordActorAudit } from '../audit/record-audit';
 import { notFound } from '../errors';
 
 export const ZEndSessionInput = z.object({ sessionId: z.string().min(1).max(100) });
@@ -34,15 +34,10 @@ export async function endOwnSession({
 			)
 			.returning({ id: session.id });
 		if (ended.length === 0) throw notFound();
-		await recordAudit(tx, {
-			actorUserId: actor.userId,
-			actingRole: actingRole(actor),
-			siteId: actor.site?.id ?? null,
+		await recordActorAudit(tx, actor, {
 			action: 'session.revoke',
 			entityType: 'session',
 			entityId: input.sessionId,
-			outcome: 'success',
-			ip: actor.ip,
 			details: { count: 1 }
 		});
 	});

@@ -1,8 +1,8 @@
 import { and, desc, eq, gt } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { session } from '../db/auth.schema';
-import { actingRole, type Actor } from '../access/actor';
-import { recordAudit } from '../audit/record-audit';
+import type { Actor } from '../access/actor';
+import { recordActorAudit } from '../audit/record-audit';
 import { deviceName } from './device-name';
 
 export type OwnSession = {
@@ -31,15 +31,10 @@ export async function listOwnSessions({
 			.from(session)
 			.where(and(eq(session.userId, actor.userId), gt(session.expiresAt, now)))
 			.orderBy(desc(session.createdAt));
-		await recordAudit(tx, {
-			actorUserId: actor.userId,
-			actingRole: actingRole(actor),
-			siteId: actor.site?.id ?? null,
+		await recordActorAudit(tx, actor, {
 			action: 'session.list',
 			entityType: 'user',
 			entityId: actor.userId,
-			outcome: 'success',
-			ip: actor.ip,
 			details: { count: rows.length }
 		});
 		return rows

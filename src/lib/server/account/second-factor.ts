@@ -4,9 +4,8 @@ import { parseSetCookieHeader } from 'better-auth/cookies';
 import { and, eq } from 'drizzle-orm';
 import type { App } from '../app';
 import type { Actor } from '../access/actor';
-import { actingRole } from '../access/actor';
 import { AppError } from '../errors';
-import { recordAuditAlone } from '../audit/record-audit';
+import { recordActorAuditAlone, recordAuditAlone } from '../audit/record-audit';
 import { takeRateLimit } from './rate-limit';
 import { session } from '../db/auth.schema';
 
@@ -120,15 +119,10 @@ export async function startEnrolment({
 		const res = await app.auth.api.enableTwoFactor({ body: { password, issuer: 'Kith' }, headers });
 		if (!('totpURI' in res)) throw new AppError('invalid_input', { password: 'err_invalid' });
 		const secret = new URL(res.totpURI).searchParams.get('secret') ?? '';
-		await recordAuditAlone(app.db, {
-			actorUserId: actor.userId,
-			actingRole: actingRole(actor),
-			siteId: actor.site?.id ?? null,
+		await recordActorAuditAlone(app.db, actor, {
 			action: 'auth.second_factor_start',
 			entityType: 'user',
-			entityId: actor.userId,
-			outcome: 'success',
-			ip: actor.ip
+			entityId: actor.userId
 		});
 		return { secret, uri: res.totpURI, backupCodes: res.backupCodes, qrSvg: qrCodeOf(res.totpURI) };
 	} catch (e) {
@@ -169,15 +163,10 @@ export async function confirmEnrolment({
 				.update(session)
 				.set({ expiresAt: current.expiresAt })
 				.where(and(eq(session.token, token), eq(session.userId, actor.userId)));
-		await recordAuditAlone(app.db, {
-			actorUserId: actor.userId,
-			actingRole: actingRole(actor),
-			siteId: actor.site?.id ?? null,
+		await recordActorAuditAlone(app.db, actor, {
 			action: 'auth.second_factor_enabled',
 			entityType: 'user',
-			entityId: actor.userId,
-			outcome: 'success',
-			ip: actor.ip
+			entityId: actor.userId
 		});
 		return out;
 	} catch (e) {
@@ -207,15 +196,10 @@ export async function regenerateBackupCodes({
 			body: { password },
 			headers
 		});
-		await recordAuditAlone(app.db, {
-			actorUserId: actor.userId,
-			actingRole: actingRole(actor),
-			siteId: actor.site?.id ?? null,
+		await recordActorAuditAlone(app.db, actor, {
 			action: 'auth.backup_codes_renewed',
 			entityType: 'user',
 			entityId: actor.userId,
-			outcome: 'success',
-			ip: actor.ip,
 			details: { count: backupCodes.length }
 		});
 		return backupCodes;

@@ -1,6 +1,6 @@
 import type { App } from '../app';
-import { actingRole, type Actor } from '../access/actor';
-import { recordAuditAlone } from '../audit/record-audit';
+import type { Actor } from '../access/actor';
+import { recordActorAuditAlone } from '../audit/record-audit';
 
 /** Ends this session everywhere (it is deleted from the shared database) and clears the cookie. */
 export async function signOut({
@@ -13,15 +13,10 @@ export async function signOut({
 	headers: Headers;
 }): Promise<Headers> {
 	const { headers: out } = await app.auth.api.signOut({ headers, returnHeaders: true });
-	await recordAuditAlone(app.db, {
-		actorUserId: actor.userId,
-		actingRole: actingRole(actor),
-		siteId: actor.site?.id ?? null,
+	await recordActorAuditAlone(app.db, actor, {
 		action: 'auth.sign_out',
 		entityType: 'session',
-		entityId: actor.sessionId,
-		outcome: 'success',
-		ip: actor.ip
+		entityId: actor.sessionId
 	});
 	return out;
 }

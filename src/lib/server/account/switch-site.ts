@@ -4,11 +4,12 @@ import type { Db } from '../db/client';
 import { session } from '../db/auth.schema';
 import { memberships } from '../people/people.schema';
 import { sites } from '../sites/sites.schema';
-import { actingRole, type Actor } from '../access/actor';
-import { recordAudit } from '../audit/record-audit';
+import type { Actor } from '../access/actor';
+import { recordActorAudit } from '../audit/record-audit';
 import { notFound } from '../errors';
+import { zUuid } from '../validation';
 
-export const ZSwitchSiteInput = z.object({ siteId: z.uuid() });
+export const ZSwitchSiteInput = z.object({ siteId: zUuid });
 export type TSwitchSiteInput = z.infer<typeof ZSwitchSiteInput>;
 
 /**
@@ -38,15 +39,11 @@ export async function switchSite({
 			.where(and(eq(session.id, actor.sessionId), eq(session.userId, actor.userId)))
 			.returning({ id: session.id });
 		if (updated.length === 0) throw notFound();
-		await recordAudit(tx, {
-			actorUserId: actor.userId,
-			actingRole: actingRole(actor),
+		await recordActorAudit(tx, actor, {
 			siteId: site.id,
 			action: 'site.switch',
 			entityType: 'site',
 			entityId: site.id,
-			outcome: 'success',
-			ip: actor.ip,
 			details: { fromSiteId: actor.site?.id ?? null }
 		});
 		return { name: site.name };

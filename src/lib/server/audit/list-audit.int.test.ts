@@ -23,12 +23,12 @@ describe.each(dbKinds)('browsing the audit trail on %s', (kind) => {
 			actorUserId: null,
 			actingRole: null,
 			siteId: other.id,
-			action: 'secret.other_site',
+			action: 'person.read',
 			outcome: 'success',
 			ip: null
 		});
 		const { rows } = await listAudit({ db: app.db, actor: admin.actor, input: filter() });
-		expect(rows.map((r) => r.action)).not.toContain('secret.other_site');
+		expect(rows.map((r) => r.action)).not.toContain('person.read');
 		expect(rows.map((r) => r.action)).toContain('site.create');
 		const ids = rows.map((r) => r.id);
 		expect([...ids].sort((a, b) => b - a)).toEqual(ids);
@@ -47,18 +47,18 @@ describe.each(dbKinds)('browsing the audit trail on %s', (kind) => {
 				actorUserId: i % 2 ? admin.userId : 'someone-else',
 				actingRole: 'member',
 				siteId: site.id,
-				action: i % 2 ? 'thing.odd' : 'thing.even',
+				action: i % 2 ? 'goal_step.tick' : 'goal_step.untick',
 				outcome: i === 3 ? 'denied' : 'success',
 				ip: null
 			});
 		const actor = admin.actor;
-		const first = await listAudit({ db: app.db, actor, input: filter({ action: 'thing.' }) });
+		const first = await listAudit({ db: app.db, actor, input: filter({ action: 'goal_step.' }) });
 		expect(first.rows).toHaveLength(AUDIT_PAGE_SIZE);
 		expect(first.nextBefore).not.toBeNull();
 		const second = await listAudit({
 			db: app.db,
 			actor,
-			input: filter({ action: 'thing.', before: String(first.nextBefore) })
+			input: filter({ action: 'goal_step.', before: String(first.nextBefore) })
 		});
 		expect(second.rows).toHaveLength(5);
 		expect(second.nextBefore).toBeNull();
@@ -66,9 +66,9 @@ describe.each(dbKinds)('browsing the audit trail on %s', (kind) => {
 		const mine = await listAudit({
 			db: app.db,
 			actor,
-			input: filter({ action: 'thing', actor: admin.userId })
+			input: filter({ action: 'goal_step', actor: admin.userId })
 		});
-		expect(new Set(mine.rows.map((r) => r.action))).toEqual(new Set(['thing.odd']));
+		expect(new Set(mine.rows.map((r) => r.action))).toEqual(new Set(['goal_step.tick']));
 		const denied = await listAudit({ db: app.db, actor, input: filter({ outcome: 'denied' }) });
 		expect(denied.rows).toHaveLength(1);
 		// A "%" in the filter is a character, not a wildcard.

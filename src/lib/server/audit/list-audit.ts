@@ -1,8 +1,9 @@
 import { and, desc, eq, gte, like, lt, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client';
-import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
-import { recordAudit } from './record-audit';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
+import { recordActorAudit } from './record-audit';
 import { auditLog } from './audit.schema';
 import { user } from '../db/auth.schema';
 import { addDays, startOfDay } from '../dates/calendar';
@@ -77,7 +78,7 @@ export async function listAudit({
 	actor: Actor | null;
 	input: TAuditFilter;
 }): Promise<{ rows: AuditRow[]; nextBefore: number | null }> {
-	requireAccess(actor, 'site.audit');
+	requireUseCase(actor, 'site.audit');
 	const site = requireSite(actor);
 	const where: SQL[] = [eq(auditLog.siteId, site.id)];
 	if (input.action) where.push(like(auditLog.action, `${escapeLike(input.action)}%`));
@@ -105,15 +106,10 @@ export async function listAudit({
 			.where(and(...where))
 			.orderBy(desc(auditLog.id))
 			.limit(AUDIT_PAGE_SIZE + 1);
-		await recordAudit(tx, {
-			actorUserId: actor.userId,
-			actingRole: actingRole(actor),
-			siteId: site.id,
+		await recordActorAudit(tx, actor, {
 			action: 'audit.read',
 			entityType: 'site',
 			entityId: site.id,
-			outcome: 'success',
-			ip: actor.ip,
 			details: { count: Math.min(found.length, AUDIT_PAGE_SIZE) }
 		});
 		const rows = found.slice(0, AUDIT_PAGE_SIZE);

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { auditLog } from './audit.schema';
+import type { AuditAction } from './actions';
+import { actingRole, type Actor } from '../access/actor';
 import type { Db, Tx } from '../db/client';
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';
@@ -9,7 +11,7 @@ export type AuditEntry = {
 	actorUserId: string | null;
 	actingRole: string | null;
 	siteId: string | null;
-	action: string;
+	action: AuditAction;
 	entityType?: string | null;
 	entityId?: string | null;
 	outcome: AuditOutcome;
@@ -61,7 +63,7 @@ export function auditHash(row: {
  * it describes does. It is written unsealed and takes no lock, so audited writes never queue
  * behind each other; sealAuditTrail() chains it moments later.
  */
-export async function recordAudit(tx: Tx | Db, entry: AuditEntry): Promise<void> {
+export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
 	await tx.insert(auditLog).values({
 		at: new Date(),
 		actorUserId: entry.actorUserId,
@@ -79,4 +81,43 @@ export async function recordAudit(tx: Tx | Db, entry: AuditEntry): Promise<void>
 /** Writes a record on its own (e.g. a failed sign-in, where no other change happens). */
 export async function recordAuditAlone(db: Db, entry: AuditEntry): Promise<void> {
 	await db.transaction(async (tx) => recordAudit(tx, entry));
+}
+
+/** What an actor's action adds to the trail; who, as which role, from where comes from the Actor. */
+export type ActorAuditEntry = {
+	action: AuditAction;
+	entityType: string;
+	/** Null for a read of several records (the details then say how many). */
+	entityId?: string | null;
+	outcome?: AuditOutcome;
+	details?: AuditDetails | null;
+	/**
+	 * The site the action concerns, when it is not the one the actor works in: the site of an
+	 * invitation being accepted, or the site a platform admin edits. Defaults to the actor's site.
+	 */
+	siteId?: string | null;
+};
+
+/** Records an action of a signed-in person, in the caller's transaction. */
+export function recordActorAudit(tx: Tx, actor: Actor, entry: ActorAuditEntry): Promise<void> {
+	return recordAudit(tx, {
+		actorUserId: actor.userId,
+		actingRole: actingRole(actor),
+		siteId: entry.siteId === undefined ? (actor.site?.id ?? null) : entry.siteId,
+		action: entry.action,
+		entityType: entry.entityType,
+		entityId: entry.entityId ?? null,
+		outcome: entry.outcome ?? 'success',
+		ip: actor.ip,
+		details: entry.details ?? null
+	});
+}
+
+/** recordActorAudit for an action that changes nothing else, so needs no transaction of its own. */
+export async function recordActorAuditAlone(
+	db: Db,
+	actor: Actor,
+	entry: ActorAuditEntry
+): Promise<void> {
+	await db.transaction(async (tx) => recordActorAudit(tx, actor, entry));
 }

@@ -1,10 +1,11 @@
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
-import { parseInput } from '../goals/goals.validation';
-import { auditGroup, groupFor } from '../groups/group-access';
+import { groupFor } from '../groups/group-access';
 import { setMemberBlock } from '../safety/set-member-block';
 import { ZBlockInput, type TBlockInput } from './board.validation';
 import { postOf } from './get-thread';
+import { parseInput } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 /**
  * A member blocks (or unblocks) the author of a post: that person's posts and messages come
@@ -23,10 +24,10 @@ export async function blockMember({
 	const data = parseInput(ZBlockInput, input);
 	await db.transaction(async (tx) => {
 		const access = await groupFor(tx, actor, data.groupId);
-		const { site, group } = access;
+		const { group } = access;
 		const post = await postOf(tx, group.id, data.postId);
 		await setMemberBlock(tx, access, post.authorId, data.blocked);
-		await auditGroup(tx, access.actor, site.id, {
+		await recordActorAudit(tx, access.actor, {
 			action: data.blocked ? 'board.block' : 'board.unblock',
 			entityType: 'board_post',
 			entityId: post.id,

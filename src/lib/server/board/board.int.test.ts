@@ -96,7 +96,7 @@ describe.each(dbKinds)('group board and moderation on %s', (kind) => {
 			.from(auditLog)
 			.where(eq(auditLog.actorUserId, ann.userId));
 		expect(audits.map((a) => a.action)).toEqual(
-			expect.arrayContaining(['board.thread.create', 'board.read', 'board.thread.read'])
+			expect.arrayContaining(['board.thread_create', 'board.read', 'board.thread_read'])
 		);
 	});
 

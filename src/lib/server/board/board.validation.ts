@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { zText } from '../account/account.validation';
-import { zId } from '../goals/goals.validation';
+import { zId, zText } from '../validation';
 
 const wellFormed = (s: string) => s.isWellFormed();
 /** What a member writes on the board: 1–4,000 characters, trimmed. */

@@ -2,17 +2,13 @@ import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import type { Actor } from '../access/actor';
 import { notFound } from '../errors';
-import {
-	auditGroup,
-	groupFor,
-	isUuid,
-	type GroupAccess,
-	type GroupRole
-} from '../groups/group-access';
+import { groupFor, type GroupAccess, type GroupRole } from '../groups/group-access';
 import { boardPosts, boardReactions, boardReads } from './board.schema';
 import { authorNames } from '../people/names';
 import { blockedBy } from '../safety/blocked-by';
 import { reactionKinds, type ReactionKind } from './board.validation';
+import { isUuid } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 export type BoardPost = typeof boardPosts.$inferSelect;
 
@@ -81,7 +77,7 @@ export async function getThread({
 }): Promise<ThreadView> {
 	return db.transaction(async (tx) => {
 		const access = await groupFor(tx, given, input.groupId);
-		const { actor, site, group, role } = access;
+		const { actor, group, role } = access;
 		const thread = await threadOf(tx, group.id, input.threadId);
 		const posts = await tx
 			.select()
@@ -110,8 +106,8 @@ export async function getThread({
 				target: [boardReads.threadId, boardReads.userId],
 				set: { readAt: now }
 			});
-		await auditGroup(tx, actor, site.id, {
-			action: 'board.thread.read',
+		await recordActorAudit(tx, actor, {
+			action: 'board.thread_read',
 			entityType: 'board_post',
 			entityId: thread.id,
 			details: { groupId: group.id, replies: replies.length }

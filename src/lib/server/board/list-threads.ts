@@ -1,12 +1,13 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
-import { auditGroup, groupFor, type GroupRole } from '../groups/group-access';
+import { groupFor, type GroupRole } from '../groups/group-access';
 import { boardPosts, boardReads } from './board.schema';
 import { groupMembers } from '../groups/groups.schema';
 import { moderationActions } from '../moderation/moderation.schema';
 import { authorNames } from '../people/names';
 import { blockedBy } from '../safety/blocked-by';
+import { recordActorAudit } from '../audit/record-audit';
 
 export type ThreadSummary = {
 	id: string;
@@ -133,7 +134,7 @@ export async function listThreads({
 				.limit(3);
 			standing.warnings = warnings;
 		}
-		await auditGroup(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'board.read',
 			entityType: 'group',
 			entityId: group.id,

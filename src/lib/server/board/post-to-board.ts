@@ -2,8 +2,7 @@ import { and, desc, eq, or } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import type { Actor } from '../access/actor';
 import { AppError } from '../errors';
-import { parseInput } from '../goals/goals.validation';
-import { auditGroup, groupFor, type GroupAccess } from '../groups/group-access';
+import { groupFor, type GroupAccess } from '../groups/group-access';
 import { assertCanPost } from '../groups/can-post';
 import { boardPosts } from './board.schema';
 import { assertNoContactDetails, flagRisk } from '../safety/screen-post';
@@ -14,6 +13,9 @@ import {
 	type TReplyInput
 } from './board.validation';
 import { threadOf, type BoardPost } from './get-thread';
+import { parseInput } from '../validation';
+import type { AuditAction } from '../audit/actions';
+import { recordActorAudit } from '../audit/record-audit';
 
 /** What the author sees after posting: `risk` means show the site's crisis help at once. */
 export type PostResult = { postId: string; threadId: string; risk: boolean };
@@ -59,7 +61,7 @@ export async function postThread({
 			post.id,
 			post.id,
 			`${data.title}\n${data.body}`,
-			'board.thread.create'
+			'board.thread_create'
 		);
 	});
 }
@@ -96,7 +98,7 @@ export async function postReply({
 			.returning({ id: boardPosts.id });
 		if (!post) throw new Error('post not inserted');
 		await tx.update(boardPosts).set({ lastActivityAt: now }).where(eq(boardPosts.id, thread.id));
-		return finish(tx, access, post.id, thread.id, data.body, 'board.reply.create');
+		return finish(tx, access, post.id, thread.id, data.body, 'board.reply_create');
 	});
 }
 
@@ -106,7 +108,7 @@ async function finish(
 	postId: string,
 	threadId: string,
 	text: string,
-	action: string
+	action: AuditAction
 ): Promise<PostResult> {
 	const { actor, site, group } = access;
 	const { risk } = await flagRisk({
@@ -117,7 +119,7 @@ async function finish(
 		target: { type: 'board_post', id: postId },
 		body: text
 	});
-	await auditGroup(tx, actor, site.id, {
+	await recordActorAudit(tx, actor, {
 		action,
 		entityType: 'board_post',
 		entityId: postId,

@@ -2,12 +2,13 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { notFound } from '../errors';
-import { parseInput } from '../goals/goals.validation';
-import { auditGroup, groupFor } from '../groups/group-access';
+import { groupFor } from '../groups/group-access';
 import { assertCanPost } from '../groups/can-post';
 import { boardReactions } from './board.schema';
 import { ZReactInput, type TReactInput } from './board.validation';
 import { postOf } from './get-thread';
+import { parseInput } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 /** Adds the viewer's reaction of support to a post, or takes it back when given already. */
 export async function reactToPost({
@@ -36,7 +37,7 @@ export async function reactToPost({
 			await tx
 				.insert(boardReactions)
 				.values({ postId: post.id, userId: access.actor.userId, kind: data.kind });
-		await auditGroup(tx, access.actor, access.site.id, {
+		await recordActorAudit(tx, access.actor, {
 			action: reacted ? 'board.react' : 'board.unreact',
 			entityType: 'board_post',
 			entityId: post.id,

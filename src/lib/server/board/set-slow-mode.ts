@@ -1,13 +1,14 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
-import { parseInput } from '../goals/goals.validation';
-import { auditGroup, facilitatedGroup } from '../groups/group-access';
+import { facilitatedGroup } from '../groups/group-access';
 import { boardPosts } from './board.schema';
 import { groups } from '../groups/groups.schema';
 import { moderationActions } from '../moderation/moderation.schema';
 import { ZSlowModeInput, type TSlowModeInput } from './board.validation';
 import { threadOf } from './get-thread';
+import { parseInput } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 /**
  * Sets slow mode on the whole board (no threadId) or on one thread: the seconds a member waits
@@ -49,7 +50,7 @@ export async function setSlowMode({
 			reason: data.reason || `${data.seconds}s`,
 			actorId: access.actor.userId
 		});
-		await auditGroup(tx, access.actor, site.id, {
+		await recordActorAudit(tx, access.actor, {
 			action: 'board.slow_mode',
 			entityType: target.type === 'group' ? 'group' : 'board_post',
 			entityId: target.id,

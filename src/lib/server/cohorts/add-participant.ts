@@ -3,11 +3,12 @@ import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { AppError } from '../errors';
-import { parseInput } from '../goals/goals.validation';
 import { enrolments } from '../courses/courses.schema';
 import { cohortMembers, cohorts } from './cohorts.schema';
-import { auditCohort, facilitatedCohort, requireFacilitator } from './cohort-access';
+import { facilitatedCohort, requireFacilitator } from './cohort-access';
 import { sitePeople } from '../people/names';
+import { parseInput } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 export const ZAddParticipantInput = z.object({
 	cohortId: z.string().max(100),
@@ -76,7 +77,7 @@ export async function addParticipant({
 				target: [enrolments.courseId, enrolments.userId],
 				set: { cohortId: cohort.id }
 			});
-		await auditCohort(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'cohort.add_participant',
 			entityType: 'cohort',
 			entityId: cohort.id,

@@ -3,20 +3,19 @@
 // nobody ever had — other staff of the same site included.
 import { and, eq, or } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
-import { actingRole, can, requireSite, type Actor } from '../access/actor';
-import { recordAudit, type AuditDetails } from '../audit/record-audit';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { notFound } from '../errors';
+import { isUuid } from '../validation';
 import type { Site } from '../sites/sites.schema';
 import { cohorts, cohortSessions } from './cohorts.schema';
 
 export type Cohort = typeof cohorts.$inferSelect;
 export type CohortSession = typeof cohortSessions.$inferSelect;
 
-const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Peer workers and professionals facilitate cohorts; anyone else gets "not found". */
 export function requireFacilitator(actor: Actor | null): { actor: Actor; site: Site } {
-	if (!actor || !(can(actor, 'peer.work') || can(actor, 'clinical.caseload'))) throw notFound();
+	requireUseCase(actor, 'cohorts.facilitate');
 	return { actor, site: requireSite(actor) };
 }
 
@@ -27,7 +26,7 @@ export async function facilitatedCohort(
 	siteId: string,
 	cohortId: string
 ): Promise<Cohort> {
-	if (!uuidShape.test(cohortId)) throw notFound();
+	if (!isUuid(cohortId)) throw notFound();
 	const [cohort] = await tx
 		.select()
 		.from(cohorts)
@@ -51,7 +50,7 @@ export async function facilitatedSession(
 	input: { cohortId: string; sessionId: string }
 ): Promise<{ cohort: Cohort; session: CohortSession }> {
 	const cohort = await facilitatedCohort(tx, actor, siteId, input.cohortId);
-	if (!uuidShape.test(input.sessionId)) throw notFound();
+	if (!isUuid(input.sessionId)) throw notFound();
 	const [session] = await tx
 		.select()
 		.from(cohortSessions)
@@ -59,29 +58,4 @@ export async function facilitatedSession(
 		.limit(1);
 	if (!session) throw notFound();
 	return { cohort, session };
-}
-
-/** Participant data (progress, shared goals, notes, next assignments) is audited on read and write. */
-export function auditCohort(
-	tx: Tx,
-	actor: Actor,
-	siteId: string,
-	entry: {
-		action: string;
-		entityType: 'cohort' | 'cohort_session';
-		entityId: string;
-		details?: AuditDetails;
-	}
-): Promise<void> {
-	return recordAudit(tx, {
-		actorUserId: actor.userId,
-		actingRole: actingRole(actor),
-		siteId,
-		action: entry.action,
-		entityType: entry.entityType,
-		entityId: entry.entityId,
-		outcome: 'success',
-		ip: actor.ip,
-		details: entry.details ?? null
-	});
 }

@@ -4,8 +4,9 @@ import type { Actor } from '../access/actor';
 import { courseModules } from '../courses/courses.schema';
 import { goals } from '../goals/goals.schema';
 import { cohortSessions, sessionParticipation } from './cohorts.schema';
-import { auditCohort, facilitatedCohort, requireFacilitator } from './cohort-access';
+import { facilitatedCohort, requireFacilitator } from './cohort-access';
 import { participantsOf } from './cohort-people';
+import { recordActorAudit } from '../audit/record-audit';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -94,7 +95,7 @@ export async function cohortFidelity({
 		const others = held.filter((s) => s.significantOthersInvolved).length;
 		const reviewed = participation.filter((p) => p.goalsReviewed).length;
 		const t = FIDELITY_TARGETS;
-		await auditCohort(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'cohort.read_fidelity',
 			entityType: 'cohort',
 			entityId: cohort.id

@@ -5,7 +5,7 @@ import { makePerson, makeSite } from '../testing/factories';
 import { makeCourse } from '../testing/course-factory';
 import { auditLog } from '../audit/audit.schema';
 import { courseModules, enrolments, reflections } from '../courses/courses.schema';
-import { goalShares, goals } from '../goals/goals.schema';
+import { goals, goalShares } from '../goals/goals.schema';
 import { cohortSessions, sessionParticipation } from './cohorts.schema';
 import { openCohort } from './open-cohort';
 import { listCohorts } from './list-cohorts';
@@ -332,7 +332,7 @@ describe.each(dbKinds)('facilitated cohorts on %s', (kind) => {
 		const actions = (
 			await app.db.select().from(auditLog).where(eq(auditLog.actorUserId, lead.userId))
 		).map((r) => r.action);
-		expect(actions).toEqual(expect.arrayContaining(['cohort.session.save', 'cohort.session.read']));
+		expect(actions).toEqual(expect.arrayContaining(['cohort.session_save', 'cohort.session_read']));
 		expect(
 			(
 				await getSession({

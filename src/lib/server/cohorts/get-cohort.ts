@@ -5,10 +5,11 @@ import { courseModules, enrolments, lessonProgress, lessons } from '../courses/c
 import { courseTextsOf } from '../courses/course-texts';
 import { goalShares, goals } from '../goals/goals.schema';
 import { cohortSessions } from './cohorts.schema';
-import { auditCohort, facilitatedCohort, requireFacilitator } from './cohort-access';
+import { facilitatedCohort, requireFacilitator } from './cohort-access';
 import { participantsOf } from './cohort-people';
 import { sitePeople, type Person } from '../people/names';
 import { moduleTitlesOf } from './module-titles';
+import { recordActorAudit } from '../audit/record-audit';
 
 export type CohortParticipant = Person & {
 	progress: { done: number; total: number };
@@ -101,7 +102,7 @@ export async function getCohort({
 		const title = (
 			await courseTextsOf(tx, [cohort.courseId], input.locale, site.defaultLocale)
 		).get(cohort.courseId)?.title;
-		await auditCohort(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'cohort.read_participants',
 			entityType: 'cohort',
 			entityId: cohort.id,

@@ -2,10 +2,11 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { sessionParticipation } from './cohorts.schema';
-import { auditCohort, facilitatedSession, requireFacilitator } from './cohort-access';
+import { facilitatedSession, requireFacilitator } from './cohort-access';
 import { participantsOf } from './cohort-people';
 import { type Person } from '../people/names';
 import { moduleTitlesOf } from './module-titles';
+import { recordActorAudit } from '../audit/record-audit';
 
 export type SessionView = {
 	cohort: { id: string; name: string };
@@ -50,8 +51,8 @@ export async function getSession({
 			.from(sessionParticipation)
 			.where(eq(sessionParticipation.sessionId, session.id));
 		const modules = await moduleTitlesOf(tx, cohort.courseId, input.locale, site.defaultLocale);
-		await auditCohort(tx, actor, site.id, {
-			action: 'cohort.session.read',
+		await recordActorAudit(tx, actor, {
+			action: 'cohort.session_read',
 			entityType: 'cohort_session',
 			entityId: session.id,
 			details: { cohortId: cohort.id, participants: people.length }

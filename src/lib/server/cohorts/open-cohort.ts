@@ -3,12 +3,12 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { AppError } from '../errors';
-import { zText } from '../account/account.validation';
-import { parseInput } from '../goals/goals.validation';
 import { courses } from '../courses/courses.schema';
 import { cohorts } from './cohorts.schema';
-import { auditCohort, requireFacilitator } from './cohort-access';
+import { requireFacilitator } from './cohort-access';
 import { sitePeople } from '../people/names';
+import { parseInput, zText } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 /** Fidelity asks for groups of at most 8; a site may run larger groups, up to this. */
 export const MAX_CAPACITY = 20;
@@ -73,7 +73,7 @@ export async function openCohort({
 			})
 			.returning({ id: cohorts.id });
 		if (!row) throw new Error('cohort not inserted');
-		await auditCohort(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'cohort.open',
 			entityType: 'cohort',
 			entityId: row.id,

@@ -3,12 +3,12 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { AppError } from '../errors';
-import { zText } from '../account/account.validation';
-import { parseInput } from '../goals/goals.validation';
 import { courseModules } from '../courses/courses.schema';
 import { cohortSessions, sessionParticipation } from './cohorts.schema';
-import { auditCohort, facilitatedSession, requireFacilitator } from './cohort-access';
+import { facilitatedSession, requireFacilitator } from './cohort-access';
 import { participantsOf } from './cohort-people';
+import { parseInput, zText } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 const ids = z.preprocess(
 	(v) => (v === undefined || v === '' ? [] : typeof v === 'string' ? [v] : v),
@@ -101,8 +101,8 @@ export async function runSession({
 				note: data.note || null
 			})
 			.where(eq(cohortSessions.id, session.id));
-		await auditCohort(tx, actor, site.id, {
-			action: 'cohort.session.save',
+		await recordActorAudit(tx, actor, {
+			action: 'cohort.session_save',
 			entityType: 'cohort_session',
 			entityId: session.id,
 			details: {

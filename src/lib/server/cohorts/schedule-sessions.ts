@@ -3,10 +3,11 @@ import { and, eq, gt, lt, ne, or } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { AppError } from '../errors';
-import { parseInput } from '../goals/goals.validation';
 import { repeatWeekly } from '../dates/calendar';
 import { cohortSessions } from './cohorts.schema';
-import { auditCohort, facilitatedCohort, requireFacilitator } from './cohort-access';
+import { facilitatedCohort, requireFacilitator } from './cohort-access';
+import { parseInput } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 /** Sessions are taken to last an hour: two starts closer than this clash. */
 const SESSION_MS = 60 * 60 * 1000;
@@ -75,7 +76,7 @@ export async function scheduleSessions({
 			.insert(cohortSessions)
 			.values(starts.map((scheduledAt) => ({ cohortId: cohort.id, scheduledAt })))
 			.returning({ id: cohortSessions.id });
-		await auditCohort(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'cohort.schedule_sessions',
 			entityType: 'cohort',
 			entityId: cohort.id,

@@ -2,36 +2,21 @@
 // (calendar days come from dates/calendar.ts, in the site's time zone). Companionship data is audited on every read and write; anything
 // not the actor's (another member's request, another peer's companion, another site) is "not found".
 import { z } from 'zod';
-import type { Tx } from '../db/client';
-import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
-import type { Permission } from '../access/permissions';
-import { recordAudit, type AuditDetails } from '../audit/record-audit';
-import { notFound } from '../errors';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase, type UseCase } from '../access/use-case-permissions';
 import type { Site } from '../sites/sites.schema';
 
-const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A record id from a form: anything not shaped like one is simply "not found". */
-export const zRecordId = z.string('err_invalid').max(100, 'err_invalid');
-export const requireUuid = (id: string): string => {
-	if (!uuidShape.test(id)) throw notFound();
-	return id;
-};
-
-/** The three sides of a companionship, and the permission each acts with. */
+/** The three sides of a companionship, and the use case each acts in. */
 export type CompanionshipSide = 'member' | 'companion' | 'coordinator';
-export const sidePermission: Record<CompanionshipSide, Permission> = {
-	member: 'member.space',
-	companion: 'peer.work',
-	coordinator: 'groups.manage'
+export const sideUseCase: Record<CompanionshipSide, UseCase> = {
+	member: 'companionship.member',
+	companion: 'companionship.companion',
+	coordinator: 'companionship.coordinate'
 };
 
-/** The actor and their site when they hold `permission` there; otherwise "not found". */
-export function actorWith(
-	actor: Actor | null,
-	permission: Permission
-): { actor: Actor; site: Site } {
-	requireAccess(actor, permission);
+/** The actor and their site when they may use `useCase` there; otherwise "not found". */
+export function actorWith(actor: Actor | null, useCase: UseCase): { actor: Actor; site: Site } {
+	requireUseCase(actor, useCase);
 	return { actor, site: requireSite(actor) };
 }
 
@@ -52,12 +37,6 @@ export const zTags = z.preprocess(
 	},
 	z.array(z.string().max(40, 'companion_err_tag_too_long')).max(20, 'companion_err_too_many_tags')
 );
-
-export const zOptionalText = (max: number) =>
-	z.preprocess(
-		(v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-		z.string().trim().max(max, 'err_too_long').optional()
-	);
 
 export const zMinutes = z.preprocess(
 	(v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v.trim())) : v),
@@ -95,29 +74,4 @@ export const daysLeft = (end: Date, now: Date): number =>
 export function shared(a: readonly string[], b: readonly string[]): string[] {
 	const other = new Set(b.map((t) => t.toLowerCase()));
 	return a.filter((t) => other.has(t.toLowerCase()));
-}
-
-/** One audit record for a read or write of companionship data, in the caller's transaction. */
-export function auditCompanionship(
-	tx: Tx,
-	actor: Actor,
-	siteId: string,
-	entry: {
-		action: string;
-		entityType: 'companionship' | 'companion_contact' | 'supervision_log';
-		entityId?: string | null;
-		details?: AuditDetails;
-	}
-): Promise<void> {
-	return recordAudit(tx, {
-		actorUserId: actor.userId,
-		actingRole: actingRole(actor),
-		siteId,
-		action: entry.action,
-		entityType: entry.entityType,
-		entityId: entry.entityId ?? null,
-		outcome: 'success',
-		ip: actor.ip,
-		details: entry.details ?? null
-	});
 }

@@ -7,16 +7,11 @@ import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { companionContacts, companionRequests } from './companionship.schema';
-import {
-	actorWith,
-	auditCompanionship,
-	isOver,
-	sidePermission,
-	type CompanionshipSide
-} from './companionship-access';
+import { actorWith, isOver, sideUseCase, type CompanionshipSide } from './companionship-access';
 import { dayOf } from '../dates/calendar';
 import { displayNames } from '../people/names';
 import type { CompanionEndReason } from './end-companionship';
+import { recordActorAudit } from '../audit/record-audit';
 
 export const historyFilters = ['active', 'ended', 'all'] as const;
 export type HistoryFilter = (typeof historyFilters)[number];
@@ -58,7 +53,7 @@ export async function getCompanionshipHistory({
 	filter: HistoryFilter;
 	now?: Date;
 }): Promise<HistoryEntry[]> {
-	const { actor, site } = actorWith(given, sidePermission[as]);
+	const { actor, site } = actorWith(given, sideUseCase[as]);
 	return db.transaction(async (tx) => {
 		const rows = await tx
 			.select()
@@ -94,7 +89,7 @@ export async function getCompanionshipHistory({
 				...(as !== 'companion' && r.peerId ? [r.peerId] : [])
 			])
 		);
-		await auditCompanionship(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'companionship.read',
 			entityType: 'companionship',
 			details: { view: `${as}_history`, filter, entries: shown.length }

@@ -7,20 +7,14 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { notFound } from '../errors';
-import { parseInput } from '../goals/goals.validation';
 import { sitePeople } from '../people/names';
 import { companionProfiles, companionRequests } from './companionship.schema';
-import {
-	actorWith,
-	auditCompanionship,
-	isOver,
-	requireUuid,
-	shared,
-	zRecordId
-} from './companionship-access';
+import { actorWith, isOver, shared } from './companionship-access';
 import { dayOf } from '../dates/calendar';
 import { displayNames } from '../people/names';
 import { supervisionTotalsBySite, windowStart, type SupervisionTotals } from './supervision';
+import { parseInput, requireUuid, zId } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 export type Candidate = {
 	userId: string;
@@ -80,7 +74,7 @@ export async function getCoordination({
 	actor: Actor | null;
 	now?: Date;
 }): Promise<CoordinationView> {
-	const { actor, site } = actorWith(given, 'groups.manage');
+	const { actor, site } = actorWith(given, 'companionship.coordinate');
 	const zone = site.timeZone;
 	return db.transaction(async (tx) => {
 		const requests = await tx
@@ -109,7 +103,7 @@ export async function getCoordination({
 		const load = (peerId: string) => running.filter((r) => r.peerId === peerId).length;
 		const since = windowStart(now, zone);
 		const totals = await supervisionTotalsBySite(tx, site.id, since);
-		await auditCompanionship(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'companionship.read',
 			entityType: 'companionship',
 			details: { view: 'coordinator', requests: waiting.length }
@@ -166,7 +160,7 @@ export async function getCoordination({
 	});
 }
 
-export const ZOfferCompanionInput = z.object({ requestId: zRecordId, peerId: zRecordId });
+export const ZOfferCompanionInput = z.object({ requestId: zId, peerId: zId });
 export type TOfferCompanionInput = z.input<typeof ZOfferCompanionInput>;
 
 /** Offers a peer worker of the site to a waiting request; the member then accepts or declines. */
@@ -181,7 +175,7 @@ export async function offerCompanion({
 	input: TOfferCompanionInput;
 	now?: Date;
 }): Promise<void> {
-	const { actor, site } = actorWith(given, 'groups.manage');
+	const { actor, site } = actorWith(given, 'companionship.coordinate');
 	const data = parseInput(ZOfferCompanionInput, input);
 	await db.transaction(async (tx) => {
 		const [request] = await tx
@@ -202,7 +196,7 @@ export async function offerCompanion({
 			.update(companionRequests)
 			.set({ status: 'offered', peerId: peer.userId, offeredAt: now })
 			.where(eq(companionRequests.id, request.id));
-		await auditCompanionship(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'companionship.offer',
 			entityType: 'companionship',
 			entityId: request.id

@@ -6,17 +6,10 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { AppError, notFound } from '../errors';
-import { parseInput } from '../goals/goals.validation';
 import { companionEndReasons, companionRequests } from './companionship.schema';
-import {
-	actorWith,
-	auditCompanionship,
-	isOver,
-	requireUuid,
-	sidePermission,
-	zRecordId,
-	type CompanionshipSide
-} from './companionship-access';
+import { actorWith, isOver, sideUseCase, type CompanionshipSide } from './companionship-access';
+import { parseInput, requireUuid, zId } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 export type CompanionEndReason = (typeof companionEndReasons)[number];
 
@@ -31,7 +24,7 @@ export const endReasonsFor: Record<CompanionshipSide, readonly CompanionEndReaso
 };
 
 export const ZEndCompanionshipInput = z.object({
-	requestId: zRecordId,
+	requestId: zId,
 	reason: z.enum(companionEndReasons, 'companion_err_end_reason')
 });
 export type TEndCompanionshipInput = z.input<typeof ZEndCompanionshipInput>;
@@ -54,7 +47,7 @@ export async function endCompanionship({
 	input: TEndCompanionshipInput;
 	now?: Date;
 }): Promise<void> {
-	const { actor, site } = actorWith(given, sidePermission[as]);
+	const { actor, site } = actorWith(given, sideUseCase[as]);
 	const data = parseInput(ZEndCompanionshipInput, input);
 	if (!endReasonsFor[as].includes(data.reason))
 		throw new AppError('invalid_input', { reason: 'companion_err_end_reason' });
@@ -89,11 +82,10 @@ export async function endCompanionship({
 			)
 			.returning({ id: companionRequests.id });
 		if (!ended) throw new AppError('conflict', { reason: 'companion_err_already_ended' });
-		await auditCompanionship(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'companionship.end',
 			entityType: 'companionship',
-			entityId: request.id,
-			// The role only: the reason stays on the companionship, out of the audit trail.
+			entityId: request.id, // The role only: the reason stays on the companionship, out of the audit trail.
 			details: { by: as }
 		});
 	});

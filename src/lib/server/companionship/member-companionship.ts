@@ -6,22 +6,13 @@ import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { AppError, notFound } from '../errors';
-import { parseInput } from '../goals/goals.validation';
 import { sites } from '../sites/sites.schema';
 import { companionContacts, companionProfiles, companionRequests } from './companionship.schema';
-import {
-	actorWith,
-	auditCompanionship,
-	daysLeft,
-	isOver,
-	requireUuid,
-	shared,
-	zOptionalText,
-	zRecordId,
-	zTags
-} from './companionship-access';
+import { actorWith, daysLeft, isOver, shared, zTags } from './companionship-access';
 import { addMonths } from '../dates/calendar';
 import { displayNames } from '../people/names';
+import { parseInput, requireUuid, zId, zOptionalText } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 export type MemberCompanionship = {
 	id: string;
@@ -51,7 +42,7 @@ export async function getMemberCompanionship({
 	actor: Actor | null;
 	now?: Date;
 }): Promise<{ current: MemberCompanionship; endedBefore: boolean }> {
-	const { actor, site } = actorWith(given, 'member.space');
+	const { actor, site } = actorWith(given, 'companionship.member');
 	return db.transaction(async (tx) => {
 		const rows = await tx
 			.select()
@@ -66,7 +57,7 @@ export async function getMemberCompanionship({
 				r.status === 'offered' ||
 				(r.status === 'active' && !isOver(r, now))
 		);
-		await auditCompanionship(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'companionship.read',
 			entityType: 'companionship',
 			entityId: open?.id ?? null,
@@ -134,7 +125,7 @@ export async function requestCompanion({
 	input: TRequestCompanionInput;
 	now?: Date;
 }): Promise<{ id: string }> {
-	const { actor, site } = actorWith(given, 'member.space');
+	const { actor, site } = actorWith(given, 'companionship.member');
 	const data = parseInput(ZRequestCompanionInput, input);
 	return db.transaction(async (tx) => {
 		const mine = await tx
@@ -165,7 +156,7 @@ export async function requestCompanion({
 			})
 			.returning({ id: companionRequests.id });
 		if (!row) throw new Error('insert returned no row');
-		await auditCompanionship(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'companionship.request',
 			entityType: 'companionship',
 			entityId: row.id
@@ -175,7 +166,7 @@ export async function requestCompanion({
 }
 
 export const ZAnswerOfferInput = z.object({
-	requestId: zRecordId,
+	requestId: zId,
 	answer: z.enum(['accept', 'decline'], 'err_invalid')
 });
 export type TAnswerOfferInput = z.input<typeof ZAnswerOfferInput>;
@@ -195,7 +186,7 @@ export async function answerOffer({
 	input: TAnswerOfferInput;
 	now?: Date;
 }): Promise<void> {
-	const { actor, site } = actorWith(given, 'member.space');
+	const { actor, site } = actorWith(given, 'companionship.member');
 	const data = parseInput(ZAnswerOfferInput, input);
 	await db.transaction(async (tx) => {
 		const [request] = await tx
@@ -235,7 +226,7 @@ export async function answerOffer({
 				})
 				.where(eq(companionRequests.id, request.id));
 		}
-		await auditCompanionship(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: `companionship.${data.answer}`,
 			entityType: 'companionship',
 			entityId: request.id
@@ -243,7 +234,7 @@ export async function answerOffer({
 	});
 }
 
-export const ZWithdrawRequestInput = z.object({ requestId: zRecordId });
+export const ZWithdrawRequestInput = z.object({ requestId: zId });
 
 /** The member withdraws their request before a companionship begins (declined); audited. */
 export async function withdrawRequest({
@@ -257,7 +248,7 @@ export async function withdrawRequest({
 	input: z.input<typeof ZWithdrawRequestInput>;
 	now?: Date;
 }): Promise<void> {
-	const { actor, site } = actorWith(given, 'member.space');
+	const { actor, site } = actorWith(given, 'companionship.member');
 	const data = parseInput(ZWithdrawRequestInput, input);
 	await db.transaction(async (tx) => {
 		const [request] = await tx
@@ -273,7 +264,7 @@ export async function withdrawRequest({
 			)
 			.returning({ id: companionRequests.id });
 		if (!request) throw notFound();
-		await auditCompanionship(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'companionship.withdraw',
 			entityType: 'companionship',
 			entityId: request.id

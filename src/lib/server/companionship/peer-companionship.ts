@@ -6,7 +6,6 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { AppError, notFound } from '../errors';
-import { parseInput } from '../goals/goals.validation';
 import {
 	companionContacts,
 	companionProfiles,
@@ -14,20 +13,11 @@ import {
 	contactModes,
 	type ContactMode
 } from './companionship.schema';
-import {
-	actorWith,
-	auditCompanionship,
-	daysLeft,
-	isOver,
-	requireUuid,
-	zDay,
-	zMinutes,
-	zOptionalText,
-	zRecordId,
-	zTags
-} from './companionship-access';
+import { actorWith, daysLeft, isOver, zDay, zMinutes, zTags } from './companionship-access';
 import { dayOf } from '../dates/calendar';
 import { displayNames } from '../people/names';
+import { parseInput, requireUuid, zId, zOptionalText } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 export type CompanionProfile = {
 	languages: string[];
@@ -61,7 +51,7 @@ export async function getPeerCompanionship({
 	actor: Actor | null;
 	now?: Date;
 }): Promise<{ profile: CompanionProfile; companions: PeerCompanion[]; awaiting: number }> {
-	const { actor, site } = actorWith(given, 'peer.work');
+	const { actor, site } = actorWith(given, 'companionship.companion');
 	return db.transaction(async (tx) => {
 		const [profile] = await tx
 			.select()
@@ -97,7 +87,7 @@ export async function getPeerCompanionship({
 			tx,
 			active.map((r) => r.memberId)
 		);
-		await auditCompanionship(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'companionship.read',
 			entityType: 'companionship',
 			details: { view: 'peer', companions: active.length }
@@ -152,7 +142,7 @@ export async function saveCompanionProfile({
 	actor: Actor | null;
 	input: TCompanionProfileInput;
 }): Promise<void> {
-	const { actor, site } = actorWith(given, 'peer.work');
+	const { actor, site } = actorWith(given, 'companionship.companion');
 	const data = parseInput(ZCompanionProfileInput, input);
 	await db.transaction(async (tx) => {
 		const values = {
@@ -169,7 +159,7 @@ export async function saveCompanionProfile({
 				target: [companionProfiles.siteId, companionProfiles.userId],
 				set: values
 			});
-		await auditCompanionship(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'companionship.profile_update',
 			entityType: 'companionship',
 			details: { accepting: data.accepting }
@@ -178,7 +168,7 @@ export async function saveCompanionProfile({
 }
 
 export const ZLogContactInput = z.object({
-	requestId: zRecordId,
+	requestId: zId,
 	date: zDay,
 	mode: z.enum(contactModes, 'companion_err_mode'),
 	minutes: zMinutes,
@@ -202,7 +192,7 @@ export async function logContact({
 	input: TLogContactInput;
 	now?: Date;
 }): Promise<{ id: string }> {
-	const { actor, site } = actorWith(given, 'peer.work');
+	const { actor, site } = actorWith(given, 'companionship.companion');
 	const data = parseInput(ZLogContactInput, input);
 	return db.transaction(async (tx) => {
 		const [request] = await tx
@@ -236,7 +226,7 @@ export async function logContact({
 			})
 			.returning({ id: companionContacts.id });
 		if (!row) throw new Error('insert returned no row');
-		await auditCompanionship(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'companion_contact.create',
 			entityType: 'companion_contact',
 			entityId: row.id,

@@ -5,16 +5,11 @@ import { and, desc, eq, gte } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import type { Actor } from '../access/actor';
 import { AppError } from '../errors';
-import { parseInput } from '../goals/goals.validation';
 import { supervisionKinds, supervisionLogs, type SupervisionKind } from './companionship.schema';
-import {
-	actorWith,
-	auditCompanionship,
-	zDay,
-	zMinutes,
-	zOptionalText
-} from './companionship-access';
+import { actorWith, zDay, zMinutes } from './companionship-access';
 import { addMonths, dayOf } from '../dates/calendar';
+import { parseInput, zOptionalText } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 export type SupervisionTotals = Record<SupervisionKind, { sessions: number; minutes: number }>;
 
@@ -48,7 +43,7 @@ export async function logSupervision({
 	input: TLogSupervisionInput;
 	now?: Date;
 }): Promise<{ id: string }> {
-	const { actor, site } = actorWith(given, 'peer.work');
+	const { actor, site } = actorWith(given, 'companionship.companion');
 	const data = parseInput(ZLogSupervisionInput, input);
 	if (data.date > dayOf(now, site.timeZone))
 		throw new AppError('invalid_input', { date: 'companion_err_future' });
@@ -66,7 +61,7 @@ export async function logSupervision({
 			})
 			.returning({ id: supervisionLogs.id });
 		if (!row) throw new Error('insert returned no row');
-		await auditCompanionship(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'supervision_log.create',
 			entityType: 'supervision_log',
 			entityId: row.id,
@@ -95,7 +90,7 @@ export async function getOwnSupervision({
 	actor: Actor | null;
 	now?: Date;
 }): Promise<{ since: string; entries: SupervisionEntry[]; totals: SupervisionTotals }> {
-	const { actor, site } = actorWith(given, 'peer.work');
+	const { actor, site } = actorWith(given, 'companionship.companion');
 	const since = windowStart(now, site.timeZone);
 	return db.transaction(async (tx) => {
 		const rows = await tx
@@ -109,7 +104,7 @@ export async function getOwnSupervision({
 				)
 			)
 			.orderBy(desc(supervisionLogs.date), desc(supervisionLogs.createdAt));
-		await auditCompanionship(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'supervision_log.read',
 			entityType: 'supervision_log',
 			details: { view: 'own', entries: rows.length }

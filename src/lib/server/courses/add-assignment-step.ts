@@ -1,5 +1,6 @@
 import type { Db } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { AppError } from '../errors';
 import { proposeStepFromLesson } from '../goals/propose-step-from-lesson';
 import { enrolledLesson } from './enrolled-lesson';
@@ -21,7 +22,7 @@ export async function addAssignmentStep({
 	actor: Actor | null;
 	input: { course: string; lesson: string; locale: string };
 }): Promise<{ goalId: string }> {
-	requireAccess(actor, 'member.space');
+	requireUseCase(actor, 'courses.learn');
 	const site = requireSite(actor);
 	const { lesson, content } = await enrolledLesson(db, {
 		siteId: site.id,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Db } from '../db/client';
-import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
-import { recordAudit } from '../audit/record-audit';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
+import { recordActorAudit } from '../audit/record-audit';
 import { AppError } from '../errors';
 import { checkAnswers } from './courses.schema';
 import { enrolledLesson } from './enrolled-lesson';
@@ -41,7 +42,7 @@ export async function answerCheck({
 	actor: Actor | null;
 	input: TAnswerCheckInput;
 }): Promise<CheckFeedback> {
-	requireAccess(actor, 'member.space');
+	requireUseCase(actor, 'courses.learn');
 	const site = requireSite(actor);
 	return db.transaction(async (tx) => {
 		const { lesson, enrolment, content } = await enrolledLesson(tx, {
@@ -64,15 +65,10 @@ export async function answerCheck({
 				correct: option.correct
 			})
 			.returning({ id: checkAnswers.id });
-		await recordAudit(tx, {
-			actorUserId: actor.userId,
-			actingRole: actingRole(actor),
-			siteId: site.id,
+		await recordActorAudit(tx, actor, {
 			action: 'check.answer',
 			entityType: 'check_answer',
 			entityId: row?.id ?? null,
-			outcome: 'success',
-			ip: actor.ip,
 			details: { lessonId: lesson.id, checkKey: check.key, correct: option.correct }
 		});
 		return {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Db } from '../db/client';
-import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
-import { recordAudit } from '../audit/record-audit';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
+import { recordActorAudit } from '../audit/record-audit';
 import { enrolments } from './courses.schema';
 import { findCourse } from './course-outline';
 
@@ -22,7 +23,7 @@ export async function enrol({
 	actor: Actor | null;
 	input: TEnrolInput;
 }): Promise<{ created: boolean }> {
-	requireAccess(actor, 'member.space');
+	requireUseCase(actor, 'courses.learn');
 	const site = requireSite(actor);
 	return db.transaction(async (tx) => {
 		const course = await findCourse(tx, site.id, input.course);
@@ -32,15 +33,10 @@ export async function enrol({
 			.onConflictDoNothing()
 			.returning({ id: enrolments.id });
 		if (!row) return { created: false };
-		await recordAudit(tx, {
-			actorUserId: actor.userId,
-			actingRole: actingRole(actor),
-			siteId: site.id,
+		await recordActorAudit(tx, actor, {
 			action: 'course.enrol',
 			entityType: 'enrolment',
 			entityId: row.id,
-			outcome: 'success',
-			ip: actor.ip,
 			details: { courseId: course.id }
 		});
 		return { created: true };

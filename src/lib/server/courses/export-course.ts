@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { Document, isSeq } from 'yaml';
 import type { Db } from '../db/client';
-import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
+import { actingRole, requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { recordAudit } from '../audit/record-audit';
 import { AppError, notFound } from '../errors';
 import { sites } from '../sites/sites.schema';
@@ -41,7 +42,7 @@ export async function exportCourseFiles({
 	courseSlug: string;
 }): Promise<Record<string, string>> {
 	if (actor) {
-		requireAccess(actor, 'content.edit');
+		requireUseCase(actor, 'courses.edit');
 		if (requireSite(actor).id !== siteId) throw notFound();
 	}
 	return db.transaction(async (tx) => {

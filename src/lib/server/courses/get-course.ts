@@ -1,5 +1,6 @@
 import type { Db } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import type { CourseCategory } from './courses.schema';
 import { continueAt, doneCount, progressOf } from './progress';
 import { courseTextsOf } from './course-texts';
@@ -38,7 +39,7 @@ export async function getCourse({
 	actor: Actor | null;
 	input: { course: string; locale: string };
 }): Promise<CourseView> {
-	requireAccess(actor, 'member.space');
+	requireUseCase(actor, 'courses.learn');
 	const site = requireSite(actor);
 	const course = await findCourse(db, site.id, input.course);
 	const [texts, outline, enrolment] = await Promise.all([

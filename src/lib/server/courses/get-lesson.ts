@@ -1,7 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { App } from '../app';
-import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
-import { recordAudit } from '../audit/record-audit';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
+import type { AuditAction } from '../audit/actions';
+import { recordActorAudit } from '../audit/record-audit';
 import { notFound } from '../errors';
 import { logger } from '../logger';
 import { enrolments, lessonProgress, lessonVersions, reflections } from './courses.schema';
@@ -51,7 +53,7 @@ export async function getLesson({
 	actor: Actor | null;
 	input: { course: string; lesson: string; locale: string };
 }): Promise<LessonView> {
-	requireAccess(actor, 'member.space');
+	requireUseCase(actor, 'courses.learn');
 	const site = requireSite(actor);
 	const { db } = app;
 	const course = await findCourse(db, site.id, input.course);
@@ -102,18 +104,11 @@ export async function getLesson({
 			.limit(1);
 		if (!version) throw notFound();
 
-		const audit = (action: string, entityType: string, details: Record<string, number | string>) =>
-			recordAudit(tx, {
-				actorUserId: actor.userId,
-				actingRole: actingRole(actor),
-				siteId: site.id,
-				action,
-				entityType,
-				entityId: lesson.id,
-				outcome: 'success',
-				ip: actor.ip,
-				details
-			});
+		const audit = (
+			action: AuditAction,
+			entityType: string,
+			details: Record<string, number | string>
+		) => recordActorAudit(tx, actor, { action, entityType, entityId: lesson.id, details });
 
 		// Remember the first opening and where to resume; a reload changes (and records) nothing.
 		const [opened] = await tx

@@ -1,6 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
-import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
+import { actingRole, requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { recordAudit } from '../audit/record-audit';
 import { notFound } from '../errors';
 import { sites, type Site } from '../sites/sites.schema';
@@ -146,7 +147,7 @@ export async function importCourse({
 	actorUserId?: string | null;
 }): Promise<ImportCourseResult> {
 	if (actor) {
-		requireAccess(actor, 'content.edit');
+		requireUseCase(actor, 'courses.edit');
 		if (requireSite(actor).id !== siteId) throw notFound();
 	}
 	const [site] = await db.select().from(sites).where(eq(sites.id, siteId)).limit(1);

@@ -4,7 +4,8 @@
 import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import type { Actor } from '../access/actor';
-import { requireAccess, requireSite } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
+import { requireSite } from '../access/actor';
 import { notFound } from '../errors';
 import { localeNotOffered } from '../content/authoring';
 import type { Site } from '../sites/sites.schema';
@@ -50,7 +51,7 @@ export async function lessonForEditing(
 	actor: Actor | null,
 	input: { course: string; lesson: string; locale: string }
 ): Promise<{ site: Site; actor: Actor; course: Course; lesson: AuthoringLesson }> {
-	requireAccess(actor, 'content.edit');
+	requireUseCase(actor, 'courses.edit');
 	const site = requireSite(actor);
 	const course = await findCourse(db, site.id, input.course);
 	const lesson = (await allLessons(db, course.id)).find((l) => l.segment === input.lesson);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zText } from '../account/account.validation';
+import { zText } from '../validation';
 
 // Shared pieces of the lesson page's form schemas.
 

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { courseCategories, courses, enrolments, type CourseCategory } from './courses.schema';
 import { continueAt, doneCount, progressOf } from './progress';
 import { courseTextsOf } from './course-texts';
@@ -37,7 +38,7 @@ export async function listCatalogue({
 	actor: Actor | null;
 	input: { locale: string };
 }): Promise<Catalogue> {
-	requireAccess(actor, 'member.space');
+	requireUseCase(actor, 'courses.learn');
 	const site = requireSite(actor);
 	const [all, mine] = await Promise.all([
 		db.select().from(courses).where(eq(courses.siteId, site.id)),

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { notFound } from '../errors';
 import { courseModules, courses, lessonVersions, moduleTexts } from './courses.schema';
 import { courseTextsOf } from './course-texts';
@@ -33,7 +34,7 @@ export async function listCourseContent({
 	actor: Actor | null;
 	input: { locale: string; course?: string };
 }): Promise<{ locales: string[]; courses: CourseContent[] }> {
-	requireAccess(actor, 'content.edit');
+	requireUseCase(actor, 'courses.edit');
 	const site = requireSite(actor);
 	const rows = await db
 		.select()

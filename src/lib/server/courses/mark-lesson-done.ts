@@ -1,7 +1,8 @@
 import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
-import { recordAudit } from '../audit/record-audit';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
+import { recordActorAudit } from '../audit/record-audit';
 import { enrolments, lessonProgress } from './courses.schema';
 import { enrolledLesson } from './enrolled-lesson';
 
@@ -21,7 +22,7 @@ export async function markLessonDone({
 	actor: Actor | null;
 	input: TMarkLessonDoneInput;
 }): Promise<{ next: string | null; courseDone: boolean }> {
-	requireAccess(actor, 'member.space');
+	requireUseCase(actor, 'courses.learn');
 	const site = requireSite(actor);
 	return db.transaction(async (tx) => {
 		const { outline, lesson, enrolment } = await enrolledLesson(tx, {
@@ -62,15 +63,10 @@ export async function markLessonDone({
 					completedAt: courseDone ? (enrolment.completedAt ?? now) : enrolment.completedAt
 				})
 				.where(eq(enrolments.id, enrolment.id));
-			await recordAudit(tx, {
-				actorUserId: actor.userId,
-				actingRole: actingRole(actor),
-				siteId: site.id,
+			await recordActorAudit(tx, actor, {
 				action: 'lesson.done',
 				entityType: 'lesson',
 				entityId: lesson.id,
-				outcome: 'success',
-				ip: actor.ip,
 				details: { enrolmentId: enrolment.id, courseDone }
 			});
 		}

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { actingRole, type Actor } from '../access/actor';
-import { recordAudit } from '../audit/record-audit';
+import type { Actor } from '../access/actor';
+import { recordActorAudit } from '../audit/record-audit';
 import { lessons, lessonVersions } from './courses.schema';
 import { checkLessonText, lessonForEditing, newestVersion } from './lesson-authoring';
 import type { TSaveSourceForm } from '../content/source-forms';
@@ -42,15 +42,10 @@ export async function saveLessonVersion({
 		// The lesson row keeps one reading time: the site's default language decides it.
 		if (published && input.locale === site.defaultLocale)
 			await tx.update(lessons).set({ minutes: checked.minutes }).where(eq(lessons.id, lesson.id));
-		await recordAudit(tx, {
-			actorUserId: editing.actor.userId,
-			actingRole: actingRole(editing.actor),
-			siteId: site.id,
+		await recordActorAudit(tx, editing.actor, {
 			action: published ? 'lesson.publish' : 'lesson.save_draft',
 			entityType: 'lesson',
 			entityId: lesson.id,
-			outcome: 'success',
-			ip: editing.actor.ip,
 			details: { locale: input.locale, version }
 		});
 		return { version, status: input.status };

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { App } from '../app';
-import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
-import { recordAudit } from '../audit/record-audit';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
+import { recordActorAudit } from '../audit/record-audit';
 import { AppError } from '../errors';
 import { reflections } from './courses.schema';
 import { enrolledLesson } from './enrolled-lesson';
@@ -29,7 +30,7 @@ export async function saveReflection({
 	actor: Actor | null;
 	input: TSaveReflectionInput;
 }): Promise<void> {
-	requireAccess(actor, 'member.space');
+	requireUseCase(actor, 'courses.learn');
 	const site = requireSite(actor);
 	await app.db.transaction(async (tx) => {
 		const { lesson, content } = await enrolledLesson(tx, {
@@ -50,15 +51,10 @@ export async function saveReflection({
 				set: { bodyEncrypted, updatedAt: new Date() }
 			})
 			.returning({ id: reflections.id });
-		await recordAudit(tx, {
-			actorUserId: actor.userId,
-			actingRole: actingRole(actor),
-			siteId: site.id,
+		await recordActorAudit(tx, actor, {
 			action: 'reflection.save',
 			entityType: 'reflection',
 			entityId: row?.id ?? null,
-			outcome: 'success',
-			ip: actor.ip,
 			details: { lessonId: lesson.id, promptKey: input.prompt }
 		});
 	});

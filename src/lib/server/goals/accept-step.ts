@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { AppError } from '../errors';
 import { goalSteps } from './goals.schema';
-import { parseInput, zId, zOptionalDay, zStepText } from './goals.validation';
-import { auditGoal, ownStep } from './goal-access';
+import { zOptionalDay, zStepText } from './goals.validation';
+import { parseInput, zId } from '../validation';
+import { ownStep } from './goal-access';
 import { addDays, dayOf } from '../dates/calendar';
+import { recordActorAudit } from '../audit/record-audit';
 
 export const ZAcceptStepInput = z.object({
 	stepId: zId,
@@ -34,7 +37,7 @@ export async function acceptStep({
 	input: TAcceptStepInput;
 	now?: Date;
 }): Promise<void> {
-	requireAccess(actor, 'member.space');
+	requireUseCase(actor, 'goals.own');
 	const site = requireSite(actor);
 	const data = parseInput(ZAcceptStepInput, input);
 	await db.transaction(async (tx) => {
@@ -50,7 +53,7 @@ export async function acceptStep({
 			.update(goalSteps)
 			.set({ status: 'open', text, targetDate })
 			.where(eq(goalSteps.id, step.id));
-		await auditGoal(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'goal_step.accept',
 			entityType: 'goal_step',
 			entityId: step.id,

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import type { Db } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { AppError } from '../errors';
 import { goalSteps } from './goals.schema';
-import { parseInput, zDay, zId, zStepText } from './goals.validation';
-import { auditGoal, nextPosition, ownGoal } from './goal-access';
+import { zDay, zStepText } from './goals.validation';
+import { parseInput, zId } from '../validation';
+import { nextPosition, ownGoal } from './goal-access';
 import { dayOf } from '../dates/calendar';
+import { recordActorAudit } from '../audit/record-audit';
 
 export const ZAddStepInput = z.object({ goalId: zId, text: zStepText, targetDate: zDay });
 export type TAddStepInput = z.infer<typeof ZAddStepInput>;
@@ -25,7 +28,7 @@ export async function addStep({
 	input: TAddStepInput;
 	now?: Date;
 }): Promise<{ id: string }> {
-	requireAccess(actor, 'member.space');
+	requireUseCase(actor, 'goals.own');
 	const site = requireSite(actor);
 	const { goalId, text, targetDate } = parseInput(ZAddStepInput, input);
 	return db.transaction(async (tx) => {
@@ -43,7 +46,7 @@ export async function addStep({
 			})
 			.returning({ id: goalSteps.id });
 		if (!step) throw new Error('step insert returned nothing');
-		await auditGoal(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'goal_step.create',
 			entityType: 'goal_step',
 			entityId: step.id,

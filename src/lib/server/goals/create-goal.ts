@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import type { Db } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { goals } from './goals.schema';
-import { parseInput, zGoalText } from './goals.validation';
-import { auditGoal } from './goal-access';
+import { zGoalText } from './goals.validation';
+import { parseInput } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 export const ZCreateGoalInput = z.object({ text: zGoalText });
 export type TCreateGoalInput = z.infer<typeof ZCreateGoalInput>;
@@ -18,7 +20,7 @@ export async function createGoal({
 	actor: Actor | null;
 	input: TCreateGoalInput;
 }): Promise<{ id: string }> {
-	requireAccess(actor, 'member.space');
+	requireUseCase(actor, 'goals.own');
 	const site = requireSite(actor);
 	const { text } = parseInput(ZCreateGoalInput, input);
 	return db.transaction(async (tx) => {
@@ -27,7 +29,7 @@ export async function createGoal({
 			.values({ siteId: site.id, userId: actor.userId, text })
 			.returning({ id: goals.id });
 		if (!goal) throw new Error('goal insert returned nothing');
-		await auditGoal(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'goal.create',
 			entityType: 'goal',
 			entityId: goal.id

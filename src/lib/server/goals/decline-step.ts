@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { AppError } from '../errors';
 import { goalSteps } from './goals.schema';
-import { parseInput, zId } from './goals.validation';
-import { auditGoal, ownStep } from './goal-access';
+import { ownStep } from './goal-access';
+import { parseInput, zId } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 export const ZDeclineStepInput = z.object({ stepId: zId });
 
@@ -19,7 +21,7 @@ export async function declineStep({
 	actor: Actor | null;
 	input: z.infer<typeof ZDeclineStepInput>;
 }): Promise<void> {
-	requireAccess(actor, 'member.space');
+	requireUseCase(actor, 'goals.own');
 	const site = requireSite(actor);
 	const { stepId } = parseInput(ZDeclineStepInput, input);
 	await db.transaction(async (tx) => {
@@ -30,7 +32,7 @@ export async function declineStep({
 			.update(goalSteps)
 			.set({ status: 'declined', doneAt: null })
 			.where(eq(goalSteps.id, step.id));
-		await auditGoal(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'goal_step.decline',
 			entityType: 'goal_step',
 			entityId: step.id,

@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { AppError } from '../errors';
 import { goalSteps } from './goals.schema';
-import { parseInput, zDay, zId, zStepText } from './goals.validation';
-import { auditGoal, ownStep } from './goal-access';
+import { zDay, zStepText } from './goals.validation';
+import { parseInput, zId } from '../validation';
+import { ownStep } from './goal-access';
 import { dayOf } from '../dates/calendar';
+import { recordActorAudit } from '../audit/record-audit';
 
 export const ZEditStepInput = z.object({ stepId: zId, text: zStepText, targetDate: zDay });
 export type TEditStepInput = z.infer<typeof ZEditStepInput>;
@@ -26,7 +29,7 @@ export async function editStep({
 	input: TEditStepInput;
 	now?: Date;
 }): Promise<void> {
-	requireAccess(actor, 'member.space');
+	requireUseCase(actor, 'goals.own');
 	const site = requireSite(actor);
 	const { stepId, text, targetDate } = parseInput(ZEditStepInput, input);
 	await db.transaction(async (tx) => {
@@ -36,7 +39,7 @@ export async function editStep({
 		if (targetDate !== step.targetDate && targetDate < dayOf(now, site.timeZone))
 			throw new AppError('invalid_input', { targetDate: 'err_step_date_past' });
 		await tx.update(goalSteps).set({ text, targetDate }).where(eq(goalSteps.id, step.id));
-		await auditGoal(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'goal_step.update',
 			entityType: 'goal_step',
 			entityId: step.id,

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { goalShares } from './goals.schema';
-import { parseInput, zId } from './goals.validation';
-import { auditGoal, ownGoal, progressOf, stepsOf, type Goal, type GoalStep } from './goal-access';
+import { ownGoal, progressOf, stepsOf, type Goal, type GoalStep } from './goal-access';
 import { weeklyProgress, type ChartWeek } from './goal-chart';
 import { supportersOnSite, type Supporter } from './supporters';
+import { parseInput, zId } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 export const ZGetGoalInput = z.object({ goalId: zId });
 
@@ -30,7 +32,7 @@ export async function getGoal({
 	input: z.infer<typeof ZGetGoalInput>;
 	now?: Date;
 }): Promise<GoalDetail> {
-	requireAccess(actor, 'member.space');
+	requireUseCase(actor, 'goals.own');
 	const site = requireSite(actor);
 	const { goalId } = parseInput(ZGetGoalInput, input);
 	return db.transaction(async (tx) => {
@@ -43,7 +45,7 @@ export async function getGoal({
 		const sharedWith = await supportersOnSite(tx, site.id, {
 			userIds: shares.map((s) => s.userId)
 		});
-		await auditGoal(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'goal.read',
 			entityType: 'goal',
 			entityId: goal.id,

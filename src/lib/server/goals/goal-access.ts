@@ -2,19 +2,17 @@
 // theirs; anything else is "not found", exactly like an id nobody ever had.
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../db/client';
-import { actingRole, type Actor } from '../access/actor';
-import { recordAudit, type AuditDetails } from '../audit/record-audit';
+import type { Actor } from '../access/actor';
 import { notFound } from '../errors';
-import { goalSteps, goals } from './goals.schema';
+import { isUuid } from '../validation';
+import { goals, goalSteps } from './goals.schema';
 
 export type Goal = typeof goals.$inferSelect;
 export type GoalStep = typeof goalSteps.$inferSelect;
 
-const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The actor's own goal on their site, or "not found". */
 export async function ownGoal(tx: Tx, actor: Actor, siteId: string, goalId: string): Promise<Goal> {
-	if (!uuidShape.test(goalId)) throw notFound();
+	if (!isUuid(goalId)) throw notFound();
 	const [goal] = await tx
 		.select()
 		.from(goals)
@@ -31,7 +29,7 @@ export async function ownStep(
 	siteId: string,
 	stepId: string
 ): Promise<{ step: GoalStep; goal: Goal }> {
-	if (!uuidShape.test(stepId)) throw notFound();
+	if (!isUuid(stepId)) throw notFound();
 	const [row] = await tx
 		.select({ step: goalSteps, goal: goals })
 		.from(goalSteps)
@@ -59,32 +57,6 @@ export async function nextPosition(tx: Tx, goalId: string): Promise<number> {
 		.from(goalSteps)
 		.where(eq(goalSteps.goalId, goalId));
 	return rows.reduce((max, r) => Math.max(max, r.position), -1) + 1;
-}
-
-/** Goals and steps are personal health data: every read and write leaves an audit record. */
-export function auditGoal(
-	tx: Tx,
-	actor: Actor,
-	siteId: string,
-	entry: {
-		action: string;
-		entityType: 'goal' | 'goal_step';
-		/** Null for a read of several records (the details then say how many). */
-		entityId: string | null;
-		details?: AuditDetails;
-	}
-): Promise<void> {
-	return recordAudit(tx, {
-		actorUserId: actor.userId,
-		actingRole: actingRole(actor),
-		siteId,
-		action: entry.action,
-		entityType: entry.entityType,
-		entityId: entry.entityId,
-		outcome: 'success',
-		ip: actor.ip,
-		details: entry.details ?? null
-	});
 }
 
 /** Done out of the steps the member has taken on (proposed and declined ones do not count). */

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { zText } from '../account/account.validation';
-import { AppError, isErrorKey, type MessageKey } from '../errors';
+import { zText } from '../validation';
 
 /** A lone surrogate would be stored as U+FFFD: refuse it rather than save something else. */
 const wellFormed = (s: string) => s.isWellFormed();
@@ -23,21 +22,3 @@ export const zOptionalDay = z
 	.optional()
 	.transform((s) => s?.trim() || undefined)
 	.pipe(z.iso.date('err_date').optional());
-
-/** A record id from a form or URL; its shape is checked where it is looked up. */
-export const zId = z.string('err_invalid').max(100, 'err_invalid');
-
-/**
- * Validates a use case's input again behind the route: callers other than forms (the lesson page,
- * tests) get the same per-field errors, as an AppError the form helpers already understand.
- */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-	const parsed = schema.safeParse(input);
-	if (parsed.success) return parsed.data;
-	const fields: Record<string, MessageKey> = {};
-	for (const issue of parsed.error.issues) {
-		const field = String(issue.path[0] ?? '_');
-		fields[field] ??= isErrorKey(issue.message) ? issue.message : 'err_invalid';
-	}
-	throw new AppError('invalid_input', fields);
-}

@@ -1,8 +1,10 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { goals } from './goals.schema';
-import { auditGoal, progressOf, stepsOf, type Goal, type GoalStep } from './goal-access';
+import { progressOf, stepsOf, type Goal, type GoalStep } from './goal-access';
+import { recordActorAudit } from '../audit/record-audit';
 
 export type GoalSummary = Goal & { steps: GoalStep[]; progress: { done: number; total: number } };
 
@@ -14,7 +16,7 @@ export async function listGoals({
 	db: Db;
 	actor: Actor | null;
 }): Promise<GoalSummary[]> {
-	requireAccess(actor, 'member.space');
+	requireUseCase(actor, 'goals.own');
 	const site = requireSite(actor);
 	return db.transaction(async (tx) => {
 		const rows = await tx
@@ -26,7 +28,7 @@ export async function listGoals({
 			tx,
 			rows.map((g) => g.id)
 		);
-		await auditGoal(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'goal.list',
 			entityType: 'goal',
 			entityId: null,

@@ -1,11 +1,12 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { can, requireSite, type Actor } from '../access/actor';
-import { notFound } from '../errors';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { user } from '../db/auth.schema';
 import { profiles } from '../people/people.schema';
-import { goalShares, goals } from './goals.schema';
-import { auditGoal, progressOf, stepsOf, type GoalStep } from './goal-access';
+import { goals, goalShares } from './goals.schema';
+import { progressOf, stepsOf, type GoalStep } from './goal-access';
+import { recordActorAudit } from '../audit/record-audit';
 
 export type SharedGoal = {
 	id: string;
@@ -29,9 +30,7 @@ export async function listSharedGoals({
 	db: Db;
 	actor: Actor | null;
 }): Promise<SharedGoal[]> {
-	if (!(['carer.space', 'peer.work', 'clinical.caseload'] as const).some((p) => can(actor, p)))
-		throw notFound();
-	if (!actor) throw notFound();
+	requireUseCase(actor, 'goals.read_shared');
 	const site = requireSite(actor);
 	return db.transaction(async (tx) => {
 		const rows = await tx
@@ -62,7 +61,7 @@ export async function listSharedGoals({
 			)
 		).filter((s) => s.status === 'open' || s.status === 'done');
 		for (const row of rows)
-			await auditGoal(tx, actor, site.id, {
+			await recordActorAudit(tx, actor, {
 				action: 'goal.read_shared',
 				entityType: 'goal',
 				entityId: row.id

@@ -1,5 +1,6 @@
 import type { Db } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { supportersOnSite, type Supporter } from './supporters';
 
 /**
@@ -13,7 +14,7 @@ export async function listSupporters({
 	db: Db;
 	actor: Actor | null;
 }): Promise<Supporter[]> {
-	requireAccess(actor, 'member.space');
+	requireUseCase(actor, 'goals.own');
 	const site = requireSite(actor);
 	return db.transaction((tx) => supportersOnSite(tx, site.id, { exceptUserId: actor.userId }));
 }

@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { notFound } from '../errors';
 import { t } from '../forms';
 import { courseModules, courses, lessons } from '../courses/courses.schema';
-import { goalSteps, goals } from './goals.schema';
-import { parseInput, zId, zStepText } from './goals.validation';
-import { auditGoal, nextPosition, ownGoal } from './goal-access';
+import { goals, goalSteps } from './goals.schema';
+import { zStepText } from './goals.validation';
+import { nextPosition, ownGoal } from './goal-access';
+import { isUuid, parseInput, zId } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 export const ZProposeStepInput = z.object({
 	lessonId: zId,
@@ -17,11 +20,9 @@ export const ZProposeStepInput = z.object({
 });
 export type TProposeStepInput = z.infer<typeof ZProposeStepInput>;
 
-const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The lesson, if it belongs to a course of the site. */
 async function lessonOnSite(tx: Tx, siteId: string, lessonId: string): Promise<string> {
-	if (!uuidShape.test(lessonId)) throw notFound();
+	if (!isUuid(lessonId)) throw notFound();
 	const [row] = await tx
 		.select({ id: lessons.id })
 		.from(lessons)
@@ -47,7 +48,7 @@ export async function proposeStepFromLesson({
 	actor: Actor | null;
 	input: TProposeStepInput;
 }): Promise<string> {
-	requireAccess(actor, 'member.space');
+	requireUseCase(actor, 'goals.own');
 	const site = requireSite(actor);
 	const data = parseInput(ZProposeStepInput, input);
 	return db.transaction(async (tx) => {
@@ -72,7 +73,7 @@ export async function proposeStepFromLesson({
 					.returning({ id: goals.id });
 				if (!created) throw new Error('goal insert returned nothing');
 				goalId = created.id;
-				await auditGoal(tx, actor, site.id, {
+				await recordActorAudit(tx, actor, {
 					action: 'goal.create',
 					entityType: 'goal',
 					entityId: goalId,
@@ -103,7 +104,7 @@ export async function proposeStepFromLesson({
 			})
 			.returning({ id: goalSteps.id });
 		if (!step) throw new Error('step insert returned nothing');
-		await auditGoal(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'goal_step.propose',
 			entityType: 'goal_step',
 			entityId: step.id,

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { goalShares } from './goals.schema';
-import { parseInput, zId } from './goals.validation';
-import { auditGoal, ownGoal } from './goal-access';
+import { ownGoal } from './goal-access';
+import { parseInput, zId } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 export const ZRevokeGoalShareInput = z.object({ goalId: zId, supporterId: zId });
 
@@ -20,7 +22,7 @@ export async function revokeGoalShare({
 	input: z.infer<typeof ZRevokeGoalShareInput>;
 	now?: Date;
 }): Promise<void> {
-	requireAccess(actor, 'member.space');
+	requireUseCase(actor, 'goals.own');
 	const site = requireSite(actor);
 	const { goalId, supporterId } = parseInput(ZRevokeGoalShareInput, input);
 	await db.transaction(async (tx) => {
@@ -38,7 +40,7 @@ export async function revokeGoalShare({
 			.returning({ id: goalShares.id });
 		// Revoking what is not shared (a repeated click) changes nothing and needs no record.
 		if (ended.length === 0) return;
-		await auditGoal(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'goal.share_revoke',
 			entityType: 'goal',
 			entityId: goal.id,

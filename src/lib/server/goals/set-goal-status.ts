@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { goals } from './goals.schema';
-import { parseInput, zId } from './goals.validation';
-import { auditGoal, ownGoal } from './goal-access';
+import { ownGoal } from './goal-access';
+import { parseInput, zId } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 export const goalStatuses = ['active', 'achieved', 'set_aside'] as const;
 export const ZSetGoalStatusInput = z.object({
@@ -24,14 +26,14 @@ export async function setGoalStatus({
 	input: z.infer<typeof ZSetGoalStatusInput>;
 	now?: Date;
 }): Promise<void> {
-	requireAccess(actor, 'member.space');
+	requireUseCase(actor, 'goals.own');
 	const site = requireSite(actor);
 	const { goalId, status } = parseInput(ZSetGoalStatusInput, input);
 	await db.transaction(async (tx) => {
 		const goal = await ownGoal(tx, actor, site.id, goalId);
 		if (goal.status === status) return;
 		await tx.update(goals).set({ status, updatedAt: now }).where(eq(goals.id, goal.id));
-		await auditGoal(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'goal.status',
 			entityType: 'goal',
 			entityId: goal.id,

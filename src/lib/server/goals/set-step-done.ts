@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { AppError } from '../errors';
 import { goalSteps } from './goals.schema';
-import { parseInput, zId } from './goals.validation';
-import { auditGoal, ownStep } from './goal-access';
+import { ownStep } from './goal-access';
+import { parseInput, zId } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 export const ZSetStepDoneInput = z.object({
 	stepId: zId,
@@ -29,7 +31,7 @@ export async function setStepDone({
 	input: TSetStepDoneInput;
 	now?: Date;
 }): Promise<void> {
-	requireAccess(actor, 'member.space');
+	requireUseCase(actor, 'goals.own');
 	const site = requireSite(actor);
 	const { stepId, done } = parseInput(ZSetStepDoneInput, input);
 	await db.transaction(async (tx) => {
@@ -41,7 +43,7 @@ export async function setStepDone({
 			.update(goalSteps)
 			.set({ status: done ? 'done' : 'open', doneAt: done ? now : null })
 			.where(eq(goalSteps.id, step.id));
-		await auditGoal(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: done ? 'goal_step.tick' : 'goal_step.untick',
 			entityType: 'goal_step',
 			entityId: step.id,

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import type { Db } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { AppError } from '../errors';
 import { goalShares } from './goals.schema';
-import { parseInput, zId } from './goals.validation';
-import { auditGoal, ownGoal } from './goal-access';
+import { ownGoal } from './goal-access';
 import { supportersOnSite } from './supporters';
+import { parseInput, zId } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 export const ZShareGoalInput = z.object({
 	goalId: zId,
@@ -27,7 +29,7 @@ export async function shareGoal({
 	input: z.infer<typeof ZShareGoalInput>;
 	now?: Date;
 }): Promise<void> {
-	requireAccess(actor, 'member.space');
+	requireUseCase(actor, 'goals.own');
 	const site = requireSite(actor);
 	const { goalId, supporterId } = parseInput(ZShareGoalInput, input);
 	await db.transaction(async (tx) => {
@@ -44,7 +46,7 @@ export async function shareGoal({
 				target: [goalShares.goalId, goalShares.sharedWithUserId],
 				set: { revokedAt: null, createdAt: now }
 			});
-		await auditGoal(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'goal.share',
 			entityType: 'goal',
 			entityId: goal.id,

@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/record-audit';
 import { notFound } from '../errors';
 import { sites } from '../sites/sites.schema';
 import { groupMembers, groups, groupSessions } from './groups.schema';
-import { isUuid } from './group-access';
+import { isUuid } from '../validation';
 import { programmeText } from '../programmes/programme-text';
 
 export type CalendarEvent = {

@@ -17,14 +17,16 @@
 import { z } from 'zod';
 import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
-import { can, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { mayUse } from '../access/use-case-permissions';
 import { AppError } from '../errors';
-import { parseInput, zId } from '../goals/goals.validation';
 import { groupMembers, groups, groupSessions } from './groups.schema';
 import { sessionRooms } from '../live-room/live-room.schema';
-import { auditGroup, facilitatedGroup, type Group } from './group-access';
+import { facilitatedGroup, type Group } from './group-access';
 import { lockGroup } from './enrolment';
 import { announceMembershipChange, announceSessionState } from '../live-room/room-notify';
+import { parseInput, zId } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 export const closeReasons = [
 	'course_ended',
@@ -117,7 +119,7 @@ export async function closeGroup({
 			endedSessions: ended.length,
 			withdrawn: withdrawn.length
 		};
-		await auditGroup(tx, closer, group.siteId, {
+		await recordActorAudit(tx, closer, {
 			action: 'group.close',
 			entityType: 'group',
 			entityId: group.id,
@@ -133,7 +135,7 @@ async function closerOf(
 	actor: Actor | null,
 	groupId: string
 ): Promise<{ closer: Actor; group: Group; as: 'site_admin' | 'facilitator' }> {
-	if (actor && can(actor, 'groups.manage')) {
+	if (actor && mayUse(actor, 'groups.close_any')) {
 		const group = await lockGroup(tx, requireSite(actor).id, groupId);
 		return { closer: actor, group, as: 'site_admin' };
 	}

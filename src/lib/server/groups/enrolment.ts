@@ -5,11 +5,13 @@ import { announceMembershipChange } from '../live-room/room-notify';
 import { randomBytes } from 'node:crypto';
 import { and, asc, count, eq } from 'drizzle-orm';
 import type { Tx } from '../db/client';
-import { can, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { AppError, notFound } from '../errors';
 import type { Site } from '../sites/sites.schema';
 import { groupMembers, groups } from './groups.schema';
-import { isUuid, type Group, type GroupMembership } from './group-access';
+import type { Group, GroupMembership } from './group-access';
+import { isUuid } from '../validation';
 
 /** A secret for a member's personal calendar feed. */
 export const newCalendarToken = (): string => randomBytes(24).toString('base64url');
@@ -50,7 +52,7 @@ export const withdrawnByClosing = (group: Group, mine: GroupMembership | undefin
 
 /** The actor as a member of their site (the only people who enrol), or "not found". */
 export function requireMember(actor: Actor | null): { actor: Actor; site: Site } {
-	if (!actor || !can(actor, 'member.space')) throw notFound();
+	requireUseCase(actor, 'groups.take_part');
 	return { actor, site: requireSite(actor) };
 }
 

@@ -1,15 +1,18 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { can, type Actor } from '../access/actor';
+import type { Actor } from '../access/actor';
+import { mayUse } from '../access/use-case-permissions';
 import { notFound } from '../errors';
 import { renderMarkdown } from '../content/render-markdown';
 import { groupFacilitators, groupMembers, groups, groupSessions } from './groups.schema';
 import { groupProgrammes } from '../programmes/programmes.schema';
-import { auditGroup, isUuid, requireGroupUser, roleIn, type GroupRole } from './group-access';
+import { requireGroupUser, roleIn, type GroupRole } from './group-access';
 import { peerNames } from '../people/names';
 import { placesLeft, withdrawnByClosing } from './enrolment';
 import { programmeText } from '../programmes/programme-text';
 import { summariseGroup, type GroupSummary } from './group-summary';
+import { isUuid } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 /** `withdrawn`: their request, waitlist place or invitation ended when the group closed. */
 type MyStatus =
@@ -113,7 +116,7 @@ export async function getGroup({
 			const waiting =
 				myStatus && ['waitlisted', 'requested', 'invited', 'withdrawn'].includes(myStatus);
 			const listed = group.enrolment !== 'invitation';
-			if (!can(actor, 'member.space') || mine?.status === 'removed' || !(waiting || listed))
+			if (!mayUse(actor, 'groups.take_part') || mine?.status === 'removed' || !(waiting || listed))
 				throw notFound();
 		}
 		const [programme] = await tx
@@ -159,7 +162,7 @@ export async function getGroup({
 				? await summariseGroup(tx, group, text?.fidelityItems.map((f) => f.key) ?? [])
 				: null;
 		if (role)
-			await auditGroup(tx, actor, site.id, {
+			await recordActorAudit(tx, actor, {
 				action: 'group.read',
 				entityType: 'group',
 				entityId: group.id,

@@ -4,9 +4,10 @@
 // like an id nobody ever had. Group content is audited on read and write.
 import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
-import { actingRole, can, requireSite, type Actor } from '../access/actor';
-import { recordAudit, type AuditDetails } from '../audit/record-audit';
+import { requireSite, type Actor } from '../access/actor';
+import { mayUse, requireUseCase } from '../access/use-case-permissions';
 import { notFound } from '../errors';
+import { isUuid } from '../validation';
 import type { Site } from '../sites/sites.schema';
 import { groupFacilitators, groupMembers, groups, groupSessions } from './groups.schema';
 
@@ -19,22 +20,9 @@ export type GroupRole = 'facilitator' | 'member' | 'moderator';
 
 export type GroupAccess = { actor: Actor; site: Site; group: Group; role: GroupRole };
 
-const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (s: string): boolean => uuidShape.test(s);
-
 /** The actor and their site, when they may use peer groups at all; otherwise "not found". */
 export function requireGroupUser(actor: Actor | null): { actor: Actor; site: Site } {
-	if (
-		!actor ||
-		!(
-			can(actor, 'member.space') ||
-			can(actor, 'peer.work') ||
-			can(actor, 'moderation.queue') ||
-			// A professional may co-facilitate a group as its third facilitator.
-			can(actor, 'clinical.caseload')
-		)
-	)
-		throw notFound();
+	requireUseCase(actor, 'groups.use');
 	return { actor, site: requireSite(actor) };
 }
 
@@ -66,7 +54,7 @@ export async function roleIn(
 	actor: Actor,
 	groupId: string
 ): Promise<GroupRole | null> {
-	if (can(actor, 'peer.work') || can(actor, 'clinical.caseload')) {
+	if (mayUse(actor, 'groups.facilitate')) {
 		const [f] = await tx
 			.select({ userId: groupFacilitators.userId })
 			.from(groupFacilitators)
@@ -76,7 +64,7 @@ export async function roleIn(
 			.limit(1);
 		if (f) return 'facilitator';
 	}
-	if (can(actor, 'member.space')) {
+	if (mayUse(actor, 'groups.take_part')) {
 		const [m] = await tx
 			.select({ status: groupMembers.status })
 			.from(groupMembers)
@@ -84,7 +72,7 @@ export async function roleIn(
 			.limit(1);
 		if (m?.status === 'member') return 'member';
 	}
-	if (can(actor, 'moderation.queue')) return 'moderator';
+	if (mayUse(actor, 'groups.moderate')) return 'moderator';
 	return null;
 }
 
@@ -116,30 +104,4 @@ export async function groupSessionFor(
 		.limit(1);
 	if (!session) throw notFound();
 	return { ...access, session };
-}
-
-/** Group content (posts, messages, attendance, logs) is audited on every read and write. */
-export function auditGroup(
-	tx: Tx,
-	actor: Actor,
-	siteId: string,
-	entry: {
-		action: string;
-		entityType:
-			'group' | 'group_session' | 'board_post' | 'chat_message' | 'moderation_item' | 'programme';
-		entityId: string;
-		details?: AuditDetails;
-	}
-): Promise<void> {
-	return recordAudit(tx, {
-		actorUserId: actor.userId,
-		actingRole: actingRole(actor),
-		siteId,
-		action: entry.action,
-		entityType: entry.entityType,
-		entityId: entry.entityId,
-		outcome: 'success',
-		ip: actor.ip,
-		details: entry.details ?? null
-	});
 }

@@ -1,7 +1,6 @@
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { notFound } from '../errors';
-import { auditGroup } from './group-access';
 import {
 	admit,
 	assertEnrolmentOpen,
@@ -11,6 +10,7 @@ import {
 	requireMember,
 	setStatus
 } from './enrolment';
+import { recordActorAudit } from '../audit/record-audit';
 
 export type JoinResult = 'member' | 'waitlisted' | 'requested';
 
@@ -43,7 +43,7 @@ export async function joinGroup({
 			await setStatus(tx, group.id, actor.userId, 'requested');
 			status = 'requested';
 		} else throw notFound();
-		await auditGroup(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'group.join',
 			entityType: 'group',
 			entityId: group.id,
@@ -76,7 +76,7 @@ export async function leaveGroup({
 		if (!mine || !active.includes(mine.status)) throw notFound();
 		await setStatus(tx, group.id, actor.userId, 'left');
 		const promoted = group.closedAt ? [] : await promoteWaitlist(tx, group);
-		await auditGroup(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'group.leave',
 			entityType: 'group',
 			entityId: group.id,

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, inArray, isNotNull, isNull, notInArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { can, type Actor } from '../access/actor';
+import type { Actor } from '../access/actor';
+import { mayUse } from '../access/use-case-permissions';
 import {
 	groupFacilitators,
 	groupMembers,
@@ -77,7 +78,7 @@ export async function listGroups({
 		next: nextSession
 	};
 	const active = ['member', 'waitlisted', 'requested', 'invited'] as const;
-	const isMember = can(actor, 'member.space');
+	const isMember = mayUse(actor, 'groups.take_part');
 	const mine = isMember
 		? await db
 				.select({ ...columns, status: groupMembers.status })
@@ -120,8 +121,8 @@ export async function listGroups({
 				)
 				.orderBy(asc(groups.name), asc(groups.id))
 		: [];
-	const staff = can(actor, 'peer.work') || can(actor, 'clinical.caseload');
-	const facilitating = can(actor, 'moderation.queue')
+	const staff = mayUse(actor, 'groups.facilitate');
+	const facilitating = mayUse(actor, 'groups.moderate')
 		? await db
 				.select(columns)
 				.from(groups)
@@ -193,7 +194,7 @@ export async function listGroups({
 		facilitating: openFirst(facilitating.map(card)),
 		reminders: notices,
 		unreadReminders: notices.filter((r) => r.unread).length,
-		canOpen: can(actor, 'peer.work') || can(actor, 'groups.manage')
+		canOpen: mayUse(actor, 'groups.open')
 	};
 }
 

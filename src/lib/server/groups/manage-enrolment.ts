@@ -8,9 +8,10 @@ import { AppError, notFound } from '../errors';
 import { user } from '../db/auth.schema';
 import { memberships } from '../people/people.schema';
 import { zEmail } from '../account/account.validation';
-import { parseInput, zId } from '../goals/goals.validation';
-import { auditGroup, facilitatedGroup } from './group-access';
+import { facilitatedGroup } from './group-access';
 import { admit, lockGroup, membershipOf, promoteWaitlist, setStatus } from './enrolment';
+import { parseInput, zId } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 export const ZDecideRequestInput = z.object({
 	groupId: zId,
@@ -41,7 +42,7 @@ export async function decideRequest({
 		let status: 'member' | 'waitlisted' | 'declined' = 'declined';
 		if (data.decision === 'approve') status = await admit(tx, group, data.userId);
 		else await setStatus(tx, group.id, data.userId, 'declined');
-		await auditGroup(tx, access.actor, access.site.id, {
+		await recordActorAudit(tx, access.actor, {
 			action: `group.request_${data.decision}`,
 			entityType: 'group',
 			entityId: group.id,
@@ -90,7 +91,7 @@ export async function inviteMember({
 		if (row && ['member', 'waitlisted', 'requested', 'invited'].includes(row.status))
 			throw new AppError('conflict', { email: 'groups_err_invite_already' });
 		await setStatus(tx, group.id, person.id, 'invited');
-		await auditGroup(tx, access.actor, access.site.id, {
+		await recordActorAudit(tx, access.actor, {
 			action: 'group.invite',
 			entityType: 'group',
 			entityId: group.id,
@@ -122,7 +123,7 @@ export async function removeMember({
 		if (!row || row.status === 'removed' || row.status === 'left') throw notFound();
 		await setStatus(tx, group.id, data.userId, 'removed');
 		const promoted = await promoteWaitlist(tx, group);
-		await auditGroup(tx, access.actor, access.site.id, {
+		await recordActorAudit(tx, access.actor, {
 			action: 'group.remove_member',
 			entityType: 'group',
 			entityId: group.id,

@@ -3,10 +3,10 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { notFound } from '../errors';
-import { parseInput, zId } from '../goals/goals.validation';
 import { groups, groupSessions, reminderDeliveries } from './groups.schema';
-import { auditGroup, isUuid } from './group-access';
 import { requireMember } from './enrolment';
+import { isUuid, parseInput, zId } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 export const ZMarkRemindersReadInput = z.object({
 	/** One reminder; left out, every unread in-app reminder of the member is marked. */
@@ -60,7 +60,7 @@ export async function markRemindersRead({
 			.where(and(mine, isNull(reminderDeliveries.readAt)))
 			.returning({ id: reminderDeliveries.id, sessionId: reminderDeliveries.sessionId });
 		for (const r of marked)
-			await auditGroup(tx, actor, site.id, {
+			await recordActorAudit(tx, actor, {
 				action: 'group.reminder_read',
 				entityType: 'group_session',
 				entityId: r.sessionId,

@@ -5,9 +5,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { notFound } from '../errors';
-import { parseInput, zId } from '../goals/goals.validation';
 import { groupMembers } from './groups.schema';
-import { auditGroup, groupFor } from './group-access';
+import { groupFor } from './group-access';
 import {
 	admit,
 	assertEnrolmentOpen,
@@ -16,6 +15,8 @@ import {
 	requireMember,
 	setStatus
 } from './enrolment';
+import { parseInput, zId } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 /**
  * An invited member accepts (a place, or the waitlist when full) or declines. In a closed group
@@ -39,7 +40,7 @@ export async function respondToInvitation({
 		let status: 'member' | 'waitlisted' | 'declined' = 'declined';
 		if (input.accept) status = await admit(tx, group, actor.userId);
 		else await setStatus(tx, group.id, actor.userId, 'declined');
-		await auditGroup(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: input.accept ? 'group.invitation_accept' : 'group.invitation_decline',
 			entityType: 'group',
 			entityId: group.id,
@@ -69,7 +70,7 @@ export async function acceptAgreement({
 			.where(
 				and(eq(groupMembers.groupId, access.group.id), eq(groupMembers.userId, access.actor.userId))
 			);
-		await auditGroup(tx, access.actor, access.site.id, {
+		await recordActorAudit(tx, access.actor, {
 			action: 'group.agreement_accept',
 			entityType: 'group',
 			entityId: access.group.id
@@ -105,7 +106,7 @@ export async function setReminderPrefs({
 			// updatedAt stays: it orders the waitlist, and settings must not cost a place in it.
 			.set({ remindersInApp: data.inApp, remindersEmail: data.email })
 			.where(and(eq(groupMembers.groupId, group.id), eq(groupMembers.userId, actor.userId)));
-		await auditGroup(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'group.reminder_prefs',
 			entityType: 'group',
 			entityId: group.id,

@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { can, requireSite, type Actor } from '../access/actor';
-import { AppError, notFound } from '../errors';
-import { zText } from '../account/account.validation';
-import { parseInput, zId } from '../goals/goals.validation';
+import { requireSite, type Actor } from '../access/actor';
+import { AppError } from '../errors';
+import { zText } from '../validation';
+import { parseInput, zId } from '../validation';
 import { groupFacilitators, groups } from './groups.schema';
 import { groupProgrammes, programmeVersions } from '../programmes/programmes.schema';
-import { auditGroup } from './group-access';
 import { sitePeople } from '../people/names';
+import { requireUseCase } from '../access/use-case-permissions';
+import { recordActorAudit } from '../audit/record-audit';
 
 export const MIN_CAPACITY = 2;
 export const MAX_CAPACITY = 30;
@@ -37,7 +38,7 @@ export type TOpenGroupInput = z.input<typeof ZOpenGroupInput>;
 
 /** Site admins and peer workers open groups; anyone else gets "not found". */
 export function requireGroupOpener(actor: Actor | null): Actor {
-	if (!actor || !(can(actor, 'groups.manage') || can(actor, 'peer.work'))) throw notFound();
+	requireUseCase(actor, 'groups.open');
 	return actor;
 }
 
@@ -119,7 +120,7 @@ export async function openGroup({
 					? [{ groupId: row.id, userId: data.professionalId, kind: 'professional' as const }]
 					: [])
 			]);
-		await auditGroup(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'group.open',
 			entityType: 'group',
 			entityId: row.id,

@@ -3,8 +3,8 @@ import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { notFound } from '../errors';
 import { groupMembers } from './groups.schema';
-import { auditGroup } from './group-access';
 import { lockGroup, newCalendarToken, requireMember } from './enrolment';
+import { recordActorAudit } from '../audit/record-audit';
 
 /**
  * A member (or someone on the waitlist, whose feed starts with their place) replaces the secret of
@@ -38,7 +38,7 @@ export async function rotateCalendarToken({
 			)
 			.returning({ userId: groupMembers.userId });
 		if (!row) throw notFound();
-		await auditGroup(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: 'group.calendar_rotate',
 			entityType: 'group',
 			entityId: group.id

@@ -6,11 +6,12 @@ import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { AppError, notFound } from '../errors';
 import { renderMarkdown } from '../content/render-markdown';
-import { parseInput, zId } from '../goals/goals.validation';
 import { groupAttendance, groupMembers, groupSessionLogs } from './groups.schema';
-import { auditGroup, groupSessionFor, type GroupSession } from './group-access';
+import { groupSessionFor, type GroupSession } from './group-access';
 import { peerNames } from '../people/names';
 import { programmeText } from '../programmes/programme-text';
+import { parseInput, zId, zOptionalText } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 export type GroupSessionPage = {
 	groupId: string;
@@ -65,7 +66,7 @@ export async function getGroupSession({
 		// People recorded for this session who have since left still belong in its record.
 		const ids = [...new Set([...members.map((m) => m.userId), ...attendance.map((a) => a.userId)])];
 		const names = await peerNames(tx, ids);
-		await auditGroup(tx, access.actor, site.id, {
+		await recordActorAudit(tx, access.actor, {
 			action: 'group_session.read',
 			entityType: 'group_session',
 			entityId: session.id
@@ -104,10 +105,7 @@ const list = z.preprocess(
 	(v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
 	z.array(z.string().max(100)).max(200)
 );
-const optionalText = z.preprocess(
-	(v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-	z.string().trim().max(4000, 'err_too_long').optional()
-);
+const optionalText = zOptionalText(4000);
 
 export const ZRecordSessionInput = z.object({
 	groupId: zId,
@@ -178,7 +176,7 @@ export async function recordGroupSession({
 			.insert(groupSessionLogs)
 			.values({ sessionId: session.id, ...log })
 			.onConflictDoUpdate({ target: groupSessionLogs.sessionId, set: log });
-		await auditGroup(tx, access.actor, site.id, {
+		await recordActorAudit(tx, access.actor, {
 			action: 'group_session.record',
 			entityType: 'group_session',
 			entityId: session.id,

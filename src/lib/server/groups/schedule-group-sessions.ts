@@ -3,12 +3,14 @@ import { and, asc, eq, gt, inArray, lt, ne, or } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { AppError, notFound } from '../errors';
-import { parseInput, zId } from '../goals/goals.validation';
+import { parseInput, zId } from '../validation';
 import { repeatWeekly } from '../dates/calendar';
 import { classifyUrl } from '../content/render-markdown';
 import { groupFacilitators, groups, groupSessions } from './groups.schema';
 import { groupProgrammes } from '../programmes/programmes.schema';
-import { auditGroup, facilitatedGroup, isUuid } from './group-access';
+import { facilitatedGroup } from './group-access';
+import { isUuid } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 export const MAX_SESSIONS = 52;
 
@@ -161,7 +163,7 @@ export async function scheduleGroupSessions({
 				}))
 			)
 			.returning({ id: groupSessions.id });
-		await auditGroup(tx, access.actor, site.id, {
+		await recordActorAudit(tx, access.actor, {
 			action: 'group.schedule_sessions',
 			entityType: 'group',
 			entityId: group.id,
@@ -196,7 +198,7 @@ export async function cancelSession({
 			)
 			.returning({ id: groupSessions.id });
 		if (!row) throw notFound();
-		await auditGroup(tx, access.actor, access.site.id, {
+		await recordActorAudit(tx, access.actor, {
 			action: 'group.cancel_session',
 			entityType: 'group_session',
 			entityId: row.id

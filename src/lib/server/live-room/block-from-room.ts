@@ -3,11 +3,12 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { notFound } from '../errors';
-import { parseInput, zId } from '../goals/goals.validation';
-import { auditGroup, groupSessionFor } from '../groups/group-access';
+import { groupSessionFor } from '../groups/group-access';
 import { chatMessages } from './live-room.schema';
 import { subRoomFor } from './room-access';
 import { setMemberBlock } from '../safety/set-member-block';
+import { parseInput, zId } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 export const ZBlockFromRoomInput = z.object({
 	groupId: zId,
@@ -35,7 +36,7 @@ export async function blockFromRoom({
 	const data = parseInput(ZBlockFromRoomInput, input);
 	await db.transaction(async (tx) => {
 		const access = await groupSessionFor(tx, actor, data);
-		const { site, group, session } = access;
+		const { group, session } = access;
 		const [message] = await tx
 			.select({ id: chatMessages.id, authorId: chatMessages.authorId, roomId: chatMessages.roomId })
 			.from(chatMessages)
@@ -51,8 +52,8 @@ export async function blockFromRoom({
 		// A message of a sub-room the member was never in is "not found", like in the room itself.
 		await subRoomFor(tx, access, message.roomId);
 		await setMemberBlock(tx, access, message.authorId, data.blocked);
-		await auditGroup(tx, access.actor, site.id, {
-			action: data.blocked ? 'group.room.block' : 'group.room.unblock',
+		await recordActorAudit(tx, access.actor, {
+			action: data.blocked ? 'group.room_block' : 'group.room_unblock',
 			entityType: 'chat_message',
 			entityId: String(message.id),
 			details: { groupId: group.id, sessionId: session.id }

@@ -3,7 +3,7 @@ import { blockedBy } from '../safety/blocked-by';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { notFound } from '../errors';
-import { auditGroup, groupSessionFor, type GroupRole } from '../groups/group-access';
+import { groupSessionFor, type GroupRole } from '../groups/group-access';
 import { peerNames } from '../people/names';
 import { chatMessages, sessionRooms } from './live-room.schema';
 import { groupFacilitators, groupMembers } from '../groups/groups.schema';
@@ -11,6 +11,7 @@ import { programmeVersions } from '../programmes/programmes.schema';
 import { subRoomFor } from './room-access';
 import { presentIn } from './presence';
 import type { RoomMessage, RoomState } from './delivery';
+import { recordActorAudit } from '../audit/record-audit';
 
 const LATEST = 50;
 
@@ -136,8 +137,8 @@ export async function getRoom({
 			.limit(1);
 		const theme = version?.content.sessions.find((s) => s.number === session.number)?.theme ?? null;
 
-		await auditGroup(tx, access.actor, site.id, {
-			action: 'group.room.view',
+		await recordActorAudit(tx, access.actor, {
+			action: 'group.room_view',
 			entityType: 'group_session',
 			entityId: session.id,
 			details: { groupId: group.id, roomId: room?.id ?? null, messages: latest.length }

@@ -3,7 +3,7 @@
 import { blockedBy } from '../safety/blocked-by';
 import type { Actor } from '../access/actor';
 import { notFound } from '../errors';
-import { auditGroup, groupSessionFor } from '../groups/group-access';
+import { groupSessionFor } from '../groups/group-access';
 import { groupAttendance } from '../groups/groups.schema';
 import { enterPresence } from './presence';
 import { subRoomFor } from './room-access';
@@ -11,6 +11,7 @@ import { announce } from './room-notify';
 import { hubFor, isClosing, leave } from './hubs';
 import type { Hub, LiveDeps } from './room-live';
 import type { Conn } from './delivery';
+import { recordActorAudit } from '../audit/record-audit';
 
 /** The id after which a (re)connecting client wants messages: Last-Event-ID, else ?after=. */
 export function resumeFrom(lastEventId: string | null, after: string | null): number {
@@ -61,16 +62,16 @@ export async function openRoomStream({
 				.onConflictDoNothing()
 				.returning({ userId: groupAttendance.userId });
 			if (first.length > 0)
-				await auditGroup(tx, access.actor, site.id, {
-					action: 'group.attendance.live',
+				await recordActorAudit(tx, access.actor, {
+					action: 'group.attendance_live',
 					entityType: 'group_session',
 					entityId: session.id,
 					details: { groupId: group.id }
 				});
 		}
 		await enterPresence(tx, { sessionId: session.id, userId: me, instanceId });
-		await auditGroup(tx, access.actor, site.id, {
-			action: 'group.room.stream',
+		await recordActorAudit(tx, access.actor, {
+			action: 'group.room_stream',
 			entityType: 'group_session',
 			entityId: session.id,
 			details: { groupId: group.id, roomId: room?.id ?? null, after: input.after }

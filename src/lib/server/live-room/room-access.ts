@@ -4,7 +4,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { notFound } from '../errors';
-import { isUuid, type GroupAccess, type GroupSession } from '../groups/group-access';
+import { type GroupAccess, type GroupSession } from '../groups/group-access';
+import { isUuid } from '../validation';
 import { sessionRooms } from './live-room.schema';
 
 export type SessionRoom = typeof sessionRooms.$inferSelect;

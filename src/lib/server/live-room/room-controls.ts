@@ -7,19 +7,14 @@ import type { Db, Tx } from '../db/client';
 import type { Actor } from '../access/actor';
 import type { RealtimeBus } from '../realtime/bus';
 import { AppError, notFound } from '../errors';
-import { zText } from '../account/account.validation';
-import { parseInput } from '../goals/goals.validation';
-import {
-	auditGroup,
-	facilitatedGroup,
-	isUuid,
-	type GroupAccess,
-	type GroupSession
-} from '../groups/group-access';
+import { facilitatedGroup, type GroupAccess, type GroupSession } from '../groups/group-access';
 import { groupMembers, groupSessions } from '../groups/groups.schema';
 import { moderationActions } from '../moderation/moderation.schema';
 import { sessionRooms } from './live-room.schema';
 import { announce } from './room-notify';
+import { isUuid, parseInput, zText } from '../validation';
+import type { AuditAction } from '../audit/actions';
+import { recordActorAudit } from '../audit/record-audit';
 
 type Deps = { db: Db; bus: RealtimeBus; actor: Actor | null; now?: Date };
 const zIds = { groupId: z.string().max(100), sessionId: z.string().max(100) };
@@ -45,7 +40,7 @@ async function facilitatedSession(
 async function change(
 	{ db, bus, actor }: Deps,
 	ids: Ids,
-	action: string,
+	action: AuditAction,
 	apply: (
 		tx: Tx,
 		a: GroupAccess & { session: GroupSession }
@@ -54,7 +49,7 @@ async function change(
 	await db.transaction(async (tx) => {
 		const access = await facilitatedSession(tx, actor, ids);
 		const details = await apply(tx, access);
-		await auditGroup(tx, access.actor, access.site.id, {
+		await recordActorAudit(tx, access.actor, {
 			action,
 			entityType: 'group_session',
 			entityId: access.session.id,
@@ -74,7 +69,7 @@ export function setRoomStatus(
 	deps: Deps & { input: z.input<typeof ZSetRoomStatusInput> }
 ): Promise<void> {
 	const data = parseInput(ZSetRoomStatusInput, deps.input);
-	return change(deps, data, `group.room.${data.status}`, async (tx, { session, group }) => {
+	return change(deps, data, `group.room_${data.status}`, async (tx, { session, group }) => {
 		if (data.status === 'open' && group.closedAt)
 			throw new AppError('conflict', { status: 'groups_err_closed_sessions' });
 		const allowed =
@@ -98,7 +93,7 @@ export const ZPinAgendaInput = z.object({ ...zIds, agenda: zText(2000, 0) });
 /** Pins (or clears) the session's agenda at the top of the room. */
 export function pinAgenda(deps: Deps & { input: z.input<typeof ZPinAgendaInput> }): Promise<void> {
 	const data = parseInput(ZPinAgendaInput, deps.input);
-	return change(deps, data, 'group.room.agenda', async (tx, { session }) => {
+	return change(deps, data, 'group.room_agenda', async (tx, { session }) => {
 		await tx
 			.update(groupSessions)
 			.set({ agenda: data.agenda || null })
@@ -123,7 +118,7 @@ export function setRoomTimer(
 ): Promise<void> {
 	const data = parseInput(ZSetTimerInput, deps.input);
 	const now = deps.now ?? new Date();
-	return change(deps, data, 'group.room.timer', async (tx, { session }) => {
+	return change(deps, data, 'group.room_timer', async (tx, { session }) => {
 		const timerEndsAt = data.minutes > 0 ? new Date(now.getTime() + data.minutes * 60_000) : null;
 		await tx.update(groupSessions).set({ timerEndsAt }).where(eq(groupSessions.id, session.id));
 		return { minutes: data.minutes };
@@ -144,7 +139,7 @@ export function setRoomSlowMode(
 	deps: Deps & { input: z.input<typeof ZSetSlowModeInput> }
 ): Promise<void> {
 	const data = parseInput(ZSetSlowModeInput, deps.input);
-	return change(deps, data, 'group.room.slow_mode', async (tx, { session, site, group, actor }) => {
+	return change(deps, data, 'group.room_slow_mode', async (tx, { session, site, group, actor }) => {
 		await tx
 			.update(groupSessions)
 			.set({ slowModeSeconds: data.seconds })
@@ -173,7 +168,7 @@ export function openSubRoom(
 	deps: Deps & { input: z.input<typeof ZOpenSubRoomInput> }
 ): Promise<void> {
 	const data = parseInput(ZOpenSubRoomInput, deps.input);
-	return change(deps, data, 'group.room.subroom.open', async (tx, { session, group }) => {
+	return change(deps, data, 'group.room_subroom_open', async (tx, { session, group }) => {
 		if (session.status !== 'open')
 			throw new AppError('invalid_input', { name: 'room_err_not_open' });
 		const wanted = [...new Set(data.memberIds)];
@@ -204,7 +199,7 @@ export function closeSubRoom(
 	deps: Deps & { input: z.input<typeof ZCloseSubRoomInput> }
 ): Promise<void> {
 	const data = parseInput(ZCloseSubRoomInput, deps.input);
-	return change(deps, data, 'group.room.subroom.close', async (tx, { session }) => {
+	return change(deps, data, 'group.room_subroom_close', async (tx, { session }) => {
 		if (!isUuid(data.roomId)) throw notFound();
 		const closed = await tx
 			.update(sessionRooms)

@@ -227,8 +227,8 @@ describe.each(dbKinds)('corrections in an open live room on %s', (kind) => {
 		const audit = await app.db
 			.select({ action: auditLog.action, entityId: auditLog.entityId })
 			.from(auditLog)
-			.where(and(eq(auditLog.actorUserId, me.userId), eq(auditLog.action, 'group.room.block')));
-		expect(audit).toEqual([{ action: 'group.room.block', entityId: String(first.id) }]);
+			.where(and(eq(auditLog.actorUserId, me.userId), eq(auditLog.action, 'group.room_block')));
+		expect(audit).toEqual([{ action: 'group.room_block', entityId: String(first.id) }]);
 
 		await blockFromRoom({
 			db: app.db,

@@ -4,15 +4,15 @@ import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import type { RealtimeBus } from '../realtime/bus';
 import { AppError } from '../errors';
-import { zText } from '../account/account.validation';
-import { parseInput } from '../goals/goals.validation';
-import { auditGroup, groupSessionFor } from '../groups/group-access';
+import { groupSessionFor } from '../groups/group-access';
 import { assertCanPost } from '../groups/can-post';
 import { chatMessages } from './live-room.schema';
 import { isStaffRole, subRoomFor } from './room-access';
 import { announce } from './room-notify';
 import { recordXactLock } from '../jobs/locks';
 import { assertNoContactDetails, flagRisk } from '../safety/screen-post';
+import { parseInput, zText } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 export const ZSendChatMessageInput = z.object({
 	groupId: z.string().max(100),
@@ -105,8 +105,8 @@ export async function sendChatMessage({
 			target: { type: 'chat_message', id: String(saved.id) },
 			body: data.body
 		});
-		await auditGroup(tx, access.actor, site.id, {
-			action: 'group.room.message',
+		await recordActorAudit(tx, access.actor, {
+			action: 'group.room_message',
 			entityType: 'chat_message',
 			entityId: String(saved.id),
 			details: { groupId: group.id, sessionId: session.id, roomId: room?.id ?? null }

@@ -1,6 +1,7 @@
 import type { App } from '../app';
-import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
-import { recordAudit } from '../audit/record-audit';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
+import { recordActorAudit } from '../audit/record-audit';
 import type { OutboxEntry } from './mailer';
 
 /**
@@ -14,21 +15,16 @@ export async function readOutbox({
 	app: App;
 	actor: Actor | null;
 }): Promise<OutboxEntry[] | null> {
-	requireAccess(actor, 'site.outbox');
+	requireUseCase(actor, 'site.outbox');
 	const site = requireSite(actor);
 	const outbox = app.mailer.outbox;
 	if (!outbox) return null;
 	return app.db.transaction(async (tx) => {
 		const entries = outbox(site.id);
-		await recordAudit(tx, {
-			actorUserId: actor.userId,
-			actingRole: actingRole(actor),
-			siteId: site.id,
+		await recordActorAudit(tx, actor, {
 			action: 'outbox.read',
 			entityType: 'site',
 			entityId: site.id,
-			outcome: 'success',
-			ip: actor.ip,
 			details: { count: entries.length }
 		});
 		return entries;

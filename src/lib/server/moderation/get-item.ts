@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, or } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
-import { auditGroup } from '../groups/group-access';
 import { groupMembers, groups } from '../groups/groups.schema';
 import { moderationActions, moderationItems } from './moderation.schema';
 import { identities, itemOf, requireModerator, type Identity } from './moderation-access';
 import { targetContent, type TargetContent } from './target-content';
+import { recordActorAudit } from '../audit/record-audit';
 
 export type ItemView = {
 	item: {
@@ -104,8 +104,8 @@ export async function getItem({
 			...related.map((r) => r.reportedBy),
 			...actions.map((a) => a.actorId)
 		]);
-		await auditGroup(tx, actor, site.id, {
-			action: 'moderation.item.read',
+		await recordActorAudit(tx, actor, {
+			action: 'moderation.item_read',
 			entityType: 'moderation_item',
 			entityId: item.id,
 			details: { groupId: item.groupId }

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
-import { zText } from '../account/account.validation';
-import { parseInput, zId } from '../goals/goals.validation';
-import { auditGroup, facilitatedGroup } from '../groups/group-access';
+import { facilitatedGroup } from '../groups/group-access';
 import { moderationActions } from './moderation.schema';
 import { setTargetHidden, targetContent } from './target-content';
+import { parseInput, zId, zText } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 export const ZHidePostInput = z.object({
 	groupId: zId,
@@ -45,7 +45,7 @@ export async function hidePost({
 			actorId: access.actor.userId,
 			createdAt: now
 		});
-		await auditGroup(tx, access.actor, access.site.id, {
+		await recordActorAudit(tx, access.actor, {
 			action: data.hidden ? 'board.hide' : 'board.restore',
 			entityType: 'board_post',
 			entityId: target.id,

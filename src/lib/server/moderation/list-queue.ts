@@ -1,12 +1,11 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
-import { recordAudit } from '../audit/record-audit';
-import { actingRole } from '../access/actor';
 import { boardPosts } from '../board/board.schema';
 import { chatMessages } from '../live-room/live-room.schema';
 import { groups } from '../groups/groups.schema';
 import { moderationItems } from './moderation.schema';
+import { recordActorAudit } from '../audit/record-audit';
 import { identities, requireModerator, type Identity } from './moderation-access';
 
 export type QueueEntry = {
@@ -94,15 +93,10 @@ export async function listQueue({
 				Number(b.urgency === 'urgent') - Number(a.urgency === 'urgent') ||
 				a.createdAt.getTime() - b.createdAt.getTime()
 		);
-		await recordAudit(tx, {
-			actorUserId: actor.userId,
-			actingRole: actingRole(actor),
-			siteId: site.id,
-			action: 'moderation.queue.read',
+		await recordActorAudit(tx, actor, {
+			action: 'moderation.queue_read',
 			entityType: 'moderation_item',
 			entityId: null,
-			outcome: 'success',
-			ip: actor.ip,
 			details: { items: entries.length }
 		});
 		return entries;

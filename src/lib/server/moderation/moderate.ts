@@ -3,14 +3,13 @@ import { announceMembershipChange } from '../live-room/room-notify';
 import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import type { Actor } from '../access/actor';
-import { zText } from '../account/account.validation';
 import { AppError } from '../errors';
-import { parseInput, zId } from '../goals/goals.validation';
-import { auditGroup } from '../groups/group-access';
 import { groupMembers } from '../groups/groups.schema';
 import { moderationActions, moderationItems } from './moderation.schema';
 import { itemOf, requireModerator, type ModerationItem } from './moderation-access';
 import { setTargetHidden, targetContent } from './target-content';
+import { parseInput, zId, zText } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 export const moderationVerbs = [
 	'hide',
@@ -113,7 +112,7 @@ export async function moderate({
 			actorId: actor.userId,
 			createdAt: now
 		});
-		await auditGroup(tx, actor, site.id, {
+		await recordActorAudit(tx, actor, {
 			action: `moderation.${data.action}`,
 			entityType: 'moderation_item',
 			entityId: item.id,

@@ -2,17 +2,18 @@
 // another site is "not found".
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
-import { requireAccess, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { notFound } from '../errors';
 import type { Site } from '../sites/sites.schema';
-import { isUuid } from '../groups/group-access';
 import { moderationItems } from './moderation.schema';
 import { profiles } from '../people/people.schema';
+import { isUuid } from '../validation';
 
 export type ModerationItem = typeof moderationItems.$inferSelect;
 
 export function requireModerator(actor: Actor | null): { actor: Actor; site: Site } {
-	requireAccess(actor, 'moderation.queue');
+	requireUseCase(actor, 'moderation.queue');
 	return { actor, site: requireSite(actor) };
 }
 

@@ -7,11 +7,11 @@
 import { z } from 'zod';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
-import { zText } from '../account/account.validation';
-import { parseInput, zId } from '../goals/goals.validation';
-import { auditGroup, groupFor } from '../groups/group-access';
+import { groupFor } from '../groups/group-access';
 import { moderationItems } from './moderation.schema';
 import { targetContent } from './target-content';
+import { parseInput, zId, zText } from '../validation';
+import { recordActorAudit } from '../audit/record-audit';
 
 export const ZReportInput = z.object({
 	groupId: zId,
@@ -50,7 +50,7 @@ export async function reportContent({
 			})
 			.returning({ id: moderationItems.id });
 		if (!item) throw new Error('moderation item not inserted');
-		await auditGroup(tx, access.actor, access.site.id, {
+		await recordActorAudit(tx, access.actor, {
 			action: 'moderation.report',
 			entityType: 'moderation_item',
 			entityId: item.id,

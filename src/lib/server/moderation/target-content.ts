@@ -2,7 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { notFound } from '../errors';
-import { isUuid } from '../groups/group-access';
+import { isUuid } from '../validation';
 import { boardPosts } from '../board/board.schema';
 import { chatMessages } from '../live-room/live-room.schema';
 import { groupSessions } from '../groups/groups.schema';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { App } from '../app';
-import { actingRole, type Actor } from '../access/actor';
-import { recordAudit } from '../audit/record-audit';
+import type { Actor } from '../access/actor';
+import { recordActorAudit } from '../audit/record-audit';
 import { notFound } from '../errors';
 import { claimInvitation } from './claim-invitation';
 import { invitations, memberships } from './people.schema';
@@ -32,15 +32,11 @@ export async function acceptInvitation({
 			.update(invitations)
 			.set({ acceptedAt: new Date() })
 			.where(eq(invitations.id, invitation.id));
-		await recordAudit(tx, {
-			actorUserId: actor.userId,
-			actingRole: actingRole(actor),
+		await recordActorAudit(tx, actor, {
 			siteId: invitation.siteId,
 			action: 'invitation.accept',
 			entityType: 'invitation',
 			entityId: invitation.id,
-			outcome: 'success',
-			ip: actor.ip,
 			details: { role: invitation.role, newAccount: false }
 		});
 		const [site] = await tx

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import type { App } from '../app';
 import { AppError } from '../errors';
 import { recordAudit } from '../audit/record-audit';
-import { zEmail, zPassword, zText } from '../account/account.validation';
+import { zEmail, zPassword } from '../account/account.validation';
 import { createVerifiedAccount, findUserIdByEmail } from './create-account';
+import { zText } from '../validation';
 
 export const ZPlatformAdminInput = z.object({
 	email: zEmail,

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
-import { recordAudit } from '../audit/record-audit';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
+import { recordActorAudit } from '../audit/record-audit';
 import { user } from '../db/auth.schema';
 import { notFound } from '../errors';
 import type { SiteRole } from './people.schema';
@@ -28,21 +29,16 @@ export async function getPerson({
 	actor: Actor | null;
 	input: { userId: string };
 }): Promise<PersonDetail> {
-	requireAccess(actor, 'site.people');
+	requireUseCase(actor, 'people.manage');
 	const site = requireSite(actor);
 	return db.transaction(async (tx) => {
 		const roles = await rolesOnSite(tx, site.id, input.userId);
 		const [row] = await tx.select().from(user).where(eq(user.id, input.userId)).limit(1);
 		if (!row) throw notFound();
-		await recordAudit(tx, {
-			actorUserId: actor.userId,
-			actingRole: actingRole(actor),
-			siteId: site.id,
+		await recordActorAudit(tx, actor, {
 			action: 'person.read',
 			entityType: 'user',
-			entityId: row.id,
-			outcome: 'success',
-			ip: actor.ip
+			entityId: row.id
 		});
 		return {
 			userId: row.id,

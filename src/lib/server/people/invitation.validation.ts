@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { zPassword, zText } from '../account/account.validation';
+import { zPassword } from '../account/account.validation';
+import { zText } from '../validation';
 
 /** The token part of an invitation link (see invitation-token.ts): base64url, never huge. */
 export const zInvitationToken = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/);

@@ -1,12 +1,13 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { App } from '../app';
-import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
-import { recordAudit } from '../audit/record-audit';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
+import { recordActorAudit } from '../audit/record-audit';
 import { zEmail } from '../account/account.validation';
 import { AppError } from '../errors';
 import { m } from '../../paraglide/messages.js';
-import { isLocale, baseLocale } from '../../paraglide/runtime.js';
+import { baseLocale, isLocale } from '../../paraglide/runtime.js';
 import { findUserIdByEmail } from './create-account';
 import { invitations, memberships, siteRoles } from './people.schema';
 import { hashInvitationToken, newInvitationToken } from './invitation-token';
@@ -34,7 +35,7 @@ export async function invitePerson({
 	actor: Actor | null;
 	input: TInvitePersonInput;
 }): Promise<{ invitationId: string }> {
-	requireAccess(actor, 'site.people');
+	requireUseCase(actor, 'people.manage');
 	const site = requireSite(actor);
 	const locale = isLocale(site.defaultLocale) ? site.defaultLocale : baseLocale;
 	const token = newInvitationToken();
@@ -79,15 +80,10 @@ export async function invitePerson({
 			})
 			.returning({ id: invitations.id });
 		if (!row) throw new Error('insert returned no row');
-		await recordAudit(tx, {
-			actorUserId: actor.userId,
-			actingRole: actingRole(actor),
-			siteId: site.id,
+		await recordActorAudit(tx, actor, {
 			action: 'invitation.create',
 			entityType: 'invitation',
 			entityId: row.id,
-			outcome: 'success',
-			ip: actor.ip,
 			details: { role: input.role }
 		});
 		// Sent inside the transaction: if the mail cannot be handed over, no invitation exists.

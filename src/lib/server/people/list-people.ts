@@ -1,7 +1,8 @@
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
-import { recordAudit } from '../audit/record-audit';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
+import { recordActorAudit } from '../audit/record-audit';
 import { user } from '../db/auth.schema';
 import { invitations, memberships, type SiteRole } from './people.schema';
 
@@ -23,7 +24,7 @@ export async function listPeople({
 	db: Db;
 	actor: Actor | null;
 }): Promise<{ people: PersonRow[]; invitations: OpenInvitation[] }> {
-	requireAccess(actor, 'site.people');
+	requireUseCase(actor, 'people.manage');
 	const site = requireSite(actor);
 	return db.transaction(async (tx) => {
 		const rows = await tx
@@ -67,15 +68,10 @@ export async function listPeople({
 				)
 			)
 			.orderBy(asc(invitations.expiresAt));
-		await recordAudit(tx, {
-			actorUserId: actor.userId,
-			actingRole: actingRole(actor),
-			siteId: site.id,
+		await recordActorAudit(tx, actor, {
 			action: 'people.list',
 			entityType: 'site',
 			entityId: site.id,
-			outcome: 'success',
-			ip: actor.ip,
 			details: { people: byUser.size, invitations: open.length }
 		});
 		return { people: [...byUser.values()], invitations: open };

@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../db/client';
-import { actingRole, type Actor } from '../access/actor';
-import { recordAudit } from '../audit/record-audit';
+import type { Db, Tx } from '../db/client';
+import type { Actor } from '../access/actor';
+import type { AuditAction } from '../audit/actions';
+import { recordActorAudit } from '../audit/record-audit';
 import { profiles, textSizes, type Profile } from './people.schema';
 import { isLocale } from '../../paraglide/runtime.js';
-import { zText } from '../account/account.validation';
 import { isTimeZone } from '../i18n/time-zones';
+import { zText } from '../validation';
 
 /** A lone surrogate would be stored as U+FFFD: refuse it rather than save something else. */
 const wellFormed = (s: string) => s.isWellFormed();
@@ -47,17 +48,8 @@ export const ZProfileInput = z.object({
 });
 export type TProfileInput = z.infer<typeof ZProfileInput>;
 
-const audit = (tx: Parameters<typeof recordAudit>[0], actor: Actor, action: string) =>
-	recordAudit(tx, {
-		actorUserId: actor.userId,
-		actingRole: actingRole(actor),
-		siteId: actor.site?.id ?? null,
-		action,
-		entityType: 'profile',
-		entityId: actor.userId,
-		outcome: 'success',
-		ip: actor.ip
-	});
+const audit = (tx: Tx, actor: Actor, action: AuditAction) =>
+	recordActorAudit(tx, actor, { action, entityType: 'profile', entityId: actor.userId });
 
 /** The person's own profile; reading it is audited like any personal data. */
 export async function getOwnProfile({ db, actor }: { db: Db; actor: Actor }): Promise<Profile> {

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
-import { recordAudit } from '../audit/record-audit';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
+import { recordActorAudit } from '../audit/record-audit';
 import { session, user } from '../db/auth.schema';
 import { AppError } from '../errors';
 import { rolesOnSite } from './site-roles';
@@ -19,7 +20,7 @@ export async function setAccountStatus({
 	actor: Actor | null;
 	input: { userId: string; disabled: boolean };
 }): Promise<{ sessionsEnded: number }> {
-	requireAccess(actor, 'site.people');
+	requireUseCase(actor, 'people.manage');
 	const site = requireSite(actor);
 	return db.transaction(async (tx) => {
 		await rolesOnSite(tx, site.id, input.userId);
@@ -35,15 +36,10 @@ export async function setAccountStatus({
 					.where(eq(session.userId, input.userId))
 					.returning({ id: session.id })
 			: [];
-		await recordAudit(tx, {
-			actorUserId: actor.userId,
-			actingRole: actingRole(actor),
-			siteId: site.id,
+		await recordActorAudit(tx, actor, {
 			action: input.disabled ? 'account.disable' : 'account.enable',
 			entityType: 'user',
 			entityId: input.userId,
-			outcome: 'success',
-			ip: actor.ip,
 			details: input.disabled ? { sessionsEnded: ended.length } : null
 		});
 		return { sessionsEnded: ended.length };

@@ -1,8 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client';
-import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
-import { recordAudit } from '../audit/record-audit';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
+import { recordActorAudit } from '../audit/record-audit';
 import { AppError } from '../errors';
 import { memberships, siteRoles } from './people.schema';
 import { rolesOnSite } from './site-roles';
@@ -27,7 +28,7 @@ export async function setPersonRoles({
 	actor: Actor | null;
 	input: TSetPersonRolesInput;
 }): Promise<{ added: string[]; removed: string[] }> {
-	requireAccess(actor, 'site.people');
+	requireUseCase(actor, 'people.manage');
 	const site = requireSite(actor);
 	return db.transaction(async (tx) => {
 		const current = await rolesOnSite(tx, site.id, input.userId);
@@ -49,15 +50,10 @@ export async function setPersonRoles({
 		for (const role of added)
 			await tx.insert(memberships).values({ siteId: site.id, userId: input.userId, role });
 		if (added.length > 0 || removed.length > 0)
-			await recordAudit(tx, {
-				actorUserId: actor.userId,
-				actingRole: actingRole(actor),
-				siteId: site.id,
+			await recordActorAudit(tx, actor, {
 				action: 'membership.change',
 				entityType: 'user',
 				entityId: input.userId,
-				outcome: 'success',
-				ip: actor.ip,
 				details: { added: added.join(','), removed: removed.join(',') }
 			});
 		return { added, removed };

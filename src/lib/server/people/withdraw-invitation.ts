@@ -1,13 +1,15 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client';
-import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
-import { recordAudit } from '../audit/record-audit';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
+import { recordActorAudit } from '../audit/record-audit';
 import { notFound } from '../errors';
+import { zUuid } from '../validation';
 import { invitations } from './people.schema';
 
 export const ZWithdrawInvitationInput = z.object({
-	invitationId: z.uuid('err_invalid')
+	invitationId: zUuid
 });
 export type TWithdrawInvitationInput = z.infer<typeof ZWithdrawInvitationInput>;
 
@@ -21,7 +23,7 @@ export async function withdrawInvitation({
 	actor: Actor | null;
 	input: TWithdrawInvitationInput;
 }): Promise<void> {
-	requireAccess(actor, 'site.people');
+	requireUseCase(actor, 'people.manage');
 	const site = requireSite(actor);
 	await db.transaction(async (tx) => {
 		const [row] = await tx
@@ -37,15 +39,10 @@ export async function withdrawInvitation({
 			)
 			.returning({ id: invitations.id, role: invitations.role });
 		if (!row) throw notFound();
-		await recordAudit(tx, {
-			actorUserId: actor.userId,
-			actingRole: actingRole(actor),
-			siteId: site.id,
+		await recordActorAudit(tx, actor, {
 			action: 'invitation.withdraw',
 			entityType: 'invitation',
 			entityId: row.id,
-			outcome: 'success',
-			ip: actor.ip,
 			details: { role: row.role }
 		});
 	});

@@ -1,9 +1,10 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client';
-import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
-import { recordAudit } from '../audit/record-audit';
+import { requireSite, type Actor } from '../access/actor';
 import { slugPattern } from '../content/front-matter';
+import { requireUseCase } from '../access/use-case-permissions';
+import { recordActorAudit } from '../audit/record-audit';
 import { AppError } from '../errors';
 import { groupProgrammes, programmeVersions } from './programmes.schema';
 
@@ -33,7 +34,7 @@ export async function createProgramme({
 	actor: Actor | null;
 	input: TCreateProgrammeInput;
 }): Promise<{ slug: string; locales: string[] }> {
-	requireAccess(actor, 'groups.manage');
+	requireUseCase(actor, 'programmes.manage');
 	const site = requireSite(actor);
 	const [template] = await db
 		.select()
@@ -81,15 +82,10 @@ export async function createProgramme({
 					createdBy: actor.userId
 				}))
 			);
-		await recordAudit(tx, {
-			actorUserId: actor.userId,
-			actingRole: actingRole(actor),
-			siteId: site.id,
+		await recordActorAudit(tx, actor, {
 			action: 'programme.create',
 			entityType: 'programme',
 			entityId: row.id,
-			outcome: 'success',
-			ip: actor.ip,
 			details: { slug: input.slug, template: template.slug, languages: copied.length }
 		});
 		return { slug: input.slug, locales: copied.map((t) => t.locale) };

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { can, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { mayUse } from '../access/use-case-permissions';
 import { translationState, type TranslationState } from '../content/authoring';
 import { pickLocale } from '../i18n/pick-locale';
 import { groupMembers, groups } from '../groups/groups.schema';
@@ -83,7 +84,7 @@ export async function listProgrammes({
 						.where(and(inArray(groups.programmeId, ids), isNull(groups.closedAt)))
 						.groupBy(groups.programmeId)
 				]);
-	const canManage = can(editor, 'groups.manage');
+	const canManage = mayUse(editor, 'programmes.manage');
 	const groupRows =
 		canManage && ids.length > 0
 			? await db

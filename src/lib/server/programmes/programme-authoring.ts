@@ -3,7 +3,8 @@
 // Nothing here writes; the use cases do that after these checks.
 import { and, desc, eq, ne } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
-import { can, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { localeNotOffered } from '../content/authoring';
 import { renderMarkdown } from '../content/render-markdown';
 import { notFound } from '../errors';
@@ -19,7 +20,7 @@ export type Programme = typeof groupProgrammes.$inferSelect;
  * site admins (who run groups) may too. Anyone else: "not found".
  */
 export function requireProgrammeEditor(actor: Actor | null): Actor {
-	if (!actor || !(can(actor, 'content.edit') || can(actor, 'groups.manage'))) throw notFound();
+	requireUseCase(actor, 'programmes.edit');
 	return actor;
 }
 

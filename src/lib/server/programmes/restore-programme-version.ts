@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { actingRole, type Actor } from '../access/actor';
-import { recordAudit } from '../audit/record-audit';
+import type { Actor } from '../access/actor';
+import { recordActorAudit } from '../audit/record-audit';
 import { notFound } from '../errors';
 import { programmeVersions } from './programmes.schema';
 import { newestProgrammeVersion, programmeForEditing } from './programme-authoring';
@@ -20,7 +20,7 @@ export async function restoreProgrammeVersion({
 	input: { programme: string; locale: string; version: number };
 }): Promise<{ version: number }> {
 	const editing = await programmeForEditing(db, actor, input);
-	const { site, programme } = editing;
+	const { programme } = editing;
 	return db.transaction(async (tx) => {
 		const [old] = await tx
 			.select()
@@ -45,15 +45,10 @@ export async function restoreProgrammeVersion({
 			content: old.content,
 			createdBy: editing.actor.userId
 		});
-		await recordAudit(tx, {
-			actorUserId: editing.actor.userId,
-			actingRole: actingRole(editing.actor),
-			siteId: site.id,
+		await recordActorAudit(tx, editing.actor, {
 			action: 'programme.restore',
 			entityType: 'programme',
 			entityId: programme.id,
-			outcome: 'success',
-			ip: editing.actor.ip,
 			details: { locale: input.locale, from: input.version, version }
 		});
 		return { version };

@@ -1,6 +1,6 @@
 import type { Db } from '../db/client';
-import { actingRole, type Actor } from '../access/actor';
-import { recordAudit } from '../audit/record-audit';
+import type { Actor } from '../access/actor';
+import { recordActorAudit } from '../audit/record-audit';
 import type { TSaveSourceForm } from '../content/source-forms';
 import { programmeVersions } from './programmes.schema';
 import {
@@ -24,7 +24,7 @@ export async function saveProgrammeVersion({
 	input: Omit<TSaveSourceForm, 'lang'> & { programme: string; locale: string };
 }): Promise<{ version: number; status: 'draft' | 'published' }> {
 	const editing = await programmeForEditing(db, actor, input);
-	const { site, programme } = editing;
+	const { programme } = editing;
 	const checked = await checkProgrammeText(db, {
 		programme,
 		locale: input.locale,
@@ -42,15 +42,10 @@ export async function saveProgrammeVersion({
 			content: checked.content,
 			createdBy: editing.actor.userId
 		});
-		await recordAudit(tx, {
-			actorUserId: editing.actor.userId,
-			actingRole: actingRole(editing.actor),
-			siteId: site.id,
+		await recordActorAudit(tx, editing.actor, {
 			action: input.status === 'published' ? 'programme.publish' : 'programme.save_draft',
 			entityType: 'programme',
 			entityId: programme.id,
-			outcome: 'success',
-			ip: editing.actor.ip,
 			details: { locale: input.locale, version }
 		});
 		return { version, status: input.status };

@@ -3,15 +3,15 @@
 import { z } from 'zod';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
-import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
-import { recordAudit } from '../audit/record-audit';
-import { zText } from '../account/account.validation';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
+import type { AuditAction } from '../audit/actions';
+import { recordActorAudit } from '../audit/record-audit';
 import { AppError, notFound } from '../errors';
-import { parseInput, zId } from '../goals/goals.validation';
-import { isUuid } from '../groups/group-access';
 import { riskPhrases } from './safety.schema';
 import { sites, type Site } from '../sites/sites.schema';
 import { addStarterPhrases } from './starter-phrases';
+import { isUuid, parseInput, zId, zText } from '../validation';
 
 export type SafetySettings = {
 	allowContactDetails: boolean;
@@ -19,20 +19,15 @@ export type SafetySettings = {
 };
 
 function requireSettings(actor: Actor | null): { actor: Actor; site: Site } {
-	requireAccess(actor, 'site.settings');
+	requireUseCase(actor, 'site.settings');
 	return { actor, site: requireSite(actor) };
 }
 
-const audit = (tx: Tx, actor: Actor, site: Site, action: string, entityId: string, n?: number) =>
-	recordAudit(tx, {
-		actorUserId: actor.userId,
-		actingRole: actingRole(actor),
-		siteId: site.id,
+const audit = (tx: Tx, actor: Actor, action: AuditAction, entityId: string, n?: number) =>
+	recordActorAudit(tx, actor, {
 		action,
 		entityType: 'site',
 		entityId,
-		outcome: 'success',
-		ip: actor.ip,
 		details: n === undefined ? null : { count: n }
 	});
 
@@ -91,7 +86,7 @@ export async function addRiskPhrase({
 			.onConflictDoNothing()
 			.returning({ id: riskPhrases.id });
 		if (!row) throw new AppError('conflict', { phrase: 'safety_err_phrase_exists' });
-		await audit(tx, actor, site, 'safety.phrase.add', site.id);
+		await audit(tx, actor, 'safety.phrase_add', site.id);
 	});
 }
 
@@ -113,7 +108,7 @@ export async function removeRiskPhrase({
 			.where(and(eq(riskPhrases.id, input.phraseId), eq(riskPhrases.siteId, site.id)))
 			.returning({ id: riskPhrases.id });
 		if (gone.length === 0) throw notFound();
-		await audit(tx, actor, site, 'safety.phrase.remove', site.id);
+		await audit(tx, actor, 'safety.phrase_remove', site.id);
 	});
 }
 
@@ -135,7 +130,7 @@ export async function restoreStarterPhrases({
 			locales: [data.locale],
 			createdBy: actor.userId
 		});
-		await audit(tx, actor, site, 'safety.phrase.starter', site.id, n);
+		await audit(tx, actor, 'safety.phrase_starter', site.id, n);
 		return n;
 	});
 }
@@ -159,8 +154,7 @@ export async function setAllowContactDetails({
 		await audit(
 			tx,
 			actor,
-			site,
-			input.allow ? 'safety.contacts.allow' : 'safety.contacts.refuse',
+			input.allow ? 'safety.contacts_allow' : 'safety.contacts_refuse',
 			site.id
 		);
 	});

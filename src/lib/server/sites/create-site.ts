@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { actingRole, requireAccess, type Actor } from '../access/actor';
+import { actingRole, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { recordAudit } from '../audit/record-audit';
 import { AppError } from '../errors';
 import { sites, type Site } from './sites.schema';
@@ -18,7 +19,7 @@ export async function createSite({
 	input: TCreateSiteInput;
 	/** null only for the operator's command line. */
 }): Promise<Site> {
-	if (actor) requireAccess(actor, 'platform.sites');
+	if (actor) requireUseCase(actor, 'platform.sites');
 	return db.transaction(async (tx) => {
 		const [taken] = await tx
 			.select({ id: sites.id })

@@ -1,6 +1,7 @@
 import { asc, countDistinct, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { requireAccess, type Actor } from '../access/actor';
+import type { Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
 import { memberships } from '../people/people.schema';
 import { sites } from './sites.schema';
 
@@ -14,7 +15,7 @@ export async function listSites({
 	db: Db;
 	actor: Actor | null;
 }): Promise<SiteListRow[]> {
-	requireAccess(actor, 'platform.sites');
+	requireUseCase(actor, 'platform.sites');
 	return db
 		.select({
 			id: sites.id,

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { locales } from '../../paraglide/runtime.js';
 import { isTimeZone } from '../i18n/time-zones';
-import { zText } from '../account/account.validation';
 import type { CrisisContact } from '../../types';
+import { zText } from '../validation';
 
 export const zSlug = z
 	.string('err_required')

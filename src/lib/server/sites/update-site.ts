@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
-import { recordAudit } from '../audit/record-audit';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
+import { recordActorAudit } from '../audit/record-audit';
 import { sites, type Site } from './sites.schema';
 import type { TUpdateSiteInput } from './site.validation';
 
@@ -27,7 +28,7 @@ export async function updateSite({
 	actor: Actor | null;
 	input: TUpdateSiteInput;
 }): Promise<Site> {
-	requireAccess(actor, 'site.settings');
+	requireUseCase(actor, 'site.settings');
 	const { id } = requireSite(actor);
 	return db.transaction(async (tx) => {
 		const [before] = await tx.select().from(sites).where(eq(sites.id, id)).limit(1);
@@ -50,15 +51,11 @@ export async function updateSite({
 			.where(eq(sites.id, id))
 			.returning();
 		if (!site) throw new Error('update returned no row');
-		await recordAudit(tx, {
-			actorUserId: actor.userId,
-			actingRole: actingRole(actor),
+		await recordActorAudit(tx, actor, {
 			siteId: id,
 			action: 'site.update',
 			entityType: 'site',
 			entityId: id,
-			outcome: 'success',
-			ip: actor.ip,
 			details: { changed: changed.join(',') }
 		});
 		return site;

@@ -10,7 +10,7 @@ import {
 	setAllowContactDetails,
 	ZAddPhraseInput
 } from '$lib/server/safety/manage-safety';
-import { zId } from '$lib/server/goals/goals.validation';
+import { zId } from '$lib/server/validation';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const actor = requireSignedIn(locals.actor);

@@ -1,0 +1,60 @@
+import { canAny, requireAnyAccess, type Actor } from './actor';
+import type { Permission } from './permissions';
+
+/**
+ * Who may use what, as data: each entry names a use case (or the family of use cases behind one
+ * access helper) and the permissions of which the actor needs any one on their active site. The
+ * area helpers read this table rather than combining permissions themselves, and its test states,
+ * role by role, which entries each role reaches. Records are still scoped afterwards (a member
+ * reaches "goals.own" but only their own goals); a use case missing here cannot be asked for.
+ */
+export const useCasePermissions = {
+	/** A member's own goals and steps. */
+	'goals.own': ['member.space'],
+	/** Goals members share with the people who support them, read-only. */
+	'goals.read_shared': ['carer.space', 'peer.work', 'clinical.caseload'],
+
+	/** Seeing a peer group at all (groupFor); a professional may co-facilitate as a third. */
+	'groups.use': ['member.space', 'peer.work', 'moderation.queue', 'clinical.caseload'],
+	/** Taking part as a member: enrolling, joining, reminders, the calendar feed. */
+	'groups.take_part': ['member.space'],
+	/** Acting as a group's facilitator, where they are listed as one. */
+	'groups.facilitate': ['peer.work', 'clinical.caseload'],
+	/** Every group of the site, as its moderator. */
+	'groups.moderate': ['moderation.queue'],
+	'groups.open': ['groups.manage', 'peer.work'],
+	/** Closing any group of the site, not only one the actor facilitates. */
+	'groups.close_any': ['groups.manage'],
+	/** Programme texts are content: content editors write them, site admins (who run groups) too. */
+	'programmes.edit': ['content.edit', 'groups.manage'],
+	/** Creating and importing programmes, and seeing the groups that run them. */
+	'programmes.manage': ['groups.manage'],
+
+	'cohorts.facilitate': ['peer.work', 'clinical.caseload'],
+
+	'moderation.queue': ['moderation.queue'],
+
+	'companionship.member': ['member.space'],
+	'companionship.companion': ['peer.work'],
+	'companionship.coordinate': ['groups.manage'],
+
+	'courses.learn': ['member.space'],
+	'courses.edit': ['content.edit'],
+
+	'people.manage': ['site.people'],
+	'site.settings': ['site.settings'],
+	'site.audit': ['site.audit'],
+	'site.outbox': ['site.outbox'],
+	'platform.sites': ['platform.sites']
+} as const satisfies Record<string, readonly Permission[]>;
+
+export type UseCase = keyof typeof useCasePermissions;
+
+/** Whether the actor may use the use case on their active site. */
+export const mayUse = (actor: Actor | null, useCase: UseCase): boolean =>
+	canAny(actor, useCasePermissions[useCase]);
+
+/** Throws "not found" unless the actor may use the use case: callers cannot tell the two apart. */
+export function requireUseCase(actor: Actor | null, useCase: UseCase): asserts actor is Actor {
+	requireAnyAccess(actor, useCasePermissions[useCase]);
+}
