@@ -6,6 +6,9 @@ import type { Site } from '../sites/sites.schema';
 
 export type VersionStatus = 'draft' | 'published';
 
+/** The largest lesson or programme file: larger ones are refused before they are read. */
+export const MAX_COURSE_FILE_BYTES = 200 * 1024;
+
 /** The refusal for a language the site does not offer: a field error, nothing written. */
 export const localeNotOffered = (): AppError =>
 	new AppError('invalid_input', { lang: 'err_lesson_locale_not_offered' });

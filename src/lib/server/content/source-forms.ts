@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_COURSE_FILE_BYTES } from '../courses/parse-course';
+import { MAX_COURSE_FILE_BYTES } from './authoring';
 
 // The forms of the source editors (lessons and group programmes): the whole file in one language,
 // and (for saving) draft or published; restoring names an earlier version.

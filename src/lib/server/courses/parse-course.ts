@@ -10,8 +10,9 @@ import { AppError } from '../errors';
 import { courseCategories, type CourseCategory, type LessonContent } from './courses.schema';
 import { classifyUrl } from './render-markdown';
 
-/** Larger files are refused before they are read. */
-export const MAX_COURSE_FILE_BYTES = 200 * 1024;
+// Larger files are refused before they are read; the source editors (content/) take the same limit.
+import { MAX_COURSE_FILE_BYTES } from '../content/authoring';
+export { MAX_COURSE_FILE_BYTES };
 
 export type CourseIssue = {
 	/** Path inside the course folder, e.g. `lessons/intro/welcome.en.md`. */
