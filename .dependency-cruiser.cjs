@@ -2,78 +2,97 @@
 /*
  * How the code under src/ may depend on itself (`npm run check:deps`, part of `npm test`).
  *
- * Layers of src/lib/server, bottom to top. A module imports only its own layer and the layers
- * below it; type-only imports count too (tsPreCompilationDeps), because a type import couples the
- * two areas just the same.
+ * One order, bottom to top. A module imports only its own area and the areas before it;
+ * type-only imports count too (tsPreCompilationDeps), because a type import ties two areas
+ * together just as much. Paths are under src/lib/server unless they say otherwise.
  *
- *   data         the tables: every <area>/<area>.schema.ts, db/auth.schema.ts and db/schema.ts,
- *                which gathers them into one Drizzle schema (their foreign keys cross areas). A
- *                table file imports only other table files and src/lib/*.ts; any use case may
- *                read any area's tables. The order below is for code, not for tables.
+ * 0. data: the tables. Every <area>/<area>.schema.ts, db/auth.schema.ts, and db/schema.ts, which
+ *    gathers them into one Drizzle schema (their foreign keys cross areas). A table file imports
+ *    only other table files and src/lib/*.ts. Any use case may read any area's tables: the order
+ *    below is for code, not for tables.
  *
- *   foundation   config.ts, errors.ts, validation.ts, logger.ts, app.ts, shutdown.ts, db/ (the
- *                client), crypto/, i18n/, dates/, realtime/, access/, audit/, auth/, mail/, jobs/,
- *                and the shared
- *                helpers src/lib/*.ts (format.ts, types.ts). It imports no capability. Of the
- *                capabilities' tables it may use only the foundation's own (ARCHITECTURE.md,
- *                "Data model (foundation)"): sites/sites.schema.ts and people/people.schema.ts,
- *                which the Actor is built from.
- *                app.ts is here, not among the web helpers: it holds the process's services
- *                (config, database, auth, mailer, realtime), does not touch SvelteKit, and use
- *                cases take its `App`. auth/ is here too: better-auth's setup and the one step
- *                from a session to an Actor, both needed below every capability.
+ * Foundation: imports no capability. Of the capabilities' tables it uses only the foundation's
+ * own (ARCHITECTURE.md, "Data model (foundation)"): sites/sites.schema.ts and
+ * people/people.schema.ts, which the Actor is built from.
  *
- *   capabilities, in this order; each may import the ones before it, never one after it:
+ *    1. src/lib/*.ts   helpers shared with the browser (format.ts, types.ts)
+ *    2. config.ts      the environment, parsed once
+ *    3. errors.ts      AppError and its code → status table
+ *    4. logger.ts
+ *    5. validation.ts  Zod primitives shared by every use case
+ *    6. crypto/
+ *    7. i18n/          languages, message lookup, time zones
+ *    8. dates/         calendar arithmetic (Temporal)
+ *    9. jobs/          advisory locks and periodic work
+ *   10. db/            the client (PGlite or PostgreSQL), transactions
+ *   11. realtime/      the notification bus
+ *   12. access/        permissions, the Actor, requireAccess
+ *   13. audit/         recordAudit, sealing, verifying
+ *   14. auth/          better-auth's setup, and the one step from a session to an Actor
+ *   15. mail/          the mailer and the mails better-auth sends
+ *   16. app.ts         the process's services (config, database, auth, mailer, realtime); not a
+ *                      web helper: it never touches SvelteKit, and use cases take its `App`
+ *   17. shutdown.ts    stopping the process
  *
- *      1. sites          a service: settings, languages, crisis contacts
- *      2. account        one's own account: sign-up, sign-in, second factor, sessions
- *      3. people         site members, invitations, profiles, roles, name lookups
- *      4. content        generic authoring helpers shared by courses and programmes
- *      5. goals          recovery goals and steps
- *      6. courses        courses, lessons, reflections (lessons propose steps into goals)
- *      7. cohorts        facilitated IMR runs of a course
- *      8. programmes     group programmes as versioned content
- *      9. groups         peer groups: enrolment, sessions, reminders, calendar
- *     10. safety         risk phrases, screening, member blocks
- *     11. board          a group's board
- *     12. live-room      a group session's live room
- *     13. moderation     reports and the moderation queue over boards and rooms
- *     14. companionship  peer companionship and its supervision
- *     15. demo           the demo site's seed data
- *     16. ops            backup and restore
+ * Capabilities: each builds on the whole foundation and on the capabilities before it.
  *
- *   web          routes/, hooks.*.ts, service-worker.ts, lib/components/, and the server's web
- *                helpers: forms.ts (form actions), csp.ts (headers), auth/cookies.ts (better-auth's
- *                cookies onto SvelteKit's). Only these import @sveltejs/kit or $app/*, and nothing
- *                below the web layer imports them.
+ *   18. sites          a service: settings, languages, crisis contacts
+ *   19. account        one's own account: sign-up, sign-in, second factor, sessions
+ *   20. people         site members, invitations, profiles, roles, name lookups
+ *   21. content        authoring helpers shared by courses and programmes
+ *   22. goals          recovery goals and steps
+ *   23. courses        courses, lessons, reflections (a lesson proposes steps into goals)
+ *   24. cohorts        facilitated IMR runs of a course
+ *   25. programmes     group programmes as versioned content
+ *   26. groups         peer groups: enrolment, sessions, reminders, calendar
+ *   27. safety         risk phrases, screening, member blocks
+ *   28. board          a group's board
+ *   29. live-room      a group session's live room
+ *   30. moderation     reports and the moderation queue over boards and rooms
+ *   31. companionship  peer companionship and its supervision
+ *   32. demo           the demo site's seed data
+ *   33. ops            backup and restore
  *
- *   src/cli/ and src/lib/server/testing/ sit on top: they put the pieces together.
+ * On top, importing whatever they need:
+ *   web      src/routes/, src/hooks.*.ts, src/service-worker.ts, src/lib/components/, and the
+ *            server's web helpers forms.ts (form actions), csp.ts (headers) and auth/cookies.ts
+ *            (better-auth's cookies onto SvelteKit's). Only the web imports @sveltejs/kit, $app/*
+ *            or $env/*, and nothing below it imports the web.
+ *   src/cli/ and testing/ put the pieces together; only tests import testing/.
  *   Tests (*.test.ts) are leaves that set up whatever they need, so the order does not bind them.
  *
- * Cycles: no module cycle at all (no-circular); with the order above and the foundation importing
- * no capability, no two capabilities can depend on each other either.
+ * No cycles: no module cycle at all (no-circular), and since every area imports only areas before
+ * it, no two areas depend on each other either.
  */
 
 const server = 'src/lib/server/';
 const esc = (/** @type {string} */ s) => s.replace(/[.+?^${}()|[\]\\-]/g, '\\$&');
 const anyOf = (/** @type {string[]} */ items) => `(${items.map(esc).join('|')})`;
+const folder = (/** @type {string} */ name) => ({ name, path: `^${server}${esc(name)}/` });
+const file = (/** @type {string} */ name) => ({ name, path: `^${server}${esc(name)}\\.ts$` });
 
-/** Foundation folders and files of src/lib/server. */
-const foundationFolders = [
-	'db',
-	'crypto',
-	'i18n',
-	'dates',
-	'realtime',
-	'access',
-	'audit',
-	'auth',
-	'mail',
-	'jobs'
+/** The foundation, bottom to top (see above). */
+const foundation = [
+	{ name: 'shared', path: '^src/lib/[^/]+\\.ts$' },
+	file('config'),
+	file('errors'),
+	file('logger'),
+	file('validation'),
+	folder('crypto'),
+	folder('i18n'),
+	folder('dates'),
+	folder('jobs'),
+	folder('db'),
+	folder('realtime'),
+	folder('access'),
+	folder('audit'),
+	folder('auth'),
+	folder('mail'),
+	file('app'),
+	file('shutdown')
 ];
-const foundationFiles = ['config', 'errors', 'validation', 'logger', 'app', 'shutdown'];
 
-/** Capabilities, bottom to top (see above). */
+/** The capabilities, bottom to top (see above). */
 const capabilities = [
 	'sites',
 	'account',
@@ -91,28 +110,40 @@ const capabilities = [
 	'companionship',
 	'demo',
 	'ops'
-];
+].map(folder);
 
-const webHelpers = [`${server}forms.ts`, `${server}csp.ts`, `${server}auth/cookies.ts`];
-
-const tests = '\\.test\\.ts$';
-/** Table files: db/schema.ts, db/auth.schema.ts, <area>/<area>.schema.ts. */
-const tables = `^${server}[^/]+/(schema|[^/]+\\.schema)\\.ts$`;
-const sharedHelpers = '^src/lib/[^/]+\\.ts$';
-const foundationTables = `^${server}(sites/sites|people/people)\\.schema\\.ts$`;
-const foundation = [
-	`^${server}${anyOf(foundationFolders)}/`,
-	`^${server}${anyOf(foundationFiles)}\\.ts$`,
-	sharedHelpers
-];
+const webHelpers = ['forms', 'csp', 'auth/cookies'].map(file);
 const web = [
 	'^src/routes/',
 	'^src/hooks\\.(server|client)\\.ts$',
 	'^src/service-worker\\.ts$',
 	'^src/lib/components/',
-	`^${anyOf(webHelpers)}$`
+	...webHelpers.map((h) => h.path)
 ];
-const capabilityCode = (/** @type {string[]} */ areas) => `^${server}${anyOf(areas)}/`;
+/** Above the layers: the web, the command line and the test helpers. */
+const top = [...web, '^src/cli/', `^${server}testing/`];
+
+const tests = '\\.test\\.ts$';
+/** Table files: db/schema.ts, db/auth.schema.ts, <area>/<area>.schema.ts. */
+const tables = `^${server}[^/]+/(schema|[^/]+\\.schema)\\.ts$`;
+const foundationTables = `^${server}(sites/sites|people/people)\\.schema\\.ts$`;
+
+/** @typedef {{ name: string, path: string }} Area */
+/** Rule: code of `area` imports nothing from `later`, nor the top (tables are data, not code). */
+const orderRule = (
+	/** @type {string} */ layer,
+	/** @type {Area} */ area,
+	/** @type {Area[]} */ before,
+	/** @type {Area[]} */ later
+) => ({
+	name: `${layer}-order-${area.name}`,
+	comment:
+		`${area.name} imports only what comes before it: ` +
+		`${before.map((a) => a.name).join(', ') || 'nothing but tables'}.`,
+	severity: /** @type {const} */ ('error'),
+	from: { path: area.path, pathNot: [tests, tables, ...webHelpers.map((h) => h.path)] },
+	to: { path: [...later.map((a) => a.path), ...top], pathNot: tables }
+});
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -127,56 +158,46 @@ module.exports = {
 		{
 			name: 'known-areas-only',
 			comment:
-				'Every folder and file of src/lib/server has a place in the layers: add a new area to ' +
-				'the order in .dependency-cruiser.cjs (and to docs/ARCHITECTURE.md) before using it.',
+				'Every folder and file of src/lib/server has its place in the order: add a new area ' +
+				'to .dependency-cruiser.cjs (and docs/ARCHITECTURE.md) before using it.',
 			severity: 'error',
 			from: {
 				path: `^${server}`,
 				pathNot: [
-					`^${server}${anyOf(['testing', ...foundationFolders, ...capabilities])}/`,
-					`^${server}${anyOf([...foundationFiles, 'forms', 'csp'])}(\\.test)?\\.ts$`
+					...[...foundation, ...capabilities, ...webHelpers].map((a) => a.path),
+					`^${server}testing/`,
+					tests
 				]
 			},
 			to: {}
 		},
 		{
-			name: 'data-imports-only-data',
+			name: 'tables-import-only-tables',
 			comment:
 				'Table files import only other table files and src/lib/*.ts: they are the bottom ' +
 				'layer, which every other layer reads.',
 			severity: 'error',
 			from: { path: tables },
-			to: { path: '^src/', pathNot: [tables, sharedHelpers] }
+			to: { path: '^src/', pathNot: [tables, foundation[0].path] }
 		},
 		{
 			name: 'foundation-imports-no-capability',
 			comment:
-				'The foundation imports no capability (nor the web layer, the CLI or test helpers); ' +
-				'of the capabilities’ tables it uses only sites and people (the Actor’s).',
+				'The foundation imports no capability; of the capabilities’ tables it reads only ' +
+				'sites and people (the Actor is built from them).',
 			severity: 'error',
-			from: { path: foundation, pathNot: [tests, tables, ...webHelpers.map((p) => `^${esc(p)}$`)] },
-			to: {
-				path: [capabilityCode(capabilities), ...web, '^src/cli/', `^${server}testing/`],
-				pathNot: foundationTables
-			}
+			from: {
+				path: foundation.map((a) => a.path),
+				pathNot: [tests, tables, ...webHelpers.map((h) => h.path)]
+			},
+			to: { path: capabilities.map((a) => a.path), pathNot: foundationTables }
 		},
-		...capabilities.map((area, i) => ({
-			name: `capability-order-${area}`,
-			comment:
-				`${area} imports only the foundation and the capabilities before it ` +
-				`(${capabilities.slice(0, i).join(', ') || 'none'}); tables are data, not code.`,
-			severity: /** @type {const} */ ('error'),
-			from: { path: `^${server}${esc(area)}/`, pathNot: tests },
-			to: {
-				path: [
-					...(i + 1 < capabilities.length ? [capabilityCode(capabilities.slice(i + 1))] : []),
-					...web,
-					'^src/cli/',
-					`^${server}testing/`
-				],
-				pathNot: tables
-			}
-		})),
+		...foundation.map((area, i) =>
+			orderRule('foundation', area, foundation.slice(0, i), foundation.slice(i + 1))
+		),
+		...capabilities.map((area, i) =>
+			orderRule('capability', area, capabilities.slice(0, i), capabilities.slice(i + 1))
+		),
 		{
 			name: 'sveltekit-only-in-web',
 			comment:
@@ -190,7 +211,7 @@ module.exports = {
 		},
 		{
 			name: 'test-helpers-only-in-tests',
-			comment: 'Production code never imports test helpers or tests.',
+			comment: 'Production code never imports the test helpers or a test.',
 			severity: 'error',
 			from: { path: '^src/', pathNot: [tests, `^${server}testing/`] },
 			to: { path: [`^${server}testing/`, tests] }
@@ -201,15 +222,15 @@ module.exports = {
 		exclude: { path: ['^\\.svelte-kit/', '^src/lib/paraglide/'] },
 		// Type-only imports count: they tie two areas together as much as a value import does.
 		tsPreCompilationDeps: true,
-		// The generated tsconfig holds the $lib paths; tsconfig-paths resolves an extended file's
-		// paths against the wrong folder, so it is named directly (`svelte-kit sync` writes it).
+		// The generated tsconfig holds the $lib paths. tsconfig-paths resolves the paths of an
+		// extended file against the wrong folder, so that file is named directly (`svelte-kit sync`
+		// writes it; check:deps runs the sync first).
 		tsConfig: { fileName: '.svelte-kit/tsconfig.json' },
 		enhancedResolveOptions: {
 			exportsFields: ['exports'],
 			conditionNames: ['import', 'require', 'node', 'default', 'types'],
 			mainFields: ['module', 'main', 'types', 'typings']
 		},
-		skipAnalysisNotInRules: true,
-		reporterOptions: { text: { highlightFocused: true } }
+		skipAnalysisNotInRules: true
 	}
 };

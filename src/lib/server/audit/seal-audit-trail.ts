@@ -1,5 +1,4 @@
 import { asc, desc, isNotNull, isNull, sql } from 'drizzle-orm';
-import type { App } from '../app';
 import { rowsOf, type Db } from '../db/client';
 import { logger } from '../logger';
 import { auditLog } from './audit.schema';
@@ -80,7 +79,7 @@ let current: Promise<unknown> | null = null;
  * Seals the trail every second while the server runs. Every instance runs it; the lock lets one
  * at a time work. The timer does not keep the process alive.
  */
-export function startAuditSealer(app: Pick<App, 'db'>): void {
+export function startAuditSealer(app: { db: Db }): void {
 	if (timer) return;
 	const run = () => {
 		current ??= sealAuditTrail({ db: app.db })

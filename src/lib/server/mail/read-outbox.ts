@@ -1,7 +1,7 @@
-import type { App } from '../app';
+import type { Db } from '../db/client';
 import { actingRole, requireAccess, requireSite, type Actor } from '../access/actor';
 import { recordAudit } from '../audit/record-audit';
-import type { OutboxEntry } from './mailer';
+import type { Mailer, OutboxEntry } from './mailer';
 
 /**
  * The mail Kith kept for the actor's site because no mail server is set up; null when mail is
@@ -11,7 +11,7 @@ export async function readOutbox({
 	app,
 	actor
 }: {
-	app: App;
+	app: { db: Db; mailer: Mailer };
 	actor: Actor | null;
 }): Promise<OutboxEntry[] | null> {
 	requireAccess(actor, 'site.outbox');
