@@ -112,7 +112,11 @@ const capabilities = [
 	'ops'
 ].map(folder);
 
-const webHelpers = ['forms', 'csp', 'auth/cookies'].map(file);
+/** The server's web helpers, with their tests. */
+const webHelpers = ['forms', 'csp', 'auth/cookies'].map((name) => ({
+	name,
+	path: `^${server}${esc(name)}(\\.test)?\\.ts$`
+}));
 const web = [
 	'^src/routes/',
 	'^src/hooks\\.(server|client)\\.ts$',
