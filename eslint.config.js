@@ -25,14 +25,28 @@ export default ts.config(
 		languageOptions: { globals: { ...globals.browser, ...globals.node } }
 	},
 	{
-		files: ['**/*.svelte', '**/*.svelte.ts'],
+		// Type information for the TypeScript and Svelte files of the app and its tests (the
+		// project's tsconfig; the service worker, outside it, gets a default project of its own).
+		// Root configs and benchmarks go without: each would build a second program of src/.
+		files: ['src/**/*.ts', 'src/**/*.svelte', 'tests/**/*.ts', 'vite.config.ts'],
 		languageOptions: {
 			parserOptions: {
-				projectService: true,
+				projectService: { allowDefaultProject: ['src/service-worker.ts'] },
+				tsconfigRootDir: import.meta.dirname,
 				extraFileExtensions: ['.svelte'],
 				parser: ts.parser,
 				svelteConfig
 			}
+		},
+		rules: {
+			// A promise nobody awaits loses its error; fire-and-forget is written `void` with a reason.
+			'@typescript-eslint/no-floating-promises': 'error',
+			'@typescript-eslint/no-misused-promises': 'error',
+			// A switch over a union names every member, or says what its default stands for.
+			'@typescript-eslint/switch-exhaustiveness-check': [
+				'error',
+				{ considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: true }
+			]
 		}
 	},
 	{

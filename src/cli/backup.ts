@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { config } from '../lib/server/config';
 import { openDatabase } from '../lib/server/db/client';
 import { backupDatabase, restoreDatabase } from '../lib/server/ops/backup';
-import type { Command } from './commands';
+import type { Command } from './command';
 
 export const backupCommand: Command = {
 	summary: 'write a consistent backup of the database',

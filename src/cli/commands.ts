@@ -18,17 +18,7 @@ import { ProgrammeFormatError } from '../lib/server/programmes/parse-programme';
 import { importProgrammeFolder } from '../lib/server/programmes/import-programme';
 import { sendDueReminders } from '../lib/server/groups/send-due-reminders';
 import { backupCommand, restoreCommand } from './backup';
-
-type Values = Record<string, string | boolean | undefined>;
-type Option = { type: 'string' | 'boolean'; short?: string; multiple?: false };
-export type Command = {
-	summary: string;
-	help: string;
-	options: Record<string, Option>;
-	/** How many positional arguments the command takes (none unless given). */
-	positionals?: number;
-	run: (v: Values, positionals: string[]) => Promise<number>;
-};
+import type { Command, Values } from './command';
 
 /** Opens the configured database, migrates it, runs `fn`, and always closes it again. */
 export async function withApp<T>(fn: (app: App) => Promise<T>): Promise<T> {

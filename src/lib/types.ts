@@ -9,9 +9,12 @@ export type CrisisContact = {
 	description?: string;
 };
 
+/** A submitted form's fields as they are echoed back to the page. */
+export type FormValues = Record<string, string | string[] | boolean>;
+
 /** What a form action answers when input is refused: messages per field, the person's input kept. */
 export type FormFailure = {
-	values?: Record<string, string | string[] | boolean>;
+	values?: FormValues;
 	errors?: Record<string, string>;
 	message?: string;
 };

@@ -70,8 +70,9 @@ const stop = async () => {
 	rmSync(dataDir, { recursive: true, force: true });
 	process.exit(0);
 };
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
+// A signal handler's result is not awaited by anyone; stop() ends the process itself.
+process.on('SIGTERM', () => void stop());
+process.on('SIGINT', () => void stop());
 server.on('exit', (code) => {
 	if (code !== null && code !== 0) process.exit(code);
 });

@@ -1,4 +1,4 @@
-import type { FormValues } from '../forms';
+import type { FormValues } from '../../types';
 import { qrCodeOf, type Enrolment } from './second-factor';
 
 const base32 = /^[A-Z2-7]{16,128}=*$/;

@@ -1,5 +1,4 @@
 import { asc, desc, isNotNull, isNull, sql } from 'drizzle-orm';
-import type { App } from '../app';
 import { rowsOf, type Db } from '../db/client';
 import { xactLock } from '../jobs/locks';
 import { startPeriodic } from '../jobs/periodic';
@@ -77,7 +76,7 @@ export async function countUnsealed(db: Db): Promise<number> {
  * Seals the trail every second while the server runs (shutdown stops it with every periodic
  * job). Every instance runs it; the lock lets one at a time work.
  */
-export function startAuditSealer(app: Pick<App, 'db'>): void {
+export function startAuditSealer(app: { db: Db }): void {
 	startPeriodic({
 		name: 'audit sealing',
 		everyMs: SEAL_INTERVAL_MS,

@@ -1,11 +1,12 @@
 import { asc, eq } from 'drizzle-orm';
-import type { App } from '../app';
+import type { Db } from '../db/client';
 import { session as sessionTable } from '../db/auth.schema';
 import { memberships, profiles, type Profile, type SiteRole } from '../people/people.schema';
 import { sites, type Site } from '../sites/sites.schema';
 import { buildActorAccess, type Actor, type SiteSummary } from '../access/actor';
 import { isStaff } from '../access/permissions';
 import { recordAuditAlone } from '../audit/record-audit';
+import type { Auth } from './auth.config';
 
 export const IDLE_MEMBER_SECONDS = 30 * 60;
 export const IDLE_STAFF_SECONDS = 15 * 60;
@@ -27,7 +28,7 @@ export async function loadActor({
 	ip,
 	now = new Date()
 }: {
-	app: App;
+	app: { auth: Auth; db: Db };
 	headers: Headers;
 	ip: string | null;
 	now?: Date;

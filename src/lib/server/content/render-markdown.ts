@@ -156,7 +156,9 @@ function collectWarnings(md: string, tokens: Token[], marked: Marked, allowRemot
 		cursor = at + raw.length;
 		return lineOf(md, at);
 	};
-	marked.walkTokens(tokens, (token) => {
+	// walkTokens returns what the callback returns, a promise only for an async callback; this one
+	// is synchronous, so the list holds nothing to await.
+	void marked.walkTokens(tokens, (token) => {
 		if (token.type === 'image') {
 			const kind = classifyUrl(token.href);
 			if (!imageAllowed(kind, allowRemote))

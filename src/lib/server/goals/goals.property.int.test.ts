@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createTestApp, dbKinds, type TestApp } from '../testing/test-app';
 import { makePerson, makeSite } from '../testing/factories';
@@ -7,15 +7,18 @@ import { createGoal, type TCreateGoalInput } from './create-goal';
 import { addStep, type TAddStepInput } from './add-step';
 import { acceptStep, type TAcceptStepInput } from './accept-step';
 
-/** Success, or an expected validation or not-found error; anything else fails the property. */
-async function settles(p: Promise<unknown>): Promise<void> {
+/** What the caller gets: `saved`, the code of a refusal, or the crash itself. */
+async function outcome(p: Promise<unknown>): Promise<string> {
 	try {
 		await p;
+		return 'saved';
 	} catch (e) {
-		if (!(e instanceof AppError) || !['invalid_input', 'not_found', 'conflict'].includes(e.code))
-			throw e;
+		return e instanceof AppError ? e.code : `crash: ${e instanceof Error ? e.stack : String(e)}`;
 	}
 }
+
+/** Success, or an expected validation or not-found error; anything else fails the property. */
+const settled = ['saved', 'invalid_input', 'not_found', 'conflict'];
 
 const text = fc.oneof(
 	fc.string({ maxLength: 600 }),
@@ -44,17 +47,20 @@ describe.each(dbKinds)('goal and step input on %s', (kind) => {
 		await fc.assert(
 			fc.asyncProperty(text, day, async (t, d) => {
 				// Inputs arrive untyped from forms and other callers; the casts say exactly that.
-				await settles(createGoal({ db: app.db, actor, input: { text: t } as TCreateGoalInput }));
-				await settles(
-					addStep({ db: app.db, actor, input: { goalId, text: t, targetDate: d } as TAddStepInput })
-				);
-				await settles(
-					acceptStep({
-						db: app.db,
-						actor,
-						input: { stepId: t, text: t, targetDate: d } as TAcceptStepInput
-					})
-				);
+				const goal = createGoal({ db: app.db, actor, input: { text: t } as TCreateGoalInput });
+				expect(settled).toContain(await outcome(goal));
+				const step = addStep({
+					db: app.db,
+					actor,
+					input: { goalId, text: t, targetDate: d } as TAddStepInput
+				});
+				expect(settled).toContain(await outcome(step));
+				const accepted = acceptStep({
+					db: app.db,
+					actor,
+					input: { stepId: t, text: t, targetDate: d } as TAcceptStepInput
+				});
+				expect(settled).toContain(await outcome(accepted));
 			}),
 			{ numRuns: kind === 'pglite' ? 60 : 40 }
 		);

@@ -1,8 +1,8 @@
-import type { App } from '../app';
+import type { Db } from '../db/client';
 import { requireSite, type Actor } from '../access/actor';
 import { requireUseCase } from '../access/use-case-permissions';
 import { recordActorAudit } from '../audit/record-audit';
-import type { OutboxEntry } from './mailer';
+import type { Mailer, OutboxEntry } from './mailer';
 
 /**
  * The mail Kith kept for the actor's site because no mail server is set up; null when mail is
@@ -12,7 +12,7 @@ export async function readOutbox({
 	app,
 	actor
 }: {
-	app: App;
+	app: { db: Db; mailer: Mailer };
 	actor: Actor | null;
 }): Promise<OutboxEntry[] | null> {
 	requireUseCase(actor, 'site.outbox');
