@@ -55,8 +55,8 @@
  *
  * On top, importing whatever they need:
  *   web      src/routes/, src/hooks.*.ts, src/service-worker.ts, src/lib/components/, and the
- *            server's web helpers forms.ts (form actions), csp.ts (headers) and auth/cookies.ts
- *            (better-auth's cookies onto SvelteKit's). Only the web imports @sveltejs/kit, $app/*
+ *            server's web helpers forms.ts (form actions), csp.ts (headers), auth/cookies.ts
+ *            (better-auth's cookies onto SvelteKit's) and web/ (actions several routes share). Only the web imports @sveltejs/kit, $app/*
  *            or $env/*, and nothing below it imports the web.
  *   src/cli/ and testing/ put the pieces together; only tests import testing/.
  *   Tests (*.test.ts) are leaves that set up whatever they need, so the order does not bind them.
@@ -67,7 +67,6 @@
 
 const server = 'src/lib/server/';
 const esc = (/** @type {string} */ s) => s.replace(/[.+?^${}()|[\]\\-]/g, '\\$&');
-const anyOf = (/** @type {string[]} */ items) => `(${items.map(esc).join('|')})`;
 const folder = (/** @type {string} */ name) => ({ name, path: `^${server}${esc(name)}/` });
 const file = (/** @type {string} */ name) => ({ name, path: `^${server}${esc(name)}\\.ts$` });
 
@@ -113,10 +112,15 @@ const capabilities = [
 ].map(folder);
 
 /** The server's web helpers, with their tests. */
-const webHelpers = ['forms', 'csp', 'auth/cookies'].map((name) => ({
-	name,
-	path: `^${server}${esc(name)}(\\.test)?\\.ts$`
-}));
+const webHelpers = ['forms', 'csp', 'auth/cookies']
+	.map((name) => ({
+		name,
+		path: `^${server}${esc(name)}(\\.test)?\\.ts$`
+	}))
+	.concat([
+		// Form-action glue shared by several routes (the editors' pages, the goal step forms).
+		{ name: 'web', path: `^${server}web/` }
+	]);
 const web = [
 	'^src/routes/',
 	'^src/hooks\\.(server|client)\\.ts$',

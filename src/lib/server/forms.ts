@@ -1,8 +1,8 @@
 import { error as httpError, fail, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
-import { m } from '../paraglide/messages.js';
 import { formatDateTime } from '../format';
 import { displayZone } from './dates/display-zone';
+import { t } from './i18n/messages';
 import { AppError, isErrorKey, notFound, type MessageKey, type MessageParams } from './errors';
 
 export type { MessageKey } from './errors';
@@ -21,12 +21,8 @@ const secretFields = new Set([
 	'backupCode'
 ]);
 
-/** A message key from the catalogue, translated for the current request's language. */
-export function t(key: MessageKey, params?: Record<string, string | number>): string {
-	// One function per key with its own inputs: looked up by name, so called through one shape.
-	const fn = (m as unknown as Record<string, ((p?: object) => string) | undefined>)[key];
-	return fn ? fn(params ?? {}) : (m.err_invalid?.() ?? key);
-}
+// The message lookup is foundation (use cases translate too); forms re-export it for routes.
+export { t } from './i18n/messages';
 
 /** Form data as a plain object: repeated names become arrays, secrets are kept out of `values`. */
 export function formObject(data: FormData): { raw: Record<string, unknown>; values: FormValues } {

@@ -4,7 +4,7 @@ import { requireSite, requireSignedIn } from '$lib/server/access/actor';
 import { formAction, pageError } from '$lib/server/forms';
 import { listGoals } from '$lib/server/goals/list-goals';
 import { createGoal, ZCreateGoalInput } from '$lib/server/goals/create-goal';
-import { stepActions } from '$lib/server/goals/step-actions';
+import { stepActions } from '$lib/server/web/goal-step-actions';
 import { stepView } from '$lib/server/goals/goal-view';
 import { dayOf } from '$lib/server/dates/calendar';
 import { displayZone } from '$lib/server/dates/display-zone';

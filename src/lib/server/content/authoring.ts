@@ -6,6 +6,20 @@ import type { Site } from '../sites/sites.schema';
 
 export type VersionStatus = 'draft' | 'published';
 
+/** One saved version as the history lists it. */
+export type VersionRow = {
+	version: number;
+	status: VersionStatus;
+	author: string | null;
+	createdAt: Date;
+};
+
+/** A content's history in one language and, when `?view` names one, that version as previewed. */
+export type History<Shown> = {
+	versions: VersionRow[];
+	viewed: { version: number; shown: Shown } | null;
+};
+
 /** The refusal for a language the site does not offer: a field error, nothing written. */
 export const localeNotOffered = (): AppError =>
 	new AppError('invalid_input', { lang: 'err_lesson_locale_not_offered' });

@@ -4,7 +4,7 @@ import type { Db, Tx } from '../db/client';
 import { requireSite, type Actor } from '../access/actor';
 import { requireUseCase } from '../access/use-case-permissions';
 import { notFound } from '../errors';
-import { t } from '../forms';
+import { t } from '../i18n/messages';
 import { courseModules, courses, lessons } from '../courses/courses.schema';
 import { goals, goalSteps } from './goals.schema';
 import { zStepText } from './goals.validation';

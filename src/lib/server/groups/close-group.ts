@@ -24,7 +24,7 @@ import { groupMembers, groups, groupSessions } from './groups.schema';
 import { sessionRooms } from '../live-room/live-room.schema';
 import { facilitatedGroup, type Group } from './group-access';
 import { lockGroup } from './enrolment';
-import { announceMembershipChange, announceSessionState } from '../live-room/room-notify';
+import { announceMembershipChange, announceSessionState } from '../realtime/room-events';
 import { parseInput, zId } from '../validation';
 import { recordActorAudit } from '../audit/record-audit';
 

@@ -1,7 +1,7 @@
 // Shared steps of enrolment: finding a group a member may ask to join, counting places, and moving
 // the waitlist up. Every caller holds the group row locked (select … for update) in its
 // transaction, so two people can never take the last place at once.
-import { announceMembershipChange } from '../live-room/room-notify';
+import { announceMembershipChange } from '../realtime/room-events';
 import { randomBytes } from 'node:crypto';
 import { and, asc, count, eq } from 'drizzle-orm';
 import type { Tx } from '../db/client';

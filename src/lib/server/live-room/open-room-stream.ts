@@ -7,7 +7,7 @@ import { groupSessionFor } from '../groups/group-access';
 import { groupAttendance } from '../groups/groups.schema';
 import { enterPresence } from './presence';
 import { subRoomFor } from './room-access';
-import { announce } from './room-notify';
+import { announce } from '../realtime/room-events';
 import { hubFor, isClosing, leave } from './hubs';
 import type { Hub, LiveDeps } from './room-live';
 import type { Conn } from './delivery';

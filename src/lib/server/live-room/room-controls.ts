@@ -11,7 +11,7 @@ import { facilitatedGroup, type GroupAccess, type GroupSession } from '../groups
 import { groupMembers, groupSessions } from '../groups/groups.schema';
 import { moderationActions } from '../moderation/moderation.schema';
 import { sessionRooms } from './live-room.schema';
-import { announce } from './room-notify';
+import { announce } from '../realtime/room-events';
 import { isUuid, parseInput, zText } from '../validation';
 import type { AuditAction } from '../audit/actions';
 import { recordActorAudit } from '../audit/record-audit';

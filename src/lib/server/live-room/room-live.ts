@@ -19,7 +19,7 @@ import { peerNames } from '../people/names';
 import { chatMessages, sessionRooms } from './live-room.schema';
 import { groupFacilitators, groupSessions } from '../groups/groups.schema';
 import { memberBlocks } from '../safety/safety.schema';
-import { announce, parseRoomEvent, roomChannel } from './room-notify';
+import { announce, parseRoomEvent, roomChannel } from '../realtime/room-events';
 import { leavePresence, presentIn, refreshPresence } from './presence';
 import {
 	blockChanges,

@@ -16,7 +16,7 @@ import { sendChatMessage } from './send-chat-message';
 import { openSubRoom, setRoomSlowMode, setRoomStatus } from './room-controls';
 import { closeLiveRooms } from './hubs';
 import { openRoomStream } from './open-room-stream';
-import { announceMembershipChange } from './room-notify';
+import { announceMembershipChange } from '../realtime/room-events';
 
 const one = <T>(xs: T[], i = 0): T => {
 	const x = xs[i];

@@ -8,7 +8,7 @@ import { groupSessionFor } from '../groups/group-access';
 import { assertCanPost } from '../groups/can-post';
 import { chatMessages } from './live-room.schema';
 import { isStaffRole, subRoomFor } from './room-access';
-import { announce } from './room-notify';
+import { announce } from '../realtime/room-events';
 import { recordXactLock } from '../jobs/locks';
 import { assertNoContactDetails, flagRisk } from '../safety/screen-post';
 import { parseInput, zText } from '../validation';

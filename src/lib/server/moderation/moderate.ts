@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { announceMembershipChange } from '../live-room/room-notify';
+import { announceMembershipChange } from '../realtime/room-events';
 import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import type { Actor } from '../access/actor';

@@ -6,7 +6,7 @@ import { isUuid } from '../validation';
 import { boardPosts } from '../board/board.schema';
 import { chatMessages } from '../live-room/live-room.schema';
 import { groupSessions } from '../groups/groups.schema';
-import { announceMessageModerated } from '../live-room/room-notify';
+import { announceMessageModerated } from '../realtime/room-events';
 
 export type TargetType = 'board_post' | 'chat_message';
 

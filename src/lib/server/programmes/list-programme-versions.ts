@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { user } from '../db/auth.schema';
-import type { History } from '../content/editor-page';
+import type { History } from '../content/authoring';
 import { programmeVersions } from './programmes.schema';
 import { previewOf, programmeForEditing, type ProgrammePreview } from './programme-authoring';
 

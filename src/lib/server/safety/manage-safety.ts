@@ -10,7 +10,7 @@ import { recordActorAudit } from '../audit/record-audit';
 import { AppError, notFound } from '../errors';
 import { riskPhrases } from './safety.schema';
 import { sites, type Site } from '../sites/sites.schema';
-import { addStarterPhrases } from './starter-phrases';
+import { addStarterPhrases } from '../sites/starter-phrases';
 import { isUuid, parseInput, zId, zText } from '../validation';
 
 export type SafetySettings = {

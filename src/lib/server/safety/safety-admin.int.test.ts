@@ -11,7 +11,7 @@ import {
 	restoreStarterPhrases,
 	setAllowContactDetails
 } from './manage-safety';
-import { readStarterPhrases } from './starter-phrases';
+import { readStarterPhrases } from '../sites/starter-phrases';
 
 describe.each(dbKinds)('site safety settings on %s', (kind) => {
 	let app: TestApp;

@@ -27,7 +27,7 @@ import { recordAudit } from '../audit/record-audit';
 import type { Site } from '../sites/sites.schema';
 import { moderationItems } from '../moderation/moderation.schema';
 import { findContactDetails, findRiskPhrases } from './screen-text';
-import { sitePhrases } from './starter-phrases';
+import { sitePhrases } from '../sites/starter-phrases';
 
 export type ScreenTarget = { type: 'board_post' | 'chat_message'; id: string };
 export type RiskResult = { risk: boolean; matched: string[]; itemId: string | null };

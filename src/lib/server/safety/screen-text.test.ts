@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { findContactDetails, findRiskPhrases } from './screen-text';
-import { readStarterPhrases } from './starter-phrases';
+import { readStarterPhrases } from '../sites/starter-phrases';
 
 describe('findContactDetails', () => {
 	it.each([

@@ -4,7 +4,7 @@ import { AppError } from '../errors';
 import { authorNames } from '../people/names';
 import type { GroupAccess } from '../groups/group-access';
 import { memberBlocks } from './safety.schema';
-import { announceBlocksChange } from '../live-room/room-notify';
+import { announceBlocksChange } from '../realtime/room-events';
 
 /**
  * Records that a member blocks (or no longer blocks) the author of something they saw in the

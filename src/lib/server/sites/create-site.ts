@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/record-audit';
 import { AppError } from '../errors';
 import { sites, type Site } from './sites.schema';
 import type { TCreateSiteInput } from './site.validation';
-import { addStarterPhrases } from '../safety/starter-phrases';
+import { addStarterPhrases } from './starter-phrases';
 
 /** Creates a site. Platform admins do this in the app; operators with `kith site:create` (actor null). */
 export async function createSite({

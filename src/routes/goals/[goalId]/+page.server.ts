@@ -8,7 +8,7 @@ import { addStep, ZAddStepInput } from '$lib/server/goals/add-step';
 import { setGoalStatus, ZSetGoalStatusInput } from '$lib/server/goals/set-goal-status';
 import { shareGoal, ZShareGoalInput } from '$lib/server/goals/share-goal';
 import { revokeGoalShare, ZRevokeGoalShareInput } from '$lib/server/goals/revoke-goal-share';
-import { stepActions } from '$lib/server/goals/step-actions';
+import { stepActions } from '$lib/server/web/goal-step-actions';
 import { stepView } from '$lib/server/goals/goal-view';
 import { dayOf } from '$lib/server/dates/calendar';
 import { displayZone } from '$lib/server/dates/display-zone';

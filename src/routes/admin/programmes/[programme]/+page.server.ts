@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { loadSourceEditor, sourceEditorActions } from '$lib/server/content/editor-page';
+import { loadSourceEditor, sourceEditorActions } from '$lib/server/web/editor-page';
 import { getProgrammeSource } from '$lib/server/programmes/get-programme-source';
 import { listProgrammeVersions } from '$lib/server/programmes/list-programme-versions';
 import { previewProgramme } from '$lib/server/programmes/preview-programme';

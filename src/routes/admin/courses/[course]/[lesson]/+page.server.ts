@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { loadSourceEditor, sourceEditorActions } from '$lib/server/content/editor-page';
+import { loadSourceEditor, sourceEditorActions } from '$lib/server/web/editor-page';
 import { getLessonSource } from '$lib/server/courses/get-lesson-source';
 import { listLessonVersions } from '$lib/server/courses/list-lesson-versions';
 import { previewLesson } from '$lib/server/courses/preview-lesson';

@@ -2,10 +2,10 @@
 // and proposals to accept, change or decline. Each answers like any Kith form: a message on
 // success, the fields' errors and the input back on failure.
 import { formAction, t } from '../forms';
-import { setStepDone, ZSetStepDoneInput } from './set-step-done';
-import { acceptStep, ZAcceptStepInput } from './accept-step';
-import { declineStep, ZDeclineStepInput } from './decline-step';
-import { editStep, ZEditStepInput } from './edit-step';
+import { setStepDone, ZSetStepDoneInput } from '../goals/set-step-done';
+import { acceptStep, ZAcceptStepInput } from '../goals/accept-step';
+import { declineStep, ZDeclineStepInput } from '../goals/decline-step';
+import { editStep, ZEditStepInput } from '../goals/edit-step';
 
 export const stepActions = {
 	tick: formAction(

@@ -1,7 +1,7 @@
 // What the live room announces on the realtime bus. One channel per group; payloads carry ids
 // only, and listeners read the database for everything else (so a payload is never trusted).
 import type { Tx } from '../db/client';
-import { publish, type RealtimeBus } from '../realtime/bus';
+import { publish, type RealtimeBus } from './bus';
 
 /**
  * - message: a message was saved in a session (its id; listeners fetch everything after their mark)

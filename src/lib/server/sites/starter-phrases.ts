@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
-import { riskPhrases } from './safety.schema';
+import { riskPhrases } from '../safety/safety.schema';
 
 export const RISK_PHRASES_DIR = 'content/safety/risk-phrases';
 

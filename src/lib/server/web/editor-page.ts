@@ -12,24 +12,10 @@ import { displayZone } from '../dates/display-zone';
 import { directionOf, localeName } from '../i18n/locale';
 import { CourseFormatError } from '../courses/course-format';
 import { ProgrammeFormatError } from '../programmes/parse-programme';
-import type { StartingPoint, VersionStatus } from './authoring';
-import { ZRestoreVersionForm, ZSaveSourceForm, ZSourceForm } from './source-forms';
+import type { History, StartingPoint, VersionStatus } from '../content/authoring';
+import { ZRestoreVersionForm, ZSaveSourceForm, ZSourceForm } from '../content/source-forms';
 
 type Uses = { db: Db; actor: Actor | null };
-
-/** One saved version as the history lists it. */
-export type VersionRow = {
-	version: number;
-	status: VersionStatus;
-	author: string | null;
-	createdAt: Date;
-};
-
-/** A content's history in one language and, when `?view` names one, that version as previewed. */
-export type History<Shown> = {
-	versions: VersionRow[];
-	viewed: { version: number; shown: Shown } | null;
-};
 
 /**
  * The editor page's data: the text to start from, the history, and the notes the redirects after
@@ -67,7 +53,11 @@ export async function loadSourceEditor<Source extends StartingPoint, Shown>(
 				version: v.version,
 				status: v.status,
 				author: v.author,
-				at: formatDateTime(v.createdAt, locals.locale, displayZone({ profile: locals.profile, site }))
+				at: formatDateTime(
+					v.createdAt,
+					locals.locale,
+					displayZone({ profile: locals.profile, site })
+				)
 			}))
 		};
 	} catch (e) {
