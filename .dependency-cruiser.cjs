@@ -67,7 +67,6 @@
 
 const server = 'src/lib/server/';
 const esc = (/** @type {string} */ s) => s.replace(/[.+?^${}()|[\]\\-]/g, '\\$&');
-const anyOf = (/** @type {string[]} */ items) => `(${items.map(esc).join('|')})`;
 const folder = (/** @type {string} */ name) => ({ name, path: `^${server}${esc(name)}/` });
 const file = (/** @type {string} */ name) => ({ name, path: `^${server}${esc(name)}\\.ts$` });
 
