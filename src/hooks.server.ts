@@ -22,6 +22,9 @@ import { getDefaultSite, getSiteBySlug } from '$lib/server/sites/get-site';
 import { directionOf, pickLocale } from '$lib/server/i18n/locale';
 import { logger } from '$lib/server/logger';
 import { LOCALE_COOKIE, SITE_COOKIE } from '$lib/server/i18n/cookies';
+import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
+import { unavailablePage } from '$lib/server/web/unavailable-page';
+import type { Site } from '$lib/server/sites/sites.schema';
 
 const requestLocale = new WeakMap<Request, Locale>();
 defineCustomServerStrategy('custom-kith', {
@@ -38,6 +41,12 @@ export const init: ServerInit = async () => {
 	if (!dev) stopGracefully(app);
 };
 
+/** The sites last read, by slug ('' for the default): crisis help during an outage uses them. */
+const lastKnownSites = new Map<string, Site>();
+
+/** Liveness and readiness answer without a session or a site: they must work while the database is down. */
+const probes = new Set(['/healthz', '/readyz']);
+
 /** Session → actor, and the site a visitor is looking at. The only place a session becomes an actor. */
 const authenticate: Handle = async ({ event, resolve }) => {
 	const app = await getApp();
@@ -49,17 +58,30 @@ const authenticate: Handle = async ({ event, resolve }) => {
 		ip = null;
 	}
 	event.locals.ip = ip;
-	const loaded = await loadActor({ app, headers: event.request.headers, ip });
-	event.locals.actor = loaded.kind === 'actor' ? loaded.actor : null;
-	event.locals.profile = loaded.kind === 'actor' ? loaded.profile : null;
-	event.locals.idleSeconds = loaded.kind === 'actor' ? loaded.idleSeconds : 0;
-	event.locals.sessionEnded = loaded.kind === 'ended' ? loaded.reason : null;
-
+	event.locals.actor = null;
+	event.locals.profile = null;
+	event.locals.idleSeconds = 0;
+	event.locals.sessionEnded = null;
+	event.locals.site = null;
+	if (event.route.id && probes.has(event.route.id)) return resolve(event);
 	const slug = event.params.site ?? event.cookies.get(SITE_COOKIE);
-	event.locals.site =
-		event.locals.actor?.site ??
-		(slug ? await getSiteBySlug({ db: app.db, slug }) : null) ??
-		(await getDefaultSite({ db: app.db }));
+	try {
+		const loaded = await loadActor({ app, headers: event.request.headers, ip });
+		event.locals.actor = loaded.kind === 'actor' ? loaded.actor : null;
+		event.locals.profile = loaded.kind === 'actor' ? loaded.profile : null;
+		event.locals.idleSeconds = loaded.kind === 'actor' ? loaded.idleSeconds : 0;
+		event.locals.sessionEnded = loaded.kind === 'ended' ? loaded.reason : null;
+		event.locals.site =
+			event.locals.actor?.site ??
+			(slug ? await getSiteBySlug({ db: app.db, slug }) : null) ??
+			(await getDefaultSite({ db: app.db }));
+		if (event.locals.site) lastKnownSites.set(slug ?? '', event.locals.site);
+	} catch (e) {
+		if (!isDatabaseUnavailable(e)) throw e;
+		// The database is unreachable: crisis help still works from what was last read.
+		if (event.route.id !== '/crisis') return unavailablePage(event);
+		event.locals.site = lastKnownSites.get(slug ?? '') ?? lastKnownSites.get('') ?? null;
+	}
 	return resolve(event);
 };
 
@@ -155,5 +177,6 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 			'unexpected error'
 		);
 	}
+	if (isDatabaseUnavailable(error)) return { message: 'unavailable' };
 	return { message: status === 404 ? 'not_found' : 'unexpected' };
 };

@@ -6,6 +6,9 @@ import { createMailer, type Mailer } from './mail/mailer';
 import { authMails } from './mail/auth-mails';
 import { createBus, type RealtimeBus } from './realtime/bus';
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { isDatabaseUnavailable } from './db/unavailable';
+import { logger } from './logger';
 
 /** The process-wide services one Kith instance runs with. Tests build their own with createApp. */
 export type App = {
@@ -49,8 +52,26 @@ let current: Promise<App> | undefined;
 export function getApp(): Promise<App> {
 	current ??= (async () => {
 		const app = createApp(config());
-		await app.database.migrate();
+		await migrateWhenReachable(app.database);
 		return app;
 	})();
 	return current;
+}
+
+/**
+ * Migrates, waiting for a database that is not up yet (an instance started during a failover, or
+ * before its database): retries with back-off from 0.5 s to 10 s instead of exiting. Any other
+ * failure (a broken migration) still stops start-up.
+ */
+export async function migrateWhenReachable(database: Database, maxDelayMs = 10_000): Promise<void> {
+	for (let delay = 500; ; delay = Math.min(delay * 2, maxDelayMs)) {
+		try {
+			await database.migrate();
+			return;
+		} catch (e) {
+			if (!isDatabaseUnavailable(e)) throw e;
+			logger.warn({ retryInMs: delay }, 'database unreachable at start-up; waiting');
+			await sleep(delay);
+		}
+	}
 }

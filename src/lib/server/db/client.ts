@@ -11,6 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as schema from './schema';
 import { lockKeys } from '../jobs/locks';
+import { logger } from '../logger';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -32,6 +33,15 @@ export const migrationsFolder = resolve(process.env.KITH_MIGRATIONS_DIR ?? 'driz
 export function openDatabase(opts: { url?: string; dataDir: string }): Database {
 	if (opts.url) {
 		const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+		// An idle client whose server went away (restart, failover) is reported here. Unhandled,
+		// node-postgres would raise it as an uncaught 'error' and end the process; handled, the pool
+		// drops that client and the next query connects afresh once the server is back.
+		pool.on('error', (e) => {
+			logger.warn(
+				{ err: e.message, code: (e as { code?: string }).code },
+				'database connection lost'
+			);
+		});
 		// pool.end() resolves once it has asked every client to end, not once their connections
 		// have closed: close() waits for those too, so nothing of this pool outlives it.
 		const closed = new Set<Promise<void>>();

@@ -1,0 +1,70 @@
+// A database connection lost under an idle pool (server restart, failover, an operator ending
+// backends) must not end the process: node-postgres reports it as the pool's 'error' event, which
+// unhandled is an uncaught exception. Needs PostgreSQL: skipped when only PGlite is tested.
+import { describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { openDatabase, rowsOf } from './client';
+import { isDatabaseUnavailable } from './unavailable';
+import { migrateWhenReachable } from '../app';
+
+const admin = process.env.TEST_DATABASE_URL;
+
+describe.skipIf(!admin)('a lost database connection', () => {
+	it('is survived by the pool, and the next query reconnects', async () => {
+		const name = `kith_outage_${randomBytes(5).toString('hex')}`;
+		const c = new pg.Client({ connectionString: admin });
+		await c.connect();
+		await c.query(`create database ${name}`);
+		const url = new URL(admin ?? '');
+		url.pathname = `/${name}`;
+		const database = openDatabase({ url: url.toString(), dataDir: 'memory://' });
+		try {
+			await database.db.execute(sql`select 1`);
+			const uncaught: unknown[] = [];
+			const onUncaught = (e: unknown) => uncaught.push(e);
+			process.on('uncaughtException', onUncaught);
+			// End every connection to this database from the outside, as a restarting server would.
+			await c.query(
+				'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+				[name]
+			);
+			await new Promise((r) => setTimeout(r, 300));
+			process.off('uncaughtException', onUncaught);
+			expect(uncaught).toEqual([]);
+			const r = await database.db.execute(sql`select 41 + 1 as n`);
+			expect(rowsOf<{ n: number }>(r)[0]?.n).toBe(42);
+		} finally {
+			await database.close();
+			await c.query(`drop database if exists ${name} with (force)`);
+			await c.end();
+		}
+	});
+
+	it('at start-up is waited for, and a refused connection is recognised as an outage', async () => {
+		// A port nothing listens on: migrate fails with ECONNREFUSED, recognised as unavailable.
+		const database = openDatabase({
+			url: 'postgres://postgres@127.0.0.1:1/none',
+			dataDir: 'memory://'
+		});
+		try {
+			const failure = await database.migrate().then(
+				() => null,
+				(e: unknown) => e
+			);
+			expect(isDatabaseUnavailable(failure)).toBe(true);
+			// migrateWhenReachable keeps waiting rather than rejecting.
+			const outcome = await Promise.race([
+				migrateWhenReachable(database, 200).then(
+					() => 'migrated',
+					() => 'gave up'
+				),
+				new Promise((r) => setTimeout(() => r('still waiting'), 1500))
+			]);
+			expect(outcome).toBe('still waiting');
+		} finally {
+			await database.close().catch(() => undefined);
+		}
+	});
+});
