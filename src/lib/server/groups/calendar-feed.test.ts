@@ -75,4 +75,25 @@ describe('the .ics file of a group', () => {
 			'METHOD:PUBLISH'
 		]);
 	});
+
+	it('lets no bare carriage return in a place or a name start a property of its own', () => {
+		const injected = icsCalendar({
+			name: 'Group\rX-INJECTED-NAME:1',
+			link: 'https://kith.example/groups/g1',
+			events: [
+				{
+					id: 's1',
+					startsAt: new Date('2027-03-02T17:00:00Z'),
+					endsAt: new Date('2027-03-02T18:30:00Z'),
+					summary: 'Talk\rX-INJECTED-SUMMARY:1',
+					location: 'Room 1\rX-INJECTED:1\r\nDTSTART:20300101T000000Z'
+				}
+			]
+		});
+		// Every CR is part of a CRLF line ending; no line is an injected property.
+		expect(injected.replace(/\r\n/g, '')).not.toContain('\r');
+		const lines = unfold(injected);
+		expect(lines.filter((l) => /^(X-INJECTED|DTSTART:2030)/.test(l))).toEqual([]);
+		expect(lines).toContain('LOCATION:Room 1\\nX-INJECTED:1\\nDTSTART:20300101T000000Z');
+	});
 });
