@@ -17,13 +17,6 @@ export type CalendarEvent = {
 };
 
 /**
- * Line breaks of any kind (CRLF, a bare CR, LF) as the one LF that ical-generator escapes to
- * `\n`: a bare CR left raw would end the content line in some clients, which would then read
- * what follows (a place, a group name) as a property of its own.
- */
-const oneBreak = (text: string) => text.replace(/\r\n?/g, '\n');
-
-/**
  * A group's sessions as an iCalendar file (RFC 5545): times in UTC, each session's link as its
  * URL, text escaped and lines folded at 75 octets by ical-generator.
  */
@@ -43,14 +36,14 @@ export function icsCalendar({
 		scale: 'GREGORIAN',
 		method: ICalCalendarMethod.PUBLISH,
 		// ical-generator writes the calendar's name as given: escape it as the TEXT it is.
-		name: escape(oneBreak(name), false),
+		name: escape(name, false),
 		events: events.map((e) => ({
 			id: `${e.id}@kith`,
 			stamp,
 			start: e.startsAt,
 			end: e.endsAt,
-			summary: oneBreak(e.summary),
-			location: e.location ? oneBreak(e.location) : null,
+			summary: e.summary,
+			location: e.location || null,
 			url: link
 		}))
 	});
