@@ -96,6 +96,9 @@ const authorize: Handle = async ({ event, resolve }) => {
 	const id = event.route.id;
 	if (id === '/not-found') return resolve(event);
 	if (id === null) return notFound(event);
+	// An address whose ids hold control characters (a NUL, say) names nothing: no lookup sees it.
+	if (Object.values(event.params).some((v) => /[\u0000-\u001F\u007F]/.test(v)))
+		return notFound(event);
 	const rule = routeRules[id];
 	const actor = event.locals.actor;
 	if (!rule) {

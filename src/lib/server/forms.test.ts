@@ -81,6 +81,17 @@ describe('formAction', () => {
 		});
 	});
 
+	it('refuses a NUL in any field, whatever its schema, before the use case runs', async () => {
+		const act = vi.fn(async (_input: unknown, _event: TestEvent) => 'written');
+		const loose = z.object({ id: z.string(), note: z.string() });
+		const answer = await formAction(loose, act)(post({ id: 'a\u0000b', note: 'fine' }));
+		expect(act).not.toHaveBeenCalled();
+		expect(answer).toMatchObject({
+			status: 400,
+			data: { errors: { id: t('err_invalid_characters') }, message: t('err_form') }
+		});
+	});
+
 	it('turns an AppError into its status and the fields’ messages, input kept', async () => {
 		const clash = new AppError('conflict', { name: 'err_required' });
 		await expect(formAction(ZName, refusing(clash))(post(fields))).resolves.toEqual(

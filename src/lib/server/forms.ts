@@ -56,9 +56,17 @@ async function parseForm<S extends z.ZodType>(
 		return { ok: false, failure: fail(400, { values: {}, errors: {}, message: t('err_invalid') }) };
 	}
 	const { raw, values } = formObject(data);
+	const errors: Record<string, string> = {};
+	// PostgreSQL cannot store a NUL in text and refuses it mid-query: every field of every form is
+	// checked here, so no schema that forgot the control-character check turns one into a 500.
+	for (const [field, value] of Object.entries(raw)) {
+		if ((Array.isArray(value) ? value : [value]).some((v) => v.includes('\u0000')))
+			errors[field] = t('err_invalid_characters');
+	}
+	if (Object.keys(errors).length > 0)
+		return { ok: false, failure: fail(400, { values, errors, message: t('err_form') }) };
 	const parsed = schema.safeParse(raw);
 	if (parsed.success) return { ok: true, data: parsed.data, values };
-	const errors: Record<string, string> = {};
 	for (const issue of parsed.error.issues) {
 		const field = String(issue.path[0] ?? '_');
 		if (errors[field]) continue;

@@ -13,7 +13,9 @@ export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
 	default: async ({ request, locals, cookies }) => {
-		const parsed = ZLanguage.safeParse(formObject(await request.formData()).raw);
+		// A body that is not a form (text/plain, multipart without a boundary) is no choice at all.
+		const data = await request.formData().catch(() => null);
+		const parsed = ZLanguage.safeParse(data ? formObject(data).raw : {});
 		if (!parsed.success) redirect(303, '/');
 		cookies.set(LOCALE_COOKIE, parsed.data.locale, {
 			path: '/',
