@@ -25,6 +25,7 @@ import { LOCALE_COOKIE, SITE_COOKIE } from '$lib/server/i18n/cookies';
 import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
 import { unavailablePage } from '$lib/server/web/unavailable-page';
 import type { Site } from '$lib/server/sites/sites.schema';
+import { hasUnstorableCharacters } from '$lib/server/validation';
 
 const requestLocale = new WeakMap<Request, Locale>();
 defineCustomServerStrategy('custom-kith', {
@@ -96,8 +97,10 @@ const authorize: Handle = async ({ event, resolve }) => {
 	const id = event.route.id;
 	if (id === '/not-found') return resolve(event);
 	if (id === null) return notFound(event);
-	// An address whose ids hold control characters (a NUL, say) names nothing: no lookup sees it.
-	if (Object.values(event.params).some((v) => /[\u0000-\u001F\u007F]/.test(v)))
+	// An address whose ids or query hold control characters (a NUL, say) or bytes that were not
+	// UTF-8 names nothing: no lookup sees it.
+	const addressed = [...Object.values(event.params), ...event.url.searchParams.values()];
+	if (addressed.some((v) => /[\u0000-\u001F\u007F]/.test(v) || hasUnstorableCharacters(v)))
 		return notFound(event);
 	const rule = routeRules[id];
 	const actor = event.locals.actor;

@@ -92,6 +92,29 @@ describe('formAction', () => {
 		});
 	});
 
+	it('refuses text that was not UTF-8 or holds a lone surrogate instead of storing U+FFFD', async () => {
+		const act = vi.fn(async (_input: unknown, _event: TestEvent) => 'written');
+		const loose = z.object({ note: z.string(), place: z.string().optional() });
+		// %FF is no UTF-8 byte sequence: the body's parser would turn it into U+FFFD.
+		const notUtf8: TestEvent = {
+			request: new Request('http://kith.test/form', {
+				method: 'POST',
+				headers: { 'content-type': 'application/x-www-form-urlencoded' },
+				body: 'note=caf%FF&place=Hall'
+			}),
+			locals: { locale: 'de', actor: null }
+		};
+		await expect(formAction(loose, act)(notUtf8)).resolves.toMatchObject({
+			status: 400,
+			data: { values: { place: 'Hall' }, errors: { note: t('err_invalid_characters') } }
+		});
+		await expect(formAction(loose, act)(post({ note: 'a\uD800b' }))).resolves.toMatchObject({
+			status: 400,
+			data: { errors: { note: t('err_invalid_characters') } }
+		});
+		expect(act).not.toHaveBeenCalled();
+	});
+
 	it('turns an AppError into its status and the fields’ messages, input kept', async () => {
 		const clash = new AppError('conflict', { name: 'err_required' });
 		await expect(formAction(ZName, refusing(clash))(post(fields))).resolves.toEqual(

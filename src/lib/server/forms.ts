@@ -4,6 +4,7 @@ import { formatDateTime } from '../format';
 import { displayZone } from './dates/display-zone';
 import { t } from './i18n/messages';
 import { AppError, isErrorKey, notFound, type MessageKey, type MessageParams } from './errors';
+import { hasUnstorableCharacters } from './validation';
 
 export type { MessageKey } from './errors';
 export type FormValues = Record<string, string | string[] | boolean>;
@@ -57,10 +58,11 @@ async function parseForm<S extends z.ZodType>(
 	}
 	const { raw, values } = formObject(data);
 	const errors: Record<string, string> = {};
-	// PostgreSQL cannot store a NUL in text and refuses it mid-query: every field of every form is
-	// checked here, so no schema that forgot the control-character check turns one into a 500.
+	// PostgreSQL cannot store a NUL in text and refuses it mid-query, and a body that was not valid
+	// UTF-8 arrives as U+FFFD: every field of every form is checked here, so no schema that forgot
+	// the check turns one into a 500 or stores something other than what the person sent.
 	for (const [field, value] of Object.entries(raw)) {
-		if ((Array.isArray(value) ? value : [value]).some((v) => v.includes('\u0000')))
+		if ((Array.isArray(value) ? value : [value]).some(hasUnstorableCharacters))
 			errors[field] = t('err_invalid_characters');
 	}
 	if (Object.keys(errors).length > 0)

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { isUuid, parseInput, requireUuid, zOptionalText } from './validation';
+import {
+	INT4_MAX,
+	isUuid,
+	parseInput,
+	requireUuid,
+	zDay,
+	zLine,
+	zLocalDateTime,
+	zOptionalDay,
+	zOptionalText,
+	zText,
+	zWhole
+} from './validation';
 
 describe('shared validation', () => {
 	it.each([
@@ -34,5 +46,71 @@ describe('shared validation', () => {
 		expect(() => parseInput(schema, { note: 'toolong' })).toThrow(
 			expect.objectContaining({ fields: { note: 'err_too_long' } })
 		);
+	});
+
+	const fieldError = (schema: z.ZodType, value: unknown) => {
+		try {
+			parseInput(z.object({ f: schema }), { f: value });
+			return null;
+		} catch (e) {
+			return (e as { fields?: Record<string, string> }).fields?.f ?? 'thrown';
+		}
+	};
+
+	it.each([
+		['2026-02-28', null],
+		['2024-02-29', null],
+		['2026-02-29', 'err_date'],
+		['2026-02-30', 'err_date'],
+		['2026-13-01', 'err_date'],
+		['2026-1-1', 'err_date'],
+		['', 'err_required']
+	])('zDay takes only days that exist: %j → %j', (day, error) => {
+		expect(fieldError(zDay(), day)).toBe(error);
+	});
+
+	it('zOptionalDay reads blank as not given and still refuses 30 February', () => {
+		expect(parseInput(z.object({ d: zOptionalDay() }), { d: ' ' }).d).toBeUndefined();
+		expect(fieldError(zOptionalDay(), '2026-02-30')).toBe('err_date');
+	});
+
+	it.each([
+		['2026-03-29T02:30', null],
+		['2026-02-30T10:00', 'err_date'],
+		['2026-02-28T24:00', 'err_date'],
+		['2026-02-28T10:00Z', 'err_date'],
+		['2026-02-28', 'err_date']
+	])('zLocalDateTime takes only real dates and times: %j → %j', (value, error) => {
+		expect(fieldError(zLocalDateTime(), value)).toBe(error);
+	});
+
+	it.each([
+		['7', null],
+		[' 12 ', null],
+		[String(INT4_MAX), null],
+		['2147483648', 'err_invalid'],
+		['99999999999999999999', 'err_invalid'],
+		['1.5', 'err_invalid'],
+		['1e3', 'err_invalid'],
+		['0', 'err_invalid'],
+		['', 'err_invalid']
+	])('zWhole stays within a 32-bit integer and its bounds: %j → %j', (value, error) => {
+		expect(fieldError(zWhole('err_invalid', { min: 1 }), value)).toBe(error);
+	});
+
+	it('zWhole reads a blank field as its fallback', () => {
+		const schema = z.object({ n: zWhole('err_invalid', { min: 1, max: 9, fallback: 6 }) });
+		expect(parseInput(schema, { n: '' }).n).toBe(6);
+		expect(parseInput(schema, {}).n).toBe(6);
+		expect(parseInput(schema, { n: '3' }).n).toBe(3);
+	});
+
+	it('zText keeps line breaks but refuses U+FFFD and lone surrogates; zLine refuses line breaks', () => {
+		expect(fieldError(zText(50), 'first line\nsecond line')).toBeNull();
+		expect(fieldError(zText(50), 'caf\uFFFD')).toBe('err_invalid_characters');
+		expect(fieldError(zText(50), 'a\uDC00b')).toBe('err_invalid_characters');
+		expect(fieldError(zLine(50), 'Hall B')).toBeNull();
+		for (const broken of ['Hall\rB', 'Hall\nB', 'Hall\r\nX-INJECTED:1', 'Hall\u2028B'])
+			expect(fieldError(zLine(50), broken)).toBe('err_one_line');
 	});
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../auth/auth.config';
-import { zText } from '../validation';
+import { zLine } from '../validation';
 
 export const zEmail = z
 	.string('err_required')
@@ -32,7 +32,7 @@ export const ZSignInInput = z.object({
 export type TSignInInput = z.infer<typeof ZSignInInput>;
 
 export const ZSignUpInput = z.object({
-	name: zText(80),
+	name: zLine(80),
 	email: zEmail,
 	password: zPassword
 });

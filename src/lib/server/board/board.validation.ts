@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { zId, zText } from '../validation';
+import { zId, zLine, zText, zWhole } from '../validation';
 
-const wellFormed = (s: string) => s.isWellFormed();
-/** What a member writes on the board: 1–4,000 characters, trimmed. */
-export const zBody = zText(4000).refine(wellFormed, 'err_invalid_characters');
-export const zTitle = zText(120).refine(wellFormed, 'err_invalid_characters');
+/** What a member writes on the board: 1–4,000 characters, trimmed; a title is one line. */
+export const zBody = zText(4000);
+export const zTitle = zLine(120);
 
 export const ZNewThreadInput = z.object({ groupId: zId, title: zTitle, body: zBody });
 export type TNewThreadInput = z.input<typeof ZNewThreadInput>;
@@ -30,11 +29,7 @@ export type TPinInput = z.input<typeof ZPinInput>;
 export const ZSlowModeInput = z.object({
 	groupId: zId,
 	threadId: z.preprocess((v) => (v === '' ? undefined : v), zId.optional()),
-	seconds: z.coerce
-		.number('err_invalid')
-		.int('err_invalid')
-		.min(0, 'err_invalid')
-		.max(86_400, 'err_invalid'),
+	seconds: zWhole('err_invalid', { min: 0, max: 86_400, fallback: 0 }),
 	reason: zText(500, 0)
 });
 export type TSlowModeInput = z.input<typeof ZSlowModeInput>;

@@ -7,7 +7,7 @@ import { courses } from '../courses/courses.schema';
 import { cohorts } from './cohorts.schema';
 import { requireFacilitator } from './cohort-access';
 import { sitePeople } from '../people/names';
-import { parseInput, zText } from '../validation';
+import { parseInput, zLine } from '../validation';
 import { recordActorAudit } from '../audit/record-audit';
 
 /** Fidelity asks for groups of at most 8; a site may run larger groups, up to this. */
@@ -17,7 +17,7 @@ const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 
 export const ZOpenCohortInput = z.object({
 	courseId: z.guid('err_cohort_course'),
-	name: zText(80),
+	name: zLine(80),
 	mode: z.enum(['group', 'individual'], 'err_invalid'),
 	capacity: z.preprocess(
 		blankToUndefined,

@@ -6,7 +6,7 @@ import { AppError } from '../errors';
 import { repeatWeekly } from '../dates/calendar';
 import { cohortSessions } from './cohorts.schema';
 import { facilitatedCohort, requireFacilitator } from './cohort-access';
-import { parseInput } from '../validation';
+import { parseInput, zLocalDateTime, zWhole } from '../validation';
 import { recordActorAudit } from '../audit/record-audit';
 
 /** Sessions are taken to last an hour: two starts closer than this clash. */
@@ -16,20 +16,8 @@ export const MAX_WEEKS = 52;
 export const ZScheduleSessionsInput = z.object({
 	cohortId: z.string().max(100),
 	/** Local date-time in the site's zone, as a datetime-local input sends it. */
-	first: z
-		.string('err_required')
-		.trim()
-		.min(1, 'err_required')
-		.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'err_date'),
-	weeks: z.preprocess(
-		(v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-		z.coerce
-			.number('err_cohort_weeks')
-			.int('err_cohort_weeks')
-			.min(1, 'err_cohort_weeks')
-			.max(MAX_WEEKS, 'err_cohort_weeks')
-			.default(1)
-	)
+	first: zLocalDateTime(),
+	weeks: zWhole('err_cohort_weeks', { min: 1, max: MAX_WEEKS, fallback: 1 })
 });
 export type TScheduleSessionsInput = z.input<typeof ZScheduleSessionsInput>;
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { requireSite, type Actor } from '../access/actor';
 import { requireUseCase, type UseCase } from '../access/use-case-permissions';
 import type { Site } from '../sites/sites.schema';
+import { zDay, zWhole } from '../validation';
 
 /** The three sides of a companionship, and the use case each acts in. */
 export type CompanionshipSide = 'member' | 'companion' | 'coordinator';
@@ -38,24 +39,13 @@ export const zTags = z.preprocess(
 	z.array(z.string().max(40, 'companion_err_tag_too_long')).max(20, 'companion_err_too_many_tags')
 );
 
-export const zMinutes = z.preprocess(
-	(v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v.trim())) : v),
-	z
-		.number('companion_err_minutes')
-		.int('companion_err_minutes')
-		.min(1, 'companion_err_minutes')
-		.max(600, 'companion_err_minutes')
-);
+export const zMinutes = zWhole('companion_err_minutes', { min: 1, max: 600 });
 
-/** A calendar day as the date field sends it. */
-export const zDay = z
-	.string('companion_err_date')
-	.trim()
-	.regex(/^\d{4}-\d{2}-\d{2}$/, 'companion_err_date')
-	.refine(
-		(d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && d >= '2000-01-01',
-		'companion_err_date'
-	);
+/** The day a contact took place, as the date field sends it: a real day, this century. */
+export const zContactDay = zDay('companion_err_date').refine(
+	(d) => d >= '2000-01-01',
+	'companion_err_date'
+);
 
 /**
  * Whether a companionship is over: ended early (endedAt), or past its end date, when it ran its

@@ -13,7 +13,7 @@ import {
 	contactModes,
 	type ContactMode
 } from './companionship.schema';
-import { actorWith, daysLeft, isOver, zDay, zMinutes, zTags } from './companionship-access';
+import { actorWith, daysLeft, isOver, zContactDay, zMinutes, zTags } from './companionship-access';
 import { dayOf } from '../dates/calendar';
 import { displayNames } from '../people/names';
 import { parseInput, requireUuid, zId, zOptionalText } from '../validation';
@@ -169,7 +169,7 @@ export async function saveCompanionProfile({
 
 export const ZLogContactInput = z.object({
 	requestId: zId,
-	date: zDay,
+	date: zContactDay,
 	mode: z.enum(contactModes, 'companion_err_mode'),
 	minutes: zMinutes,
 	note: zOptionalText(500)

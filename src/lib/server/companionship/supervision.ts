@@ -6,7 +6,7 @@ import type { Db, Tx } from '../db/client';
 import type { Actor } from '../access/actor';
 import { AppError } from '../errors';
 import { supervisionKinds, supervisionLogs, type SupervisionKind } from './companionship.schema';
-import { actorWith, zDay, zMinutes } from './companionship-access';
+import { actorWith, zContactDay, zMinutes } from './companionship-access';
 import { addMonths, dayOf } from '../dates/calendar';
 import { parseInput, zOptionalText } from '../validation';
 import { recordActorAudit } from '../audit/record-audit';
@@ -24,7 +24,7 @@ export const windowStart = (now: Date, timeZone: string): string =>
 
 export const ZLogSupervisionInput = z.object({
 	kind: z.enum(supervisionKinds, 'err_invalid'),
-	date: zDay,
+	date: zContactDay,
 	minutes: zMinutes,
 	withWhom: z.string('err_required').trim().min(1, 'err_required').max(120, 'err_too_long'),
 	topics: zOptionalText(2000)

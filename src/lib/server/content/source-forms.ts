@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_CONTENT_FILE_BYTES } from './front-matter';
+import { zWhole } from '../validation';
 
 // The forms of the source editors (lessons and group programmes): the whole file in one language,
 // and (for saving) draft or published; restoring names an earlier version.
@@ -15,5 +16,5 @@ export type TSaveSourceForm = z.infer<typeof ZSaveSourceForm>;
 
 export const ZRestoreVersionForm = z.object({
 	lang: z.string().min(2).max(10),
-	version: z.coerce.number().int().min(1)
+	version: zWhole('err_invalid', { min: 1 })
 });

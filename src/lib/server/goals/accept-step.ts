@@ -5,8 +5,8 @@ import { requireSite, type Actor } from '../access/actor';
 import { requireUseCase } from '../access/use-case-permissions';
 import { AppError } from '../errors';
 import { goalSteps } from './goals.schema';
-import { zOptionalDay, zStepText } from './goals.validation';
-import { parseInput, zId } from '../validation';
+import { zStepText } from './goals.validation';
+import { parseInput, zId, zOptionalDay } from '../validation';
 import { ownStep } from './goal-access';
 import { addDays, dayOf } from '../dates/calendar';
 import { recordActorAudit } from '../audit/record-audit';
@@ -15,7 +15,7 @@ export const ZAcceptStepInput = z.object({
 	stepId: zId,
 	/** Changed words; absent means "accept as proposed". */
 	text: zStepText.optional(),
-	targetDate: zOptionalDay
+	targetDate: zOptionalDay()
 });
 export type TAcceptStepInput = z.input<typeof ZAcceptStepInput>;
 

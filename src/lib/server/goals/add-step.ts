@@ -4,13 +4,13 @@ import { requireSite, type Actor } from '../access/actor';
 import { requireUseCase } from '../access/use-case-permissions';
 import { AppError } from '../errors';
 import { goalSteps } from './goals.schema';
-import { zDay, zStepText } from './goals.validation';
-import { parseInput, zId } from '../validation';
+import { zStepText } from './goals.validation';
+import { parseInput, zId, zDay } from '../validation';
 import { nextPosition, ownGoal } from './goal-access';
 import { dayOf } from '../dates/calendar';
 import { recordActorAudit } from '../audit/record-audit';
 
-export const ZAddStepInput = z.object({ goalId: zId, text: zStepText, targetDate: zDay });
+export const ZAddStepInput = z.object({ goalId: zId, text: zStepText, targetDate: zDay() });
 export type TAddStepInput = z.infer<typeof ZAddStepInput>;
 
 /**

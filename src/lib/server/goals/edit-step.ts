@@ -5,13 +5,13 @@ import { requireSite, type Actor } from '../access/actor';
 import { requireUseCase } from '../access/use-case-permissions';
 import { AppError } from '../errors';
 import { goalSteps } from './goals.schema';
-import { zDay, zStepText } from './goals.validation';
-import { parseInput, zId } from '../validation';
+import { zStepText } from './goals.validation';
+import { parseInput, zId, zDay } from '../validation';
 import { ownStep } from './goal-access';
 import { dayOf } from '../dates/calendar';
 import { recordActorAudit } from '../audit/record-audit';
 
-export const ZEditStepInput = z.object({ stepId: zId, text: zStepText, targetDate: zDay });
+export const ZEditStepInput = z.object({ stepId: zId, text: zStepText, targetDate: zDay() });
 export type TEditStepInput = z.infer<typeof ZEditStepInput>;
 
 /**

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { requireSite, type Actor } from '../access/actor';
 import { AppError } from '../errors';
-import { zText } from '../validation';
+import { zLine } from '../validation';
 import { parseInput, zId } from '../validation';
 import { groupFacilitators, groups } from './groups.schema';
 import { groupProgrammes, programmeVersions } from '../programmes/programmes.schema';
@@ -18,7 +18,7 @@ const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 
 export const ZOpenGroupInput = z.object({
 	programmeId: zId.pipe(z.guid('groups_err_programme')),
-	name: zText(80),
+	name: zLine(80),
 	locale: z.string('err_required').max(10, 'err_invalid'),
 	capacity: z.preprocess(
 		blankToUndefined,

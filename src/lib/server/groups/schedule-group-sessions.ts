@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { and, asc, eq, gt, inArray, lt, ne, or } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
-import { AppError, notFound } from '../errors';
-import { parseInput, zId } from '../validation';
+import { AppError, notFound, type MessageKey } from '../errors';
+import { parseInput, zId, zLocalDateTime, zOptionalLine, zWhole } from '../validation';
 import { repeatWeekly } from '../dates/calendar';
 import { classifyUrl } from '../content/render-markdown';
 import { groupFacilitators, groups, groupSessions } from './groups.schema';
@@ -15,24 +15,17 @@ import { recordActorAudit } from '../audit/record-audit';
 export const MAX_SESSIONS = 52;
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const whole = (key: string, min: number, max: number, fallback: number) =>
-	z.preprocess(
-		blankToUndefined,
-		z.coerce.number(key).int(key).min(min, key).max(max, key).default(fallback)
-	);
+const whole = (key: MessageKey, min: number, max: number, fallback: number) =>
+	zWhole(key, { min, max, fallback });
 
 const scheduleFields = {
 	/** Local date-time in the site's zone, as a datetime-local input sends it. */
-	first: z
-		.string('err_required')
-		.trim()
-		.min(1, 'err_required')
-		.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'err_date'),
+	first: zLocalDateTime(),
 	count: whole('groups_err_count', 1, MAX_SESSIONS, 1),
 	rhythm: z.enum(['weekly', 'fortnightly'], 'err_invalid'),
 	minutes: whole('groups_err_minutes', 15, 240, 90),
 	delivery: z.enum(['live', 'in_person', 'video'], 'err_invalid'),
-	place: z.preprocess(blankToUndefined, z.string().trim().max(200, 'err_too_long').optional()),
+	place: zOptionalLine(200),
 	videoUrl: z.preprocess(
 		blankToUndefined,
 		z

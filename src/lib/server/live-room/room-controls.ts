@@ -12,7 +12,7 @@ import { groupMembers, groupSessions } from '../groups/groups.schema';
 import { moderationActions } from '../moderation/moderation.schema';
 import { sessionRooms } from './live-room.schema';
 import { announce } from '../realtime/room-events';
-import { isUuid, parseInput, zText } from '../validation';
+import { isUuid, parseInput, zLine, zText } from '../validation';
 import type { AuditAction } from '../audit/actions';
 import { recordActorAudit } from '../audit/record-audit';
 
@@ -161,7 +161,7 @@ const zMemberIds = z.preprocess(
 	(v) => (v === undefined || v === '' ? [] : typeof v === 'string' ? [v] : v),
 	z.array(z.string().max(100)).min(1, 'room_err_pick_members').max(50)
 );
-export const ZOpenSubRoomInput = z.object({ ...zIds, name: zText(60), memberIds: zMemberIds });
+export const ZOpenSubRoomInput = z.object({ ...zIds, name: zLine(60), memberIds: zMemberIds });
 
 /** Opens a sub-room of the session with chosen members of the group. */
 export function openSubRoom(

@@ -20,7 +20,7 @@ export const ZSendChatMessageInput = z.object({
 	roomId: z.preprocess((v) => (v === '' ? undefined : v), z.string().max(100).optional()),
 	/** Made by the composer for each new message and kept on a retry: a resend never duplicates. */
 	clientId: z.guid('err_invalid'),
-	body: zText(4000).refine((s) => s.isWellFormed(), 'err_invalid_characters')
+	body: zText(4000)
 });
 export type TSendChatMessageInput = z.input<typeof ZSendChatMessageInput>;
 

@@ -4,11 +4,11 @@ import { AppError } from '../errors';
 import { recordAudit } from '../audit/record-audit';
 import { zEmail, zPassword } from '../account/account.validation';
 import { createVerifiedAccount, findUserIdByEmail } from './create-account';
-import { zText } from '../validation';
+import { zLine } from '../validation';
 
 export const ZPlatformAdminInput = z.object({
 	email: zEmail,
-	name: zText(80),
+	name: zLine(80),
 	password: zPassword
 });
 

@@ -7,13 +7,13 @@ import { recordActorAudit } from '../audit/record-audit';
 import { profiles, textSizes, type Profile } from './people.schema';
 import { isLocale } from '../../paraglide/runtime.js';
 import { isTimeZone } from '../i18n/time-zones';
-import { zText } from '../validation';
+import { zLine } from '../validation';
 
 /** A lone surrogate would be stored as U+FFFD: refuse it rather than save something else. */
 const wellFormed = (s: string) => s.isWellFormed();
 
 export const ZProfileInput = z.object({
-	displayName: zText(80).refine(wellFormed, 'err_invalid_characters'),
+	displayName: zLine(80),
 	pseudonym: z
 		.string()
 		.optional()

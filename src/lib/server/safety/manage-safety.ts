@@ -11,7 +11,7 @@ import { AppError, notFound } from '../errors';
 import { riskPhrases } from './safety.schema';
 import { sites, type Site } from '../sites/sites.schema';
 import { addStarterPhrases } from '../sites/starter-phrases';
-import { isUuid, parseInput, zId, zText } from '../validation';
+import { isUuid, parseInput, zId, zLine } from '../validation';
 
 export type SafetySettings = {
 	allowContactDetails: boolean;
@@ -60,7 +60,7 @@ export async function getSafetySettings({
 
 const zLocaleOf = (site: Site) => z.string().refine((l) => site.locales.includes(l), 'err_invalid');
 
-export const ZAddPhraseInput = z.object({ locale: zId, phrase: zText(200) });
+export const ZAddPhraseInput = z.object({ locale: zId, phrase: zLine(200) });
 
 /** Adds a phrase to one language's list. */
 export async function addRiskPhrase({

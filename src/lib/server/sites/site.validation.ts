@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { locales } from '../../paraglide/runtime.js';
 import { isTimeZone } from '../i18n/time-zones';
 import type { CrisisContact } from '../../types';
-import { zText } from '../validation';
+import { zLine, zWhole } from '../validation';
 
 export const zSlug = z
 	.string('err_required')
@@ -61,17 +61,10 @@ const checkbox = z
 	.transform((v) => v === true || v === 'on' || v === 'true');
 
 /** Months a 1:1 peer companionship lasts once accepted; 6 in PEER. Left empty, 6. */
-const zCompanionshipMonths = z.preprocess(
-	(v) => (v === undefined || v === '' ? 6 : typeof v === 'string' ? Number(v.trim()) : v),
-	z
-		.number('companion_err_months')
-		.int('companion_err_months')
-		.min(1, 'companion_err_months')
-		.max(24, 'companion_err_months')
-);
+const zCompanionshipMonths = zWhole('companion_err_months', { min: 1, max: 24, fallback: 6 });
 
 const siteFields = {
-	name: zText(120),
+	name: zLine(120),
 	defaultLocale: z.enum(locales, 'err_locale'),
 	locales: zLocaleList,
 	timeZone: z

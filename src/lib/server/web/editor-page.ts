@@ -14,6 +14,7 @@ import { CourseFormatError } from '../courses/course-format';
 import { ProgrammeFormatError } from '../programmes/parse-programme';
 import type { History, StartingPoint, VersionStatus } from '../content/authoring';
 import { ZRestoreVersionForm, ZSaveSourceForm, ZSourceForm } from '../content/source-forms';
+import { zWhole } from '../validation';
 
 type Uses = { db: Db; actor: Actor | null };
 
@@ -31,7 +32,7 @@ export async function loadSourceEditor<Source extends StartingPoint, Shown>(
 ) {
 	const site = locals.actor?.site;
 	const locale = url.searchParams.get('lang') ?? site?.defaultLocale ?? locals.locale;
-	const view = Number(url.searchParams.get('view')) || undefined;
+	const view = zWhole('err_invalid', { min: 1 }).safeParse(url.searchParams.get('view') ?? '').data;
 	const languages = (site?.locales ?? []).map((l) => ({ locale: l, name: localeName(l) }));
 	try {
 		const [source, history] = await read(
