@@ -110,6 +110,7 @@ export const routeRules: Record<string, RouteRule> = {
 	'/admin/audit': perm('site.audit'),
 	'/admin/outbox': perm('site.outbox'),
 
+	'/platform/people': perm('platform.sites'),
 	'/platform/sites': perm('platform.sites')
 };
 

@@ -45,7 +45,8 @@ export const useCasePermissions = {
 	'site.settings': ['site.settings'],
 	'site.audit': ['site.audit'],
 	'site.outbox': ['site.outbox'],
-	'platform.sites': ['platform.sites']
+	'platform.sites': ['platform.sites'],
+	'platform.people': ['platform.sites']
 } as const satisfies Record<string, readonly Permission[]>;
 
 export type UseCase = keyof typeof useCasePermissions;

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client';
 import { session } from '../db/auth.schema';
@@ -30,7 +30,13 @@ export async function switchSite({
 			.select({ id: sites.id, name: sites.name })
 			.from(memberships)
 			.innerJoin(sites, eq(sites.id, memberships.siteId))
-			.where(and(eq(memberships.userId, actor.userId), eq(memberships.siteId, input.siteId)))
+			.where(
+				and(
+					eq(memberships.userId, actor.userId),
+					eq(memberships.siteId, input.siteId),
+					isNull(memberships.suspendedAt)
+				)
+			)
 			.limit(1);
 		if (!site) throw notFound();
 		const updated = await tx

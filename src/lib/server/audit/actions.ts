@@ -106,6 +106,8 @@ export const auditActions = [
 	'lesson.restore',
 	'lesson.save_draft',
 	'membership.change',
+	'membership.reinstate',
+	'membership.suspend',
 	'moderation.hide',
 	'moderation.item_read',
 	'moderation.mute',

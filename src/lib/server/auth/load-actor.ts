@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { session as sessionTable } from '../db/auth.schema';
 import { memberships, profiles, type Profile, type SiteRole } from '../people/people.schema';
@@ -56,7 +56,7 @@ export async function loadActor({
 		.select({ site: sites, role: memberships.role })
 		.from(memberships)
 		.innerJoin(sites, eq(sites.id, memberships.siteId))
-		.where(eq(memberships.userId, user.id))
+		.where(and(eq(memberships.userId, user.id), isNull(memberships.suspendedAt)))
 		.orderBy(asc(sites.name));
 	const summaries = new Map<string, SiteSummary & { site: Site }>();
 	for (const { site, role } of rows) {

@@ -1,11 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { requireSite, type Actor } from '../access/actor';
 import { requireUseCase } from '../access/use-case-permissions';
 import { recordActorAudit } from '../audit/record-audit';
 import { user } from '../db/auth.schema';
 import { notFound } from '../errors';
-import type { SiteRole } from './people.schema';
+import { memberships, type SiteRole } from './people.schema';
 import { rolesOnSite } from './site-roles';
 
 export type PersonDetail = {
@@ -15,6 +15,8 @@ export type PersonDetail = {
 	joinedAt: Date;
 	roles: SiteRole[];
 	disabled: boolean;
+	/** Whether a site admin has suspended the person's membership on this site. */
+	suspended: boolean;
 	twoFactorEnabled: boolean;
 	isSelf: boolean;
 };
@@ -35,6 +37,17 @@ export async function getPerson({
 		const roles = await rolesOnSite(tx, site.id, input.userId);
 		const [row] = await tx.select().from(user).where(eq(user.id, input.userId)).limit(1);
 		if (!row) throw notFound();
+		const suspended = await tx
+			.select({ id: memberships.id })
+			.from(memberships)
+			.where(
+				and(
+					eq(memberships.siteId, site.id),
+					eq(memberships.userId, row.id),
+					isNotNull(memberships.suspendedAt)
+				)
+			)
+			.limit(1);
 		await recordActorAudit(tx, actor, {
 			action: 'person.read',
 			entityType: 'user',
@@ -47,6 +60,7 @@ export async function getPerson({
 			joinedAt: row.createdAt,
 			roles,
 			disabled: row.disabledAt !== null,
+			suspended: suspended.length > 0,
 			twoFactorEnabled: row.twoFactorEnabled === true,
 			isSelf: row.id === actor.userId
 		};

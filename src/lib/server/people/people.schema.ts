@@ -36,7 +36,9 @@ export const memberships = pgTable(
 			.notNull()
 			.references(() => user.id, { onDelete: 'cascade' }),
 		role: roleEnum('role').notNull(),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		/** Set while a site admin has suspended the person on this site: the row then grants nothing. */
+		suspendedAt: timestamp('suspended_at', { withTimezone: true })
 	},
 	(t) => [
 		uniqueIndex('memberships_site_user_role').on(t.siteId, t.userId, t.role),

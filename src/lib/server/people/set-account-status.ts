@@ -1,15 +1,15 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { requireSite, type Actor } from '../access/actor';
+import type { Actor } from '../access/actor';
 import { requireUseCase } from '../access/use-case-permissions';
 import { recordActorAudit } from '../audit/record-audit';
 import { session, user } from '../db/auth.schema';
-import { AppError } from '../errors';
-import { rolesOnSite } from './site-roles';
+import { AppError, notFound } from '../errors';
 
 /**
  * Turns a person's account off (and signs them out everywhere at once) or back on; never the
- * actor's own. The account is one login across sites, so this stops it everywhere. Audited.
+ * actor's own. The account is one login across sites, so this stops it everywhere: the platform
+ * admin's alone (a site admin suspends a membership instead, `setMembershipStatus`). Audited.
  */
 export async function setAccountStatus({
 	db,
@@ -20,10 +20,13 @@ export async function setAccountStatus({
 	actor: Actor | null;
 	input: { userId: string; disabled: boolean };
 }): Promise<{ sessionsEnded: number }> {
-	requireUseCase(actor, 'people.manage');
-	const site = requireSite(actor);
+	requireUseCase(actor, 'platform.people');
 	return db.transaction(async (tx) => {
-		await rolesOnSite(tx, site.id, input.userId);
+		const [found] = await tx
+			.select({ id: user.id })
+			.from(user)
+			.where(eq(user.id, input.userId.slice(0, 100)));
+		if (!found) throw notFound();
 		if (input.userId === actor.userId)
 			throw new AppError('invalid_input', { account: 'person_self' });
 		await tx

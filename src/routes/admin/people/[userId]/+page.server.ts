@@ -3,7 +3,7 @@ import { formAction, noFields, pageError, t } from '$lib/server/forms';
 import { requireSite, requireSignedIn } from '$lib/server/access/actor';
 import { getPerson } from '$lib/server/people/get-person';
 import { setPersonRoles, ZPersonRolesForm } from '$lib/server/people/set-person-roles';
-import { setAccountStatus } from '$lib/server/people/set-account-status';
+import { setMembershipStatus } from '$lib/server/people/set-membership-status';
 import { siteRoles } from '$lib/server/people/people.schema';
 import { formatDate } from '$lib/format';
 import { displayZone } from '$lib/server/dates/display-zone';
@@ -28,16 +28,16 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	};
 };
 
-const status = (disabled: boolean) =>
+const status = (suspended: boolean) =>
 	formAction(
 		noFields,
 		(_, { locals, params }) =>
-			setAccountStatus({
+			setMembershipStatus({
 				db: locals.app.db,
 				actor: locals.actor,
-				input: { userId: params.userId ?? '', disabled }
+				input: { userId: params.userId ?? '', suspended }
 			}),
-		{ done: disabled ? 'person_disabled_done' : 'person_enabled_done' }
+		{ done: suspended ? 'person_suspended_done' : 'person_reinstated_done' }
 	);
 
 export const actions: Actions = {
@@ -51,6 +51,6 @@ export const actions: Actions = {
 			}),
 		{ done: 'person_roles_saved' }
 	),
-	disable: status(true),
-	enable: status(false)
+	suspend: status(true),
+	reinstate: status(false)
 };
