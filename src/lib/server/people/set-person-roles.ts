@@ -34,6 +34,13 @@ export async function setPersonRoles({
 		const current = await rolesOnSite(tx, site.id, input.userId);
 		if (input.userId === actor.userId)
 			throw new AppError('invalid_input', { roles: 'person_self' });
+		// A role given to a suspended person is suspended with the rest: changing roles is not
+		// reinstating (that is its own, audited, action).
+		const [held] = await tx
+			.select({ suspendedAt: memberships.suspendedAt })
+			.from(memberships)
+			.where(and(eq(memberships.siteId, site.id), eq(memberships.userId, input.userId)))
+			.limit(1);
 		const wanted = [...new Set(input.roles)];
 		const added = wanted.filter((r) => !current.includes(r));
 		const removed = current.filter((r) => !wanted.includes(r));
@@ -48,7 +55,12 @@ export async function setPersonRoles({
 					)
 				);
 		for (const role of added)
-			await tx.insert(memberships).values({ siteId: site.id, userId: input.userId, role });
+			await tx.insert(memberships).values({
+				siteId: site.id,
+				userId: input.userId,
+				role,
+				suspendedAt: held?.suspendedAt ?? null
+			});
 		if (added.length > 0 || removed.length > 0)
 			await recordActorAudit(tx, actor, {
 				action: 'membership.change',

@@ -8,6 +8,7 @@ import { session, user } from '../db/auth.schema';
 import { memberships, type SiteRole } from './people.schema';
 import { setAccountStatus } from './set-account-status';
 import { setMembershipStatus } from './set-membership-status';
+import { setPersonRoles } from './set-person-roles';
 import type { Site } from '../sites/sites.schema';
 
 describe.each(dbKinds)('suspending a membership on one site on %s', (kind) => {
@@ -90,6 +91,30 @@ describe.each(dbKinds)('suspending a membership on one site on %s', (kind) => {
 		});
 		expect((await actorFor(app, fresh.cookie)).roles).toEqual(['member']);
 		expect(await auditFor(siteA.id, 'membership.reinstate', member.userId)).toHaveLength(1);
+	});
+
+	it('keeps a suspended person suspended when their roles change', async () => {
+		const siteA = await makeSite(app);
+		const adminA = await makePerson(app, siteA, ['site_admin']);
+		const member = await makePerson(app, siteA, ['member'], { twoFactorEnabled: false });
+		await setMembershipStatus({
+			db: app.db,
+			actor: adminA.actor,
+			input: { userId: member.userId, suspended: true }
+		});
+		await setPersonRoles({
+			db: app.db,
+			actor: adminA.actor,
+			input: { userId: member.userId, roles: ['peer_worker'] }
+		});
+		const signedIn = await signInCookie(app, member.email);
+		expect((await actorFor(app, signedIn.cookie)).roles).toEqual([]);
+		await setMembershipStatus({
+			db: app.db,
+			actor: adminA.actor,
+			input: { userId: member.userId, suspended: false }
+		});
+		expect((await actorFor(app, signedIn.cookie)).roles).toEqual(['peer_worker']);
 	});
 
 	it('ends the suspended person’s sessions looking at that site only', async () => {
