@@ -11,6 +11,8 @@ import {
 
 const conn = (over: Partial<Conn> = {}): Conn => ({
 	userId: 'me',
+	sessionId: 's-me',
+	idleMs: 1_800_000,
 	role: 'member',
 	roomId: null,
 	mark: 0,

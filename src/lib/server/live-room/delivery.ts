@@ -27,6 +27,10 @@ export type RoomState = {
 
 export type Conn = {
 	userId: string;
+	/** The sign-in session the stream was opened with: the stream ends when it does. */
+	sessionId: string;
+	/** How long that session may sit idle (staff are timed out sooner), in ms. */
+	idleMs: number;
 	role: GroupRole;
 	roomId: string | null;
 	mark: number;

@@ -12,6 +12,8 @@ import { hubFor, isClosing, leave } from './hubs';
 import type { Hub, LiveDeps } from './room-live';
 import type { Conn } from './delivery';
 import { recordActorAudit } from '../audit/record-audit';
+import { isStaff } from '../access/permissions';
+import { IDLE_MEMBER_SECONDS, IDLE_STAFF_SECONDS } from '../auth/load-actor';
 
 /** The id after which a (re)connecting client wants messages: Last-Event-ID, else ?after=. */
 export function resumeFrom(lastEventId: string | null, after: string | null): number {
@@ -25,7 +27,7 @@ export function resumeFrom(lastEventId: string | null, after: string | null): nu
  * Opens a live-room stream for the actor: checks access, records their attendance (members, first
  * time in an open session) and presence, then streams the messages after `after` and every new
  * one, the room's state when it changes, and a heartbeat. Ends when `signal` aborts, when the
- * person loses access ('gone' event), or at shutdown.
+ * person loses access or their sign-in session ends ('gone' event), or at shutdown.
  */
 export async function openRoomStream({
 	deps,
@@ -80,6 +82,11 @@ export async function openRoomStream({
 		const blocked = await blockedBy(tx, site.id, me);
 		return {
 			userId: me,
+			sessionId: access.actor.sessionId,
+			idleMs:
+				(isStaff(access.actor.roles, access.actor.isPlatformAdmin)
+					? IDLE_STAFF_SECONDS
+					: IDLE_MEMBER_SECONDS) * 1000,
 			role: access.role,
 			at: { siteId: site.id, groupId: group.id, sessionId: session.id },
 			roomId: room?.id ?? null,
@@ -100,6 +107,8 @@ export async function openRoomStream({
 		start: async (controller) => {
 			conn = {
 				userId: joined.userId,
+				sessionId: joined.sessionId,
+				idleMs: joined.idleMs,
 				role: joined.role,
 				roomId: joined.roomId,
 				mark: input.after,

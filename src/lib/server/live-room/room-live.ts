@@ -2,7 +2,8 @@
 // connections and one bus subscription (one LISTEN per group channel). A notification only wakes
 // the hub: it then re-checks everyone's access, reads the messages after the lowest mark from the
 // database (never from the payload) and hands each connection the ones after its own mark, in id
-// order. Access is re-checked on every membership or state notification and at each heartbeat.
+// order. Access is re-checked on every membership or state notification and at each heartbeat,
+// and every connection's sign-in session every few seconds (checkSessions).
 // Message ids in a session are handed out in commit order (see sendChatMessage), so a
 // mark never skips a message: no loss, and no duplicates across reconnects (Last-Event-ID).
 // Corrections to what a connection already has — a message hidden or restored by a moderator, a
@@ -10,7 +11,7 @@
 // they never move anyone's Last-Event-ID. A (re)connecting client also gets the removals it may
 // have missed while away. What each connection gets is decided in delivery.ts; who is here is
 // presence.ts.
-import { and, desc, eq, gt, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { rowsOf } from '../db/client';
 import type { RealtimeBus } from '../realtime/bus';
@@ -19,6 +20,7 @@ import { peerNames } from '../people/names';
 import { chatMessages, sessionRooms } from './live-room.schema';
 import { groupFacilitators, groupSessions } from '../groups/groups.schema';
 import { memberBlocks } from '../safety/safety.schema';
+import { session, user } from '../db/auth.schema';
 import { announce, parseRoomEvent, roomChannel } from '../realtime/room-events';
 import { leavePresence, presentIn, refreshPresence } from './presence';
 import {
@@ -35,9 +37,17 @@ import {
 	type RoomState
 } from './delivery';
 
-export type LiveDeps = { db: Db; realtime: RealtimeBus; instanceId: string };
+export type LiveDeps = {
+	db: Db;
+	realtime: RealtimeBus;
+	instanceId: string;
+	/** How often open streams' sign-in sessions are re-checked, in ms (tests set it shorter). */
+	sessionCheckMs?: number;
+};
 
 const HEARTBEAT_MS = 20_000;
+/** A stream ends within this long of its session ending, however it ended, on every instance. */
+const SESSION_CHECK_MS = 3_000;
 const BATCH = 500;
 /** At most this many ids in one correction, and messages shown again after an unblock. */
 const CORRECTIONS = 2000;
@@ -57,6 +67,7 @@ export class Hub {
 	readonly conns = new Set<Conn>();
 	private unsubscribe: (() => Promise<void>) | null = null;
 	private timer: ReturnType<typeof setInterval> | null = null;
+	private sessionTimer: ReturnType<typeof setInterval> | null = null;
 	private want = { ...none };
 	/** Messages a moderator hid or restored since the last round. */
 	private moderated = new Set<number>();
@@ -97,6 +108,13 @@ export class Hub {
 		});
 		this.timer = setInterval(() => void this.heartbeat(), HEARTBEAT_MS);
 		this.timer.unref();
+		// Sign-out, deletion of the row, a disabled account and idle expiry leave no event
+		// behind, so the sessions are read again: one query per hub, for all its connections.
+		this.sessionTimer = setInterval(
+			() => this.wake({ access: true }),
+			this.deps.sessionCheckMs ?? SESSION_CHECK_MS
+		);
+		this.sessionTimer.unref();
 	}
 
 	wake(what: Partial<Hub['want']>): void {
@@ -139,8 +157,48 @@ export class Hub {
 		}
 	}
 
+	/**
+	 * Closes the streams whose sign-in session ended: signed out, row deleted, expired, idle too
+	 * long, or the account disabled. The browser's reconnect is then refused by the usual auth.
+	 */
+	private async checkSessions(): Promise<void> {
+		const conns = [...this.conns];
+		if (conns.length === 0) return;
+		const rows = await this.deps.db
+			.select({
+				id: session.id,
+				userId: session.userId,
+				expiresAt: session.expiresAt,
+				lastSeenAt: session.lastSeenAt,
+				createdAt: session.createdAt
+			})
+			.from(session)
+			.innerJoin(user, eq(user.id, session.userId))
+			.where(
+				and(
+					inArray(session.id, [...new Set(conns.map((c) => c.sessionId))]),
+					isNull(user.disabledAt)
+				)
+			);
+		const live = new Map(rows.map((r) => [r.id, r]));
+		const now = Date.now();
+		for (const c of conns) {
+			const s = live.get(c.sessionId);
+			const ok =
+				!!s &&
+				s.userId === c.userId &&
+				s.expiresAt.getTime() > now &&
+				now - (s.lastSeenAt ?? s.createdAt).getTime() <= c.idleMs;
+			if (!ok) {
+				c.send(sse('gone', {}));
+				c.end();
+			}
+		}
+	}
+
 	/** Closes the streams of anyone who lost access (removed, left, taken out of a sub-room). */
 	private async checkAccess(): Promise<void> {
+		await this.checkSessions();
 		const people = [...this.conns].filter((c) => c.role !== 'moderator');
 		if (people.length === 0) return;
 		const ids = [...new Set(people.map((c) => c.userId))];
@@ -400,7 +458,9 @@ export class Hub {
 		this.stopped = true;
 		this.onEmpty();
 		if (this.timer) clearInterval(this.timer);
+		if (this.sessionTimer) clearInterval(this.sessionTimer);
 		this.timer = null;
+		this.sessionTimer = null;
 		const unsubscribe = this.unsubscribe;
 		this.unsubscribe = null;
 		await unsubscribe?.();

@@ -8,6 +8,7 @@ import { createVerifiedAccount } from '../people/create-account';
 import { memberships, type SiteRole } from '../people/people.schema';
 import type { Site } from '../sites/sites.schema';
 import { buildActorAccess, type Actor } from '../access/actor';
+import { session } from '../db/auth.schema';
 
 export const rand = (): string => randomBytes(5).toString('hex');
 export const TEST_PASSWORD = 'correct-horse-battery-42';
@@ -38,6 +39,8 @@ export async function makePerson(
 ): Promise<{ actor: Actor; email: string; userId: string }> {
 	const email = opts.email ?? `p-${rand()}@test.kith.local`;
 	const name = `Person ${rand()}`;
+	const sessionId = `s-${rand()}`;
+	const sessionToken = `t-${rand()}`;
 	const userId = await app.db.transaction(async (tx) => {
 		const id = await createVerifiedAccount({
 			app,
@@ -50,13 +53,24 @@ export async function makePerson(
 		if (site)
 			for (const role of roles)
 				await tx.insert(memberships).values({ siteId: site.id, userId: id, role });
+		// The session row its Actor stands for, as a sign-in would leave it (streams check it).
+		const now = new Date();
+		await tx.insert(session).values({
+			id: sessionId,
+			token: sessionToken,
+			userId: id,
+			expiresAt: new Date(now.getTime() + 12 * 3600_000),
+			createdAt: now,
+			updatedAt: now,
+			lastSeenAt: now
+		});
 		return id;
 	});
 	const twoFactorEnabled = opts.twoFactorEnabled ?? true;
 	const actor: Actor = {
 		userId,
-		sessionId: `s-${rand()}`,
-		sessionToken: `t-${rand()}`,
+		sessionId,
+		sessionToken,
 		email,
 		name,
 		isPlatformAdmin: opts.isPlatformAdmin ?? false,
