@@ -26,8 +26,8 @@ describe.each(dbKinds)('own sessions on %s', (kind) => {
 
 	it("lists only the person's own sessions, this device first", async () => {
 		const site = await makeSite(app);
-		const { email } = await makePerson(app, site, ['member']);
-		const other = await makePerson(app, site, ['member']);
+		const { email } = await makePerson(app, site, ['member'], { session: false });
+		const other = await makePerson(app, site, ['member'], { session: false });
 		const laptop = await signInCookie(app, email);
 		await signInCookie(app, email, undefined, phone);
 		await signInCookie(app, other.email);
@@ -39,7 +39,7 @@ describe.each(dbKinds)('own sessions on %s', (kind) => {
 	});
 
 	it('ends one other session of the person, audited', async () => {
-		const { email } = await makePerson(app, null, []);
+		const { email } = await makePerson(app, null, [], { session: false });
 		const laptop = await signInCookie(app, email);
 		const mobile = await signInCookie(app, email, undefined, phone);
 		const actor = await actorFor(app, laptop.cookie);
@@ -57,8 +57,8 @@ describe.each(dbKinds)('own sessions on %s', (kind) => {
 	});
 
 	it('cannot end someone else\'s session: it answers "not found" and the session lives on', async () => {
-		const { email } = await makePerson(app, null, []);
-		const victim = await makePerson(app, null, []);
+		const { email } = await makePerson(app, null, [], { session: false });
+		const victim = await makePerson(app, null, [], { session: false });
 		const mine = await signInCookie(app, email);
 		const theirs = await signInCookie(app, victim.email);
 		const actor = await actorFor(app, mine.cookie);
@@ -72,8 +72,8 @@ describe.each(dbKinds)('own sessions on %s', (kind) => {
 	});
 
 	it("signs out every other device of the person and no one else's", async () => {
-		const { email } = await makePerson(app, null, []);
-		const bystander = await makePerson(app, null, []);
+		const { email } = await makePerson(app, null, [], { session: false });
+		const bystander = await makePerson(app, null, [], { session: false });
 		const here = await signInCookie(app, email);
 		const there = [
 			await signInCookie(app, email),

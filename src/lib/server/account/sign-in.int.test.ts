@@ -115,7 +115,7 @@ describe.each(dbKinds)('a turned-off account on %s', (kind) => {
 
 	it('cannot sign in, even with the right password', async () => {
 		const site = await makeSite(app);
-		const { email, userId } = await makePerson(app, site, ['member']);
+		const { email, userId } = await makePerson(app, site, ['member'], { session: false });
 		const { user } = await import('../db/auth.schema');
 		await app.db.update(user).set({ disabledAt: new Date() }).where(eq(user.id, userId));
 		const result = await signIn({

@@ -115,10 +115,11 @@ const causes: [string, Cause][] = [
 	],
 	[
 		'the account being disabled',
-		(app, g, who) =>
+		// Turning an account off platform-wide is the platform admin's.
+		async (app, _g, who) =>
 			setAccountStatus({
 				db: app.db,
-				actor: g.admin,
+				actor: (await makePerson(app, null, [], { isPlatformAdmin: true })).actor,
 				input: { userId: who.actor.userId, disabled: true }
 			})
 	],

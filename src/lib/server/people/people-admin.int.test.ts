@@ -44,8 +44,8 @@ describe.each(dbKinds)('site administration of people on %s', (kind) => {
 		const siteA = await makeSite(app);
 		const siteB = await makeSite(app);
 		const adminA = await makePerson(app, siteA, ['site_admin']);
-		const memberA = await makePerson(app, siteA, ['member']);
-		const memberB = await makePerson(app, siteB, ['member']);
+		const memberA = await makePerson(app, siteA, ['member'], { session: false });
+		const memberB = await makePerson(app, siteB, ['member'], { session: false });
 		return { siteA, siteB, adminA, memberA, memberB };
 	}
 

@@ -35,7 +35,13 @@ export async function makePerson(
 	app: App,
 	site: Site | null,
 	roles: SiteRole[],
-	opts: { isPlatformAdmin?: boolean; twoFactorEnabled?: boolean; email?: string } = {}
+	opts: {
+		isPlatformAdmin?: boolean;
+		twoFactorEnabled?: boolean;
+		email?: string;
+		/** false: no session row, for tests that count the sessions a real sign-in leaves. */
+		session?: boolean;
+	} = {}
 ): Promise<{ actor: Actor; email: string; userId: string }> {
 	const email = opts.email ?? `p-${rand()}@test.kith.local`;
 	const name = `Person ${rand()}`;
@@ -55,15 +61,16 @@ export async function makePerson(
 				await tx.insert(memberships).values({ siteId: site.id, userId: id, role });
 		// The session row its Actor stands for, as a sign-in would leave it (streams check it).
 		const now = new Date();
-		await tx.insert(session).values({
-			id: sessionId,
-			token: sessionToken,
-			userId: id,
-			expiresAt: new Date(now.getTime() + 12 * 3600_000),
-			createdAt: now,
-			updatedAt: now,
-			lastSeenAt: now
-		});
+		if (opts.session !== false)
+			await tx.insert(session).values({
+				id: sessionId,
+				token: sessionToken,
+				userId: id,
+				expiresAt: new Date(now.getTime() + 12 * 3600_000),
+				createdAt: now,
+				updatedAt: now,
+				lastSeenAt: now
+			});
 		return id;
 	});
 	const twoFactorEnabled = opts.twoFactorEnabled ?? true;
