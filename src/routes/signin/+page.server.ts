@@ -3,7 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { formAction } from '$lib/server/forms';
 import { ZSignInInput, zNext } from '$lib/server/account/account.validation';
 import { signIn } from '$lib/server/account/sign-in';
-import { forwardAuthCookies } from '$lib/server/auth/cookies';
+import { forwardAuthCookies, keepKnownDevice } from '$lib/server/auth/cookies';
+import { DEVICE_COOKIE } from '$lib/server/account/sign-in-throttle';
 
 export const load: PageServerLoad = ({ url }) => ({
 	reason: url.searchParams.get('reason'),
@@ -16,9 +17,11 @@ export const actions: Actions = {
 			app: locals.app,
 			input,
 			ip: locals.ip,
-			headers: request.headers
+			headers: request.headers,
+			deviceCookie: cookies.get(DEVICE_COOKIE)
 		});
 		forwardAuthCookies(cookies, result.headers);
+		keepKnownDevice(cookies, result.deviceCookie);
 		const next = zNext.parse(url.searchParams.get('next') ?? undefined);
 		if (result.kind === 'second-factor')
 			redirect(303, `/signin/second-factor?next=${encodeURIComponent(next)}`);

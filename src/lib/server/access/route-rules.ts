@@ -25,6 +25,7 @@ export const routeRules: Record<string, RouteRule> = {
 	'/crisis/[site]': pub,
 	'/signin': pub,
 	'/signin/second-factor': pub,
+	'/signin/unlock': pub,
 	'/signup/[site]': pub,
 	'/check-email': pub,
 	'/verify-email': pub,

@@ -19,3 +19,20 @@ export async function takeRateLimit(
 		returning count`);
 	return (rowsOf<{ count: number }>(result)[0]?.count ?? 0) <= opts.max;
 }
+
+/** Whether `key` already has `max` or more attempts in its current window (counts nothing). */
+export async function isRateLimited(
+	db: Db,
+	opts: { key: string; max: number; windowSeconds: number }
+): Promise<boolean> {
+	const result = await db.execute(sql`
+		select count from rate_limits
+		where key = ${opts.key}
+			and window_start >= now() - make_interval(secs => ${opts.windowSeconds})`);
+	return (rowsOf<{ count: number }>(result)[0]?.count ?? 0) >= opts.max;
+}
+
+/** Forgets the attempts counted against `key`. */
+export async function clearRateLimit(db: Db, key: string): Promise<void> {
+	await db.execute(sql`delete from rate_limits where key = ${key}`);
+}

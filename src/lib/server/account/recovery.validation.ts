@@ -13,3 +13,7 @@ export type TRequestPasswordResetInput = z.infer<typeof ZRequestPasswordResetInp
 
 export const ZResetPasswordInput = z.object({ token: zLinkToken, newPassword: zPassword });
 export type TResetPasswordInput = z.infer<typeof ZResetPasswordInput>;
+
+/** Asking for a link that lets this browser sign in despite the sign-in limits. */
+export const ZRequestUnlockInput = ZRequestPasswordResetInput;
+export const ZTrustBrowserInput = z.object({ token: zLinkToken });

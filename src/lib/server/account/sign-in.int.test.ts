@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { and, count, eq } from 'drizzle-orm';
 import { createTestApp, dbKinds, type TestApp } from '../testing/test-app';
 import { makePerson, makeSite, TEST_PASSWORD } from '../testing/factories';
-import { signIn } from './sign-in';
+import { signIn, type SignInResult } from './sign-in';
+import { requestSignInUnlock, trustBrowser } from './unlock-sign-in';
 import { ZSignInInput } from './account.validation';
 import { AppError } from '../errors';
 import { auditLog } from '../audit/audit.schema';
@@ -63,26 +64,118 @@ describe.each(dbKinds)('signing in on %s', (kind) => {
 		expect((wrong as AppError).fields).toEqual({ password: 'err_bad_credentials' });
 	});
 
-	it('refuses further attempts on an account after the limit, even with the right password', async () => {
+	const attempt = (email: string, password: string, ip: string, deviceCookie?: string) =>
+		signIn({
+			app,
+			input: ZSignInInput.parse({ email, password }),
+			ip,
+			headers: new Headers(),
+			deviceCookie
+		}).catch((e: unknown) => e);
+	const refused = (r: unknown) => r instanceof AppError && r.code === 'rate_limited';
+
+	it('never counts a right password: many sign-ins from one shared computer all succeed', async () => {
 		const site = await makeSite(app);
 		const { email } = await makePerson(app, site, ['member']);
 		const limit = app.config.KITH_SIGNIN_LIMIT;
-		for (let i = 0; i < limit; i++) {
-			await signIn({
-				app,
-				input: ZSignInInput.parse({ email, password: 'wrong-password-1' }),
-				ip: `10.1.0.${i}`,
-				headers: new Headers()
-			}).catch(() => undefined);
+		for (let i = 0; i < limit * 2; i++) {
+			const r = await attempt(email, TEST_PASSWORD, '10.1.2.3');
+			expect(r).toMatchObject({ kind: 'signed-in' });
 		}
-		const blocked = await signIn({
+	});
+
+	it('pauses one client after the limit of wrong passwords, even with the right one, and only that client', async () => {
+		const site = await makeSite(app);
+		const { email } = await makePerson(app, site, ['member']);
+		const limit = app.config.KITH_SIGNIN_LIMIT;
+		for (let i = 0; i < limit; i++)
+			expect(refused(await attempt(email, 'wrong-password-1', '10.1.0.1'))).toBe(false);
+		const blocked = await attempt(email, TEST_PASSWORD, '10.1.0.1');
+		expect(refused(blocked)).toBe(true);
+		expect((blocked as AppError).fields).toEqual({ _: 'err_signin_paused' });
+		// The owner, somewhere else, is not stopped by a stranger's guesses.
+		expect(await attempt(email, TEST_PASSWORD, '10.1.0.2')).toMatchObject({ kind: 'signed-in' });
+	});
+
+	it('keeps the owner on a browser they signed in on before when guesses come from everywhere', async () => {
+		const site = await makeSite(app);
+		const { email } = await makePerson(app, site, ['member']);
+		const limit = app.config.KITH_SIGNIN_LIMIT;
+		const earlier = await attempt(email, TEST_PASSWORD, '10.3.0.1');
+		const device = (earlier as SignInResult).deviceCookie;
+		expect(device).toBeTruthy();
+		// A stranger guesses from many addresses: sign-in from every unknown browser pauses.
+		for (let i = 0; i < limit * 4; i++)
+			await attempt(email, 'wrong-password-1', `10.3.${1 + Math.floor(i / limit)}.${i % limit}`);
+		expect(refused(await attempt(email, TEST_PASSWORD, '10.3.9.9'))).toBe(true);
+		// The owner's own browser still signs in, from any address.
+		expect(await attempt(email, TEST_PASSWORD, '10.3.9.9', device)).toMatchObject({
+			kind: 'signed-in'
+		});
+		// A device cookie made for another account, or altered, is no way round the pause.
+		const other = await makePerson(app, site, ['member']);
+		const theirs = (await attempt(other.email, TEST_PASSWORD, '10.3.9.8')) as SignInResult;
+		expect(refused(await attempt(email, TEST_PASSWORD, '10.3.9.9', theirs.deviceCookie))).toBe(
+			true
+		);
+		expect(refused(await attempt(email, TEST_PASSWORD, '10.3.9.9', `${device}x`))).toBe(true);
+	});
+
+	it('pauses a known browser after the limit of wrong passwords on it', async () => {
+		const site = await makeSite(app);
+		const { email } = await makePerson(app, site, ['member']);
+		const limit = app.config.KITH_SIGNIN_LIMIT;
+		const device = ((await attempt(email, TEST_PASSWORD, '10.4.0.1')) as SignInResult).deviceCookie;
+		for (let i = 0; i < limit; i++) await attempt(email, 'wrong-password-1', '10.4.0.1', device);
+		expect(refused(await attempt(email, TEST_PASSWORD, '10.4.0.1', device))).toBe(true);
+	});
+
+	it('pauses an address that guesses across many accounts, for the accounts it does not know', async () => {
+		const site = await makeSite(app);
+		const limit = app.config.KITH_SIGNIN_LIMIT;
+		const owner = await makePerson(app, site, ['member']);
+		const device = ((await attempt(owner.email, TEST_PASSWORD, '10.5.0.1')) as SignInResult)
+			.deviceCookie;
+		for (let i = 0; i < limit * 6; i++)
+			await attempt(`guess-${i}@test.kith.local`, 'wrong-password-1', '10.5.0.1');
+		const fresh = await makePerson(app, site, ['member']);
+		expect(refused(await attempt(fresh.email, TEST_PASSWORD, '10.5.0.1'))).toBe(true);
+		expect(await attempt(owner.email, TEST_PASSWORD, '10.5.0.1', device)).toMatchObject({
+			kind: 'signed-in'
+		});
+	});
+
+	it('lets a paused owner make a new browser known through the link mailed to them', async () => {
+		const site = await makeSite(app);
+		const { email } = await makePerson(app, site, ['member']);
+		const limit = app.config.KITH_SIGNIN_LIMIT;
+		for (let i = 0; i < limit; i++) await attempt(email, 'wrong-password-1', '10.6.0.1');
+		expect(refused(await attempt(email, TEST_PASSWORD, '10.6.0.1'))).toBe(true);
+		await requestSignInUnlock({ app, input: { email }, ip: '10.6.0.1' });
+		const mail = app.mailer.outbox?.(site.id).find((e) => e.to === email);
+		const token = /token=([^\s]+)/.exec(mail?.text ?? '')?.[1];
+		expect(token).toBeTruthy();
+		const cookie = await trustBrowser({
 			app,
-			input: ZSignInInput.parse({ email, password: TEST_PASSWORD }),
-			ip: '10.1.1.1',
-			headers: new Headers()
-		}).catch((e: unknown) => e);
-		expect(blocked).toBeInstanceOf(AppError);
-		expect((blocked as AppError).code).toBe('rate_limited');
+			token: decodeURIComponent(token ?? ''),
+			ip: '10.6.0.1',
+			deviceCookie: undefined
+		});
+		expect(await attempt(email, TEST_PASSWORD, '10.6.0.1', cookie)).toMatchObject({
+			kind: 'signed-in'
+		});
+		// A link altered or made for nobody is refused, and so is a request for an unknown address
+		// answered the same as a known one.
+		await expect(
+			trustBrowser({ app, token: `${token}x`, ip: '10.6.0.1', deviceCookie: undefined })
+		).rejects.toMatchObject({ code: 'invalid_input' });
+		await expect(
+			requestSignInUnlock({
+				app,
+				input: { email: `nobody-${Date.now()}@test.kith.local` },
+				ip: '10.6.0.2'
+			})
+		).resolves.toBeUndefined();
 	});
 
 	it('turns any input into a validation error or a clean refusal, never a crash or a session', async () => {

@@ -53,3 +53,19 @@ export function authMails(opts: { db: Db; mailer: Mailer; origin: string }): Aut
 		}
 	};
 }
+
+/** The link that lets a browser refused by the sign-in limits sign in (sign-in-throttle.ts). */
+export async function mailSignInUnlock(
+	opts: { db: Db; mailer: Mailer; origin: string },
+	user: { id: string; email: string },
+	token: string
+): Promise<void> {
+	const { locale, siteId } = await recipientContext(opts.db, user.id);
+	const link = `${opts.origin}/signin/unlock?token=${encodeURIComponent(token)}`;
+	await opts.mailer.send({
+		to: user.email,
+		siteId,
+		subject: m.mail_unlock_subject({}, { locale }),
+		text: m.mail_unlock_body({ link }, { locale })
+	});
+}
