@@ -1,4 +1,5 @@
-import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { derivedKey } from '../crypto/encrypt';
 import type { Db } from '../db/client';
 import { clearRateLimit, isRateLimited, takeRateLimit } from './rate-limit';
 
@@ -17,15 +18,7 @@ const DEVICES_PER_BROWSER = 5;
 const WINDOW_SECONDS = 15 * 60;
 const UNLOCK_SECONDS = 30 * 60;
 
-const keys = new Map<string, Buffer>();
-function keyFor(secret: string): Buffer {
-	let key = keys.get(secret);
-	if (!key) {
-		key = Buffer.from(hkdfSync('sha256', secret, 'kith', 'kith sign-in devices v1', 32));
-		keys.set(secret, key);
-	}
-	return key;
-}
+const keyFor = (secret: string) => derivedKey(secret, 'kith sign-in devices v1');
 
 const mac = (secret: string, ...parts: string[]) =>
 	createHmac('sha256', keyFor(secret)).update(parts.join('\n')).digest('base64url').slice(0, 32);

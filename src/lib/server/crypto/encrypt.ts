@@ -12,14 +12,18 @@ const TAG_BYTES = 16;
 
 const keys = new Map<string, Buffer>();
 
-function keyFor(secret: string): Buffer {
-	let key = keys.get(secret);
+/** A 32-byte key derived by HKDF-SHA-256 from the instance secret for one purpose (`info`). */
+export function derivedKey(secret: string, info: string): Buffer {
+	const id = `${info}\n${secret}`;
+	let key = keys.get(id);
 	if (!key) {
-		key = Buffer.from(hkdfSync('sha256', secret, 'kith', 'kith personal text v1', 32));
-		keys.set(secret, key);
+		key = Buffer.from(hkdfSync('sha256', secret, 'kith', info, 32));
+		keys.set(id, key);
 	}
 	return key;
 }
+
+const keyFor = (secret: string) => derivedKey(secret, 'kith personal text v1');
 
 /** Encrypts `plaintext` for storage; every call uses a fresh random IV. */
 export function encryptText(secret: string, plaintext: string, context = ''): string {
