@@ -59,6 +59,24 @@ export default ts.config(
 		}
 	},
 	{
+		// Journeys take `test` from the shared fixture, which fails them on a content security
+		// policy violation; Playwright's own `test` would skip that guard.
+		files: ['tests/e2e/**/*.e2e.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: [
+						{
+							name: '@playwright/test',
+							message: 'Import test and expect from tests/e2e/fixtures/test instead.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
 		rules: {
 			'@typescript-eslint/no-unused-vars': [
 				'error',

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../fixtures/test';
 import { routeRules, guestOnly } from '../../../src/lib/server/access/route-rules';
 import { permissionsOf } from '../../../src/lib/server/access/permissions';
 import type { SiteRole } from '../../../src/lib/server/people/people.schema';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
+import { expect, test, type APIRequestContext, type APIResponse } from '../fixtures/test';
 import { routeRules } from '../../../src/lib/server/access/route-rules';
 import { emailOf } from '../fixtures/accounts';
 import { enrolSecondFactor, signInForState } from '../fixtures/api-session';

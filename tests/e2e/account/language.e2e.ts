@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../fixtures/test';
 import { msg } from '../fixtures/catalogue';
 import { newConfirmedMember } from '../fixtures/people';
 import { signInWith } from '../fixtures/sign-in';

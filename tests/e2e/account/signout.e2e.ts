@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../fixtures/test';
 import { signInAs } from '../fixtures/sign-in';
 
 async function signOutAndCheck(page: Page): Promise<void> {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../fixtures/test';
 import { randomBytes } from 'node:crypto';
 import { E2E_PASSWORD, emailOf } from '../fixtures/accounts';
 import { msg } from '../fixtures/catalogue';

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../fixtures/test';
 import { signIn } from '../fixtures/session';
 import { expectNoAxeViolations } from '../fixtures/axe';
 

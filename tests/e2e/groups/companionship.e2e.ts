@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '../fixtures/test';
 import { openReady, signInAs, signInWith } from '../fixtures/sign-in';
 import { E2E_PASSWORD, secondPeerEmail } from '../fixtures/accounts';
 import { expectNoAxeViolations } from '../fixtures/axe';

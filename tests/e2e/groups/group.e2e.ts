@@ -1,5 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../fixtures/test';
 import { signIn } from '../fixtures/session';
 import { signInWith } from '../fixtures/sign-in';
 import { newConfirmedMember } from '../fixtures/people';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../fixtures/test';
 import { signInAs, signInWith } from '../fixtures/sign-in';
 import { E2E_PASSWORD } from '../fixtures/accounts';
 import { expectNoAxeViolations } from '../fixtures/axe';

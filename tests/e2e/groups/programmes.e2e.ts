@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../fixtures/test';
 import { msg } from '../fixtures/catalogue';
 import { signIn } from '../fixtures/session';
 import { expectNoAxeViolations } from '../fixtures/axe';

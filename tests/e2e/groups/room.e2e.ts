@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../fixtures/test';
 import { demoRoomPath } from '../../../src/lib/server/demo/demo-room-ids';
 import { demoGroupId } from '../../../src/lib/server/demo/seed-demo-group';
 import { openReady, signInAs, signInWith } from '../fixtures/sign-in';

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import fc from 'fast-check';
-import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
+import { expect, test, type APIRequestContext, type APIResponse } from '../fixtures/test';
 import { routeRules } from '../../../src/lib/server/access/route-rules';
 import { emailOf, roles, type Role } from '../fixtures/accounts';
 import { signInForState } from '../fixtures/api-session';
