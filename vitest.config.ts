@@ -27,7 +27,11 @@ export default defineConfig({
 			},
 			{
 				extends: true,
-				test: { name: 'int', include: ['src/**/*.int.test.ts'] }
+				test: {
+					name: 'int',
+					include: ['src/**/*.int.test.ts'],
+					setupFiles: ['src/lib/server/testing/one-statement-at-a-time.ts']
+				}
 			}
 		]
 	}

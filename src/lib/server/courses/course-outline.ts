@@ -102,27 +102,28 @@ export async function loadOutline(
 	if (rows.length === 0) return { modules: [], lessons: [] };
 	const lessonIds = rows.map((r) => r.id);
 	const moduleIds = [...new Set(rows.map((r) => r.moduleId))];
-	const [versions, moduleTitles, modules] = await Promise.all([
-		// The newest published version of each lesson in each language.
-		db
-			.selectDistinctOn([lessonVersions.lessonId, lessonVersions.locale], {
-				id: lessonVersions.id,
-				lessonId: lessonVersions.lessonId,
-				locale: lessonVersions.locale,
-				title: lessonVersions.title
-			})
-			.from(lessonVersions)
-			.where(
-				and(inArray(lessonVersions.lessonId, lessonIds), eq(lessonVersions.status, 'published'))
-			)
-			.orderBy(lessonVersions.lessonId, lessonVersions.locale, desc(lessonVersions.version)),
-		db.select().from(moduleTexts).where(inArray(moduleTexts.moduleId, moduleIds)),
-		db
-			.select({ id: courseModules.id, slug: courseModules.slug })
-			.from(courseModules)
-			.where(inArray(courseModules.id, moduleIds))
-			.orderBy(asc(courseModules.position))
-	]);
+	// One statement after another: `db` may be a transaction, whose single connection runs one
+	// statement at a time (node-postgres deprecates queueing them, and pg 9 refuses it).
+	// The newest published version of each lesson in each language.
+	const versions = await db
+		.selectDistinctOn([lessonVersions.lessonId, lessonVersions.locale], {
+			id: lessonVersions.id,
+			lessonId: lessonVersions.lessonId,
+			locale: lessonVersions.locale,
+			title: lessonVersions.title
+		})
+		.from(lessonVersions)
+		.where(and(inArray(lessonVersions.lessonId, lessonIds), eq(lessonVersions.status, 'published')))
+		.orderBy(lessonVersions.lessonId, lessonVersions.locale, desc(lessonVersions.version));
+	const moduleTitles = await db
+		.select()
+		.from(moduleTexts)
+		.where(inArray(moduleTexts.moduleId, moduleIds));
+	const modules = await db
+		.select({ id: courseModules.id, slug: courseModules.slug })
+		.from(courseModules)
+		.where(inArray(courseModules.id, moduleIds))
+		.orderBy(asc(courseModules.position));
 	const segments = segmentsOf(rows);
 	const list: OutlineLesson[] = [];
 	rows.forEach((r, i) => {
