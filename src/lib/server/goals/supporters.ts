@@ -4,6 +4,7 @@ import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { user } from '../db/auth.schema';
 import { memberships, profiles, type SiteRole } from '../people/people.schema';
+import { activeMembershipOn } from '../people/site-roles';
 
 export const supporterRoles = [
 	'peer_worker',
@@ -36,7 +37,7 @@ export async function supportersOnSite(
 		.leftJoin(profiles, eq(profiles.userId, user.id))
 		.where(
 			and(
-				eq(memberships.siteId, siteId),
+				activeMembershipOn(siteId),
 				inArray(memberships.role, [...supporterRoles]),
 				isNull(user.disabledAt),
 				opts.exceptUserId ? ne(user.id, opts.exceptUserId) : undefined,

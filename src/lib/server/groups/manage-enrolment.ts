@@ -7,6 +7,7 @@ import type { Actor } from '../access/actor';
 import { AppError, notFound } from '../errors';
 import { user } from '../db/auth.schema';
 import { memberships } from '../people/people.schema';
+import { activeMembershipOn } from '../people/site-roles';
 import { zEmail } from '../account/account.validation';
 import { facilitatedGroup } from './group-access';
 import { admit, lockGroup, membershipOf, promoteWaitlist, setStatus } from './enrolment';
@@ -79,7 +80,7 @@ export async function inviteMember({
 			.where(
 				and(
 					eq(sql`lower(${user.email})`, data.email.toLowerCase()),
-					eq(memberships.siteId, access.site.id),
+					activeMembershipOn(access.site.id),
 					eq(memberships.role, 'member')
 				)
 			)

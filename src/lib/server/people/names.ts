@@ -7,6 +7,7 @@ import type { Db, Tx } from '../db/client';
 import { user } from '../db/auth.schema';
 import { groupFacilitators, groupMembers } from '../groups/groups.schema';
 import { memberships, profiles, type SiteRole } from './people.schema';
+import { activeMembershipOn } from './site-roles';
 
 export type Person = { userId: string; name: string };
 
@@ -14,7 +15,7 @@ export type Person = { userId: string; name: string };
 export const personName = sql<string>`coalesce(${profiles.displayName}, ${user.name})`;
 
 /**
- * People holding any of `roles` on the site (enabled accounts), each once, by name; optionally
+ * People holding any of `roles` on the site (enabled accounts, memberships not suspended), each once, by name; optionally
  * only `userIds`.
  */
 export async function sitePeople(
@@ -31,7 +32,7 @@ export async function sitePeople(
 		.leftJoin(profiles, eq(profiles.userId, user.id))
 		.where(
 			and(
-				eq(memberships.siteId, siteId),
+				activeMembershipOn(siteId),
 				inArray(memberships.role, [...roles]),
 				isNull(user.disabledAt),
 				userIds ? inArray(user.id, [...userIds]) : undefined

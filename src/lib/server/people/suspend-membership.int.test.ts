@@ -10,6 +10,9 @@ import { setAccountStatus } from './set-account-status';
 import { setMembershipStatus } from './set-membership-status';
 import { setPersonRoles } from './set-person-roles';
 import type { Site } from '../sites/sites.schema';
+import { sitePeople } from './names';
+import { supportersOnSite } from '../goals/supporters';
+import { listSites } from '../sites/list-sites';
 
 describe.each(dbKinds)('suspending a membership on one site on %s', (kind) => {
 	let app: TestApp;
@@ -150,6 +153,36 @@ describe.each(dbKinds)('suspending a membership on one site on %s', (kind) => {
 		expect(sessionsEnded).toBe(1);
 		const left = await app.db.select().from(session).where(eq(session.userId, adminB.userId));
 		expect(left.map((s) => s.activeSiteId)).toEqual([siteB.id]);
+	});
+
+	it('takes a suspended person out of the site’s pickers and its member count', async () => {
+		const siteA = await makeSite(app);
+		const adminA = await makePerson(app, siteA, ['site_admin']);
+		const peer = await makePerson(app, siteA, ['peer_worker'], { session: false });
+		const platform = await makePerson(app, null, [], { isPlatformAdmin: true });
+		const view = async () => ({
+			staff: (await sitePeople(app.db, siteA.id, ['peer_worker'])).map((p) => p.userId),
+			supporters: (await app.db.transaction((tx) => supportersOnSite(tx, siteA.id))).map(
+				(p) => p.userId
+			),
+			count: (await listSites({ db: app.db, actor: platform.actor })).find((s) => s.id === siteA.id)
+				?.memberCount
+		});
+		expect(await view()).toEqual({ staff: [peer.userId], supporters: [peer.userId], count: 2 });
+
+		await setMembershipStatus({
+			db: app.db,
+			actor: adminA.actor,
+			input: { userId: peer.userId, suspended: true }
+		});
+		expect(await view()).toEqual({ staff: [], supporters: [], count: 1 });
+
+		await setMembershipStatus({
+			db: app.db,
+			actor: adminA.actor,
+			input: { userId: peer.userId, suspended: false }
+		});
+		expect(await view()).toEqual({ staff: [peer.userId], supporters: [peer.userId], count: 2 });
 	});
 
 	it('a site admin can no longer turn an account off; the platform admin can', async () => {

@@ -1,4 +1,4 @@
-import { asc, countDistinct, eq } from 'drizzle-orm';
+import { and, asc, countDistinct, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { requireUseCase } from '../access/use-case-permissions';
@@ -7,7 +7,7 @@ import { sites } from './sites.schema';
 
 export type SiteListRow = { id: string; slug: string; name: string; memberCount: number };
 
-/** Every site with how many people belong to it, for the platform admin: no personal data. */
+/** Every site with how many people belong to it (suspended ones not counted), for the platform admin: no personal data. */
 export async function listSites({
 	db,
 	actor
@@ -24,7 +24,7 @@ export async function listSites({
 			memberCount: countDistinct(memberships.userId)
 		})
 		.from(sites)
-		.leftJoin(memberships, eq(memberships.siteId, sites.id))
+		.leftJoin(memberships, and(eq(memberships.siteId, sites.id), isNull(memberships.suspendedAt)))
 		.groupBy(sites.id)
 		.orderBy(asc(sites.name));
 }
