@@ -23,6 +23,7 @@ import { directionOf, pickLocale } from '$lib/server/i18n/locale';
 import { logger } from '$lib/server/logger';
 import { LOCALE_COOKIE, SITE_COOKIE } from '$lib/server/i18n/cookies';
 import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
+import { rememberCrisisContacts } from '$lib/server/sites/crisis-page';
 import { unavailablePage } from '$lib/server/web/unavailable-page';
 import type { Site } from '$lib/server/sites/sites.schema';
 import { hasUnstorableCharacters } from '$lib/server/validation';
@@ -34,6 +35,8 @@ defineCustomServerStrategy('custom-kith', {
 
 export const init: ServerInit = async () => {
 	const app = await getApp();
+	// The crisis page can answer from these if the database goes away later.
+	await rememberCrisisContacts(app.db);
 	// The live room's streams never end by themselves: shutdown ends them first.
 	registerStreamCloser(() => closeLiveRooms(app));
 	startAuditSealer(app);
@@ -80,7 +83,8 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	} catch (e) {
 		if (!isDatabaseUnavailable(e)) throw e;
 		// The database is unreachable: crisis help still works from what was last read.
-		if (event.route.id !== '/crisis') return unavailablePage(event);
+		if (event.route.id !== '/crisis' && event.route.id !== '/crisis/[site]')
+			return unavailablePage(event);
 		event.locals.site = lastKnownSites.get(slug ?? '') ?? lastKnownSites.get('') ?? null;
 	}
 	return resolve(event);

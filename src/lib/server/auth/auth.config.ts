@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { twoFactor } from 'better-auth/plugins/two-factor';
 import type { Db } from '../db/client';
+import { logger } from '../logger';
 import * as schema from '../db/schema';
 
 export const SESSION_ABSOLUTE_SECONDS = 12 * 60 * 60;
@@ -24,6 +25,12 @@ export function authOptions(db: Db, opts: { secret: string; baseURL: string; mai
 		secret: opts.secret,
 		baseURL: opts.baseURL,
 		database: drizzleAdapter(db, { provider: 'pg', schema }),
+		// better-auth's own lines go to Kith's log, the message alone: its arguments carry a failed
+		// query with its parameters, which can be a session token or an e-mail address.
+		logger: {
+			log: (level: 'debug' | 'info' | 'warn' | 'error', message: string) =>
+				logger[level]({ source: 'better-auth' }, message)
+		},
 		emailAndPassword: {
 			enabled: true,
 			requireEmailVerification: true,

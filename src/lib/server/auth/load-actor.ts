@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { session as sessionTable } from '../db/auth.schema';
 import { memberships, profiles, type Profile, type SiteRole } from '../people/people.schema';
@@ -7,6 +7,7 @@ import { buildActorAccess, type Actor, type SiteSummary } from '../access/actor'
 import { isStaff } from '../access/permissions';
 import { recordAuditAlone } from '../audit/record-audit';
 import type { Auth } from './auth.config';
+import { outageOr } from '../db/unavailable';
 
 export const IDLE_MEMBER_SECONDS = 30 * 60;
 export const IDLE_STAFF_SECONDS = 15 * 60;
@@ -33,7 +34,11 @@ export async function loadActor({
 	ip: string | null;
 	now?: Date;
 }): Promise<LoadedActor> {
-	const found = await app.auth.api.getSession({ headers, query: { disableCookieCache: true } });
+	const found = await app.auth.api
+		.getSession({ headers, query: { disableCookieCache: true } })
+		.catch(async (e: unknown) => {
+			throw await outageOr(() => app.db.execute(sql`select 1`), e);
+		});
 	if (!found) return { kind: 'none' };
 	const { session, user } = found;
 	const end = async (reason: 'idle' | 'disabled') => {

@@ -33,20 +33,25 @@ export const migrationsFolder = resolve(process.env.KITH_MIGRATIONS_DIR ?? 'driz
 export function openDatabase(opts: { url?: string; dataDir: string }): Database {
 	if (opts.url) {
 		const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
-		// An idle client whose server went away (restart, failover) is reported here. Unhandled,
-		// node-postgres would raise it as an uncaught 'error' and end the process; handled, the pool
-		// drops that client and the next query connects afresh once the server is back.
-		pool.on('error', (e) => {
+		// A client whose server went away (restart, failover) reports it as an 'error' event.
+		// Unhandled, node-postgres raises it as an uncaught exception and the process ends. The
+		// pool listens to a client only while it is idle (and re-emits here); a checked-out client
+		// (a transaction awaiting other work between two statements) needs its own listener,
+		// added on connect below. Either way the statement that used it fails by itself, the pool
+		// drops the client, and the next query connects afresh once the server is back.
+		const lost = (e: Error) =>
 			logger.warn(
 				{ err: e.message, code: (e as { code?: string }).code },
 				'database connection lost'
 			);
-		});
+		// Logged once, by the client's own listener.
+		pool.on('error', () => undefined);
 		// pool.end() resolves once it has asked every client to end, not once their connections
 		// have closed: close() waits for those too, so nothing of this pool outlives it.
 		const closed = new Set<Promise<void>>();
 		pool.on('connect', (c) => {
 			closed.add(new Promise((done) => c.once('end', () => done())));
+			c.on('error', lost);
 		});
 		const db = drizzlePg({ client: pool, schema }) as unknown as Db;
 		return {

@@ -42,6 +42,45 @@ describe.skipIf(!admin)('a lost database connection', () => {
 		}
 	});
 
+	it('is survived in the middle of a transaction, between two statements', async () => {
+		const name = `kith_outage_${randomBytes(5).toString('hex')}`;
+		const c = new pg.Client({ connectionString: admin });
+		await c.connect();
+		await c.query(`create database ${name}`);
+		const url = new URL(admin ?? '');
+		url.pathname = `/${name}`;
+		const database = openDatabase({ url: url.toString(), dataDir: 'memory://' });
+		const uncaught: unknown[] = [];
+		const onUncaught = (e: unknown) => uncaught.push(e);
+		process.on('uncaughtException', onUncaught);
+		try {
+			const outcome = await database.db
+				.transaction(async (tx) => {
+					await tx.execute(sql`select 1`);
+					// The server ends this connection while the transaction waits for other work.
+					await c.query(
+						'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+						[name]
+					);
+					await new Promise((r) => setTimeout(r, 300));
+					await tx.execute(sql`select 2`);
+				})
+				.then(
+					() => 'committed',
+					(e: unknown) => (isDatabaseUnavailable(e) ? 'unavailable' : e)
+				);
+			expect(outcome).toBe('unavailable');
+			expect(uncaught).toEqual([]);
+			const r = await database.db.execute(sql`select 41 + 1 as n`);
+			expect(rowsOf<{ n: number }>(r)[0]?.n).toBe(42);
+		} finally {
+			process.off('uncaughtException', onUncaught);
+			await database.close();
+			await c.query(`drop database if exists ${name} with (force)`);
+			await c.end();
+		}
+	});
+
 	it('at start-up is waited for, and a refused connection is recognised as an outage', async () => {
 		// A port nothing listens on: migrate fails with ECONNREFUSED, recognised as unavailable.
 		const database = openDatabase({

@@ -35,3 +35,27 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 	}
 	return false;
 }
+
+/** An outage found by asking the database, for a failure whose cause another layer dropped. */
+export class DatabaseUnavailableError extends Error {
+	/** SQLSTATE connection_failure: recognised by isDatabaseUnavailable like the driver's own. */
+	readonly code = '08006';
+	constructor() {
+		super('the database cannot be reached');
+	}
+}
+
+/**
+ * `error` unchanged, or an outage when the database does not answer now. better-auth answers a
+ * query that failed for want of the database with its own error ("Failed to get session") and
+ * no cause, so a lost database would otherwise look like a bug (500) instead of an outage (503).
+ */
+export async function outageOr(ask: () => Promise<unknown>, error: unknown): Promise<unknown> {
+	if (isDatabaseUnavailable(error)) return error;
+	try {
+		await ask();
+		return error;
+	} catch (e) {
+		return isDatabaseUnavailable(e) ? new DatabaseUnavailableError() : error;
+	}
+}

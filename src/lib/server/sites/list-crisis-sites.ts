@@ -1,12 +1,13 @@
 import { asc } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { sites } from './sites.schema';
+import { sites, type Site } from './sites.schema';
 
-/** Every site's name and link to its crisis page: public by design. */
-export async function listSitesWithCrisisHelp({
-	db
-}: {
-	db: Db;
-}): Promise<{ slug: string; name: string }[]> {
-	return db.select({ slug: sites.slug, name: sites.name }).from(sites).orderBy(asc(sites.name));
+export type CrisisSite = Pick<Site, 'slug' | 'name'> & { contacts: Site['crisisContacts'] };
+
+/** Every site's name, link and crisis contacts: public by design. */
+export async function listSitesWithCrisisHelp({ db }: { db: Db }): Promise<CrisisSite[]> {
+	return db
+		.select({ slug: sites.slug, name: sites.name, contacts: sites.crisisContacts })
+		.from(sites)
+		.orderBy(asc(sites.name));
 }
