@@ -1,4 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '../fixtures/test';
+import { root } from '../fixtures/instances';
 
 test.describe('security headers', () => {
 	for (const path of ['/', '/signin', '/crisis/demo', '/healthz', '/no-such-page']) {
@@ -26,6 +29,22 @@ test.describe('security headers', () => {
 		const missing = await request.get('/admin/people/../../etc/passwd', { maxRedirects: 0 });
 		expect(missing.status()).toBeLessThan(500);
 		expect(await missing.text()).not.toMatch(/at .*\.(js|ts):\d+/);
+	});
+
+	test('scripts, styles and static files forbid type sniffing too', async ({ request }) => {
+		// Public pages ship no script, so the built files are listed from the build itself.
+		const built = (dir: string, ext: string) =>
+			readdirSync(join(root, 'build/client/_app/immutable', dir))
+				.filter((name) => name.endsWith(ext))
+				.map((name) => `/_app/immutable/${dir}/${name}`)
+				.slice(0, 1);
+		const assets = [...built('entry', '.js'), ...built('assets', '.css')];
+		expect(assets).toHaveLength(2);
+		for (const path of [...assets, '/favicon.svg']) {
+			const res = await request.get(path);
+			expect(res.status(), path).toBe(200);
+			expect(res.headers()['x-content-type-options'], path).toBe('nosniff');
+		}
 	});
 
 	test('liveness and readiness answer', async ({ request }) => {
