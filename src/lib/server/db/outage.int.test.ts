@@ -5,64 +5,64 @@ import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { openDatabase, rowsOf } from './client';
+import { openDatabase, rowsOf, type Database } from './client';
 import { isDatabaseUnavailable } from './unavailable';
 import { migrateWhenReachable } from '../app';
 
 const admin = process.env.TEST_DATABASE_URL;
 
+/**
+ * A database of the test's own, opened through Kith's pool: `cut` ends every connection to it
+ * from the outside, as a restarting server would; uncaught errors meanwhile are collected.
+ */
+async function withLostConnections(
+	use: (kit: { database: Database; cut: () => Promise<void>; uncaught: unknown[] }) => Promise<void>
+): Promise<void> {
+	const name = `kith_outage_${randomBytes(5).toString('hex')}`;
+	const c = new pg.Client({ connectionString: admin });
+	await c.connect();
+	await c.query(`create database ${name}`);
+	const url = new URL(admin ?? '');
+	url.pathname = `/${name}`;
+	const database = openDatabase({ url: url.toString(), dataDir: 'memory://' });
+	const uncaught: unknown[] = [];
+	const onUncaught = (e: unknown) => uncaught.push(e);
+	process.on('uncaughtException', onUncaught);
+	const cut = async () => {
+		await c.query(
+			'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+			[name]
+		);
+		await new Promise((r) => setTimeout(r, 300));
+	};
+	try {
+		await use({ database, cut, uncaught });
+	} finally {
+		process.off('uncaughtException', onUncaught);
+		await database.close();
+		await c.query(`drop database if exists ${name} with (force)`);
+		await c.end();
+	}
+}
+
 describe.skipIf(!admin)('a lost database connection', () => {
 	it('is survived by the pool, and the next query reconnects', async () => {
-		const name = `kith_outage_${randomBytes(5).toString('hex')}`;
-		const c = new pg.Client({ connectionString: admin });
-		await c.connect();
-		await c.query(`create database ${name}`);
-		const url = new URL(admin ?? '');
-		url.pathname = `/${name}`;
-		const database = openDatabase({ url: url.toString(), dataDir: 'memory://' });
-		try {
+		await withLostConnections(async ({ database, cut, uncaught }) => {
 			await database.db.execute(sql`select 1`);
-			const uncaught: unknown[] = [];
-			const onUncaught = (e: unknown) => uncaught.push(e);
-			process.on('uncaughtException', onUncaught);
-			// End every connection to this database from the outside, as a restarting server would.
-			await c.query(
-				'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
-				[name]
-			);
-			await new Promise((r) => setTimeout(r, 300));
-			process.off('uncaughtException', onUncaught);
+			await cut();
 			expect(uncaught).toEqual([]);
 			const r = await database.db.execute(sql`select 41 + 1 as n`);
 			expect(rowsOf<{ n: number }>(r)[0]?.n).toBe(42);
-		} finally {
-			await database.close();
-			await c.query(`drop database if exists ${name} with (force)`);
-			await c.end();
-		}
+		});
 	});
 
 	it('is survived in the middle of a transaction, between two statements', async () => {
-		const name = `kith_outage_${randomBytes(5).toString('hex')}`;
-		const c = new pg.Client({ connectionString: admin });
-		await c.connect();
-		await c.query(`create database ${name}`);
-		const url = new URL(admin ?? '');
-		url.pathname = `/${name}`;
-		const database = openDatabase({ url: url.toString(), dataDir: 'memory://' });
-		const uncaught: unknown[] = [];
-		const onUncaught = (e: unknown) => uncaught.push(e);
-		process.on('uncaughtException', onUncaught);
-		try {
+		await withLostConnections(async ({ database, cut, uncaught }) => {
 			const outcome = await database.db
 				.transaction(async (tx) => {
 					await tx.execute(sql`select 1`);
 					// The server ends this connection while the transaction waits for other work.
-					await c.query(
-						'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
-						[name]
-					);
-					await new Promise((r) => setTimeout(r, 300));
+					await cut();
 					await tx.execute(sql`select 2`);
 				})
 				.then(
@@ -73,12 +73,7 @@ describe.skipIf(!admin)('a lost database connection', () => {
 			expect(uncaught).toEqual([]);
 			const r = await database.db.execute(sql`select 41 + 1 as n`);
 			expect(rowsOf<{ n: number }>(r)[0]?.n).toBe(42);
-		} finally {
-			process.off('uncaughtException', onUncaught);
-			await database.close();
-			await c.query(`drop database if exists ${name} with (force)`);
-			await c.end();
-		}
+		});
 	});
 
 	it('at start-up is waited for, and a refused connection is recognised as an outage', async () => {
