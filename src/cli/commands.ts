@@ -3,8 +3,7 @@ import { createApp, type App } from '../lib/server/app';
 import { seedDemo, makeDemoPassword } from '../lib/server/demo/seed-demo';
 import { verifyAuditChain } from '../lib/server/audit/verify-audit-chain';
 import { sealAuditTrail } from '../lib/server/audit/seal-audit-trail';
-import { createSite } from '../lib/server/sites/create-site';
-import { ZCreateSiteInput } from '../lib/server/sites/site.validation';
+import { openSite, ZOpenSiteInput } from '../lib/server/people/open-site';
 import {
 	createPlatformAdmin,
 	ZPlatformAdminInput
@@ -112,6 +111,16 @@ function folderImport(spec: {
 	};
 }
 
+/** The site:create option that sets a field, to name it in an error. */
+const siteOptions: Record<string, string> = {
+	firstAdminEmail: 'admin',
+	defaultLocale: 'default-locale',
+	timeZone: 'time-zone',
+	selfRegistration: 'self-registration',
+	crisisContacts: 'crisis'
+};
+const option = (field: string) => siteOptions[field] ?? field;
+
 export const commands: Record<string, Command> = {
 	migrate: {
 		summary: 'apply database migrations',
@@ -192,16 +201,18 @@ export const commands: Record<string, Command> = {
 	'site:create': {
 		summary: 'create a site',
 		help: [
-			'Usage: npm run kith -- site:create --slug <slug> --name <name> --locales <en,da> [options]',
+			'Usage: npm run kith -- site:create --slug <slug> --name <name> --locales <en,da> --admin <email> [options]',
 			'',
 			'  --slug <slug>             short name used in links (a-z, 0-9, -)',
+			'  --admin <email>           the first site admin: an invitation is mailed to this address',
 			'  --name <name>             the service name people see',
 			'  --locales <list>          languages offered, comma-separated (en, th, da, de, sw, he)',
 			'  --default-locale <code>   default language (first of --locales if omitted)',
 			'  --time-zone <zone>        IANA time zone, e.g. Europe/Copenhagen (default UTC)',
 			'  --self-registration       members may create their own accounts',
 			'  --no-second-factor        do not require a second factor for staff (not advised)',
-			'  --crisis <lines>          crisis contacts, "name | phone | text | url | hours" per line'
+			'  --crisis <lines>          crisis contacts, "name | phone | text | url | hours" per line;',
+			'                            without one the site admits no members yet'
 		].join('\n'),
 		options: {
 			slug: { type: 'string' },
@@ -211,14 +222,16 @@ export const commands: Record<string, Command> = {
 			'time-zone': { type: 'string' },
 			'self-registration': { type: 'boolean' },
 			'no-second-factor': { type: 'boolean' },
-			crisis: { type: 'string' }
+			crisis: { type: 'string' },
+			admin: { type: 'string' }
 		},
 		run: async (v) => {
 			const locales = (str(v, 'locales') ?? '')
 				.split(',')
 				.map((s) => s.trim())
 				.filter(Boolean);
-			const parsed = ZCreateSiteInput.safeParse({
+			const parsed = ZOpenSiteInput.safeParse({
+				firstAdminEmail: str(v, 'admin'),
 				slug: str(v, 'slug'),
 				name: str(v, 'name'),
 				locales,
@@ -231,15 +244,26 @@ export const commands: Record<string, Command> = {
 			if (!parsed.success) {
 				console.error(
 					'site:create: ' +
-						parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('; ')
+						parsed.error.issues
+							.map((i) => `--${option(String(i.path[0]))}: ${i.message}`)
+							.join('; ')
 				);
 				console.error('\n' + commands['site:create']?.help);
 				return 2;
 			}
 			return withApp(async (app) => {
 				try {
-					const site = await createSite({ db: app.db, actor: null, input: parsed.data });
+					const { site, handOver } = await openSite({ app, actor: null, input: parsed.data });
 					console.log(`Created site "${site.name}" (${site.slug}), id ${site.id}.`);
+					console.log(`Invited ${parsed.data.firstAdminEmail} to run it.`);
+					if (handOver)
+						console.log(
+							`No mail server is set up: give them this link (valid 7 days): ${handOver}`
+						);
+					if (site.crisisContacts.length === 0)
+						console.log(
+							'It admits no members until it lists a crisis contact (--crisis, or its settings page).'
+						);
 					return 0;
 				} catch (e) {
 					return explain(e);

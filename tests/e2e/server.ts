@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { E2E_PASSWORD } from './fixtures/accounts';
+import { E2E_PASSWORD, SITE_OPENER_EMAIL } from './fixtures/accounts';
 
 const [kind = 'pglite', port = '3100'] = process.argv.slice(2);
 const dataDir = mkdtempSync(join(tmpdir(), `kith-e2e-${kind}-`));
@@ -61,6 +61,17 @@ kith(
 	'--email-domain',
 	'other.kith.local',
 	'--second-factor'
+);
+// A platform admin of its own for the journey that opens a site: it enrols the second step
+// platform admins need, which the shared one must not (the access matrix expects it missing).
+kith(
+	'platform-admin:create',
+	'--email',
+	SITE_OPENER_EMAIL,
+	'--name',
+	'Petra Opener',
+	'--password',
+	E2E_PASSWORD
 );
 
 const server = spawn(process.execPath, ['scripts/serve.js'], { env, stdio: 'inherit' });

@@ -6,6 +6,7 @@ import { recordAudit, recordAuditAlone } from '../audit/record-audit';
 import { user } from '../db/auth.schema';
 import { memberships, profiles } from '../people/people.schema';
 import type { Site } from '../sites/sites.schema';
+import { takesSignUps } from '../sites/site-readiness';
 import { takeRateLimit } from './rate-limit';
 import type { TSignUpInput } from './account.validation';
 
@@ -33,7 +34,7 @@ export async function signUp({
 	input: TSignUpInput;
 	ip: string | null;
 }): Promise<SignUpResult> {
-	if (!site.selfRegistration) return 'closed';
+	if (!takesSignUps(site)) return 'closed';
 	if (
 		!(await takeRateLimit(app.db, {
 			key: `signup:ip:${ip ?? 'unknown'}`,

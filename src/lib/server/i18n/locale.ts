@@ -52,6 +52,15 @@ export function acceptedLanguages(header: string): string[] {
 const rtl = new Set(['he', 'ar', 'fa', 'ur']);
 export const directionOf = (locale: string): 'rtl' | 'ltr' => (rtl.has(locale) ? 'rtl' : 'ltr');
 
+/** A language's name in the reader's language ("Danish" to an English reader), else its code. */
+export function languageNameIn(language: string, reader: string): string {
+	try {
+		return new Intl.DisplayNames([reader], { type: 'language' }).of(language) ?? language;
+	} catch {
+		return language;
+	}
+}
+
 /** A language's name in that language, from the platform's own data (no list to keep up). */
 export function localeName(locale: string): string {
 	try {

@@ -4,12 +4,14 @@ import { notFound } from '../errors';
 import { hashInvitationToken } from './invitation-token';
 import { invitations } from './people.schema';
 import { zInvitationToken } from './invitation.validation';
+import { requireReadyToAdmit } from '../sites/site-readiness';
 
 export type OpenInvitation = typeof invitations.$inferSelect;
 
 /**
  * Locks an invitation that can still be accepted, inside the caller's transaction, so two tabs
- * accepting at once cannot both succeed. Expired, withdrawn, used and unknown all answer not found.
+ * accepting at once cannot both succeed. Expired, withdrawn, used and unknown all answer not found;
+ * an invitation to be a member of a site that is not ready is refused with the reason.
  */
 export async function claimInvitation(tx: Tx, token: string): Promise<OpenInvitation> {
 	if (!zInvitationToken.safeParse(token).success) throw notFound();
@@ -27,5 +29,7 @@ export async function claimInvitation(tx: Tx, token: string): Promise<OpenInvita
 		.limit(1)
 		.for('update');
 	if (!invitation) throw notFound();
+	// A member joins only a site that lists crisis help (its admin may have emptied the list).
+	if (invitation.role === 'member') await requireReadyToAdmit(tx, invitation.siteId, '_');
 	return invitation;
 }

@@ -7,6 +7,7 @@ import { recordActorAudit } from '../audit/record-audit';
 import { AppError } from '../errors';
 import { memberships, siteRoles } from './people.schema';
 import { rolesOnSite } from './site-roles';
+import { requireReadyToAdmit } from '../sites/site-readiness';
 
 /** The roles form: checkboxes named "roles"; none checked sends nothing at all. */
 export const ZPersonRolesForm = z.object({
@@ -44,6 +45,7 @@ export async function setPersonRoles({
 		const wanted = [...new Set(input.roles)];
 		const added = wanted.filter((r) => !current.includes(r));
 		const removed = current.filter((r) => !wanted.includes(r));
+		if (added.includes('member')) await requireReadyToAdmit(tx, site.id, 'roles');
 		if (removed.length > 0)
 			await tx
 				.delete(memberships)

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import type { Db, Tx } from '../db/client';
 import { actingRole, type Actor } from '../access/actor';
 import { requireUseCase } from '../access/use-case-permissions';
 import { recordAudit } from '../audit/record-audit';
@@ -15,47 +15,55 @@ export async function createSite({
 	input
 }: {
 	db: Db;
+	/** null only for the operator's command line. */
 	actor: Actor | null;
 	input: TCreateSiteInput;
-	/** null only for the operator's command line. */
 }): Promise<Site> {
 	if (actor) requireUseCase(actor, 'platform.sites');
-	return db.transaction(async (tx) => {
-		const [taken] = await tx
-			.select({ id: sites.id })
-			.from(sites)
-			.where(eq(sites.slug, input.slug))
-			.limit(1);
-		if (taken) throw new AppError('conflict', { slug: 'err_slug_taken' });
-		const [site] = await tx
-			.insert(sites)
-			.values({
-				slug: input.slug,
-				name: input.name,
-				defaultLocale: input.defaultLocale,
-				locales: input.locales,
-				timeZone: input.timeZone,
-				selfRegistration: input.selfRegistration,
-				requireStaffSecondFactor: input.requireStaffSecondFactor,
-				allowRemoteContent: input.allowRemoteContent,
-				companionshipMonths: input.companionshipMonths,
-				isDemo: input.isDemo,
-				crisisContacts: input.crisisContacts
-			})
-			.returning();
-		if (!site) throw new Error('insert returned no row');
-		// Every site starts with Kith's risk-phrase lists for its languages; its admins edit them.
-		await addStarterPhrases(tx, { siteId: site.id, locales: site.locales });
-		await recordAudit(tx, {
-			actorUserId: actor?.userId ?? null,
-			actingRole: actor ? actingRole(actor) : 'operator',
-			siteId: site.id,
-			action: 'site.create',
-			entityType: 'site',
-			entityId: site.id,
-			outcome: 'success',
-			ip: actor?.ip ?? null
-		});
-		return site;
+	return db.transaction((tx) => insertSite(tx, actor, input));
+}
+
+/** createSite inside the caller's transaction, for a use case that does more with the new site. */
+export async function insertSite(
+	tx: Tx,
+	actor: Actor | null,
+	input: TCreateSiteInput
+): Promise<Site> {
+	if (actor) requireUseCase(actor, 'platform.sites');
+	const [taken] = await tx
+		.select({ id: sites.id })
+		.from(sites)
+		.where(eq(sites.slug, input.slug))
+		.limit(1);
+	if (taken) throw new AppError('conflict', { slug: 'err_slug_taken' });
+	const [site] = await tx
+		.insert(sites)
+		.values({
+			slug: input.slug,
+			name: input.name,
+			defaultLocale: input.defaultLocale,
+			locales: input.locales,
+			timeZone: input.timeZone,
+			selfRegistration: input.selfRegistration,
+			requireStaffSecondFactor: input.requireStaffSecondFactor,
+			allowRemoteContent: input.allowRemoteContent,
+			companionshipMonths: input.companionshipMonths,
+			isDemo: input.isDemo,
+			crisisContacts: input.crisisContacts
+		})
+		.returning();
+	if (!site) throw new Error('insert returned no row');
+	// Every site starts with Kith's risk-phrase lists for its languages; its admins edit them.
+	await addStarterPhrases(tx, { siteId: site.id, locales: site.locales });
+	await recordAudit(tx, {
+		actorUserId: actor?.userId ?? null,
+		actingRole: actor ? actingRole(actor) : 'operator',
+		siteId: site.id,
+		action: 'site.create',
+		entityType: 'site',
+		entityId: site.id,
+		outcome: 'success',
+		ip: actor?.ip ?? null
 	});
+	return site;
 }

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { sites, type Site } from './sites.schema';
 
@@ -17,9 +17,14 @@ export async function getDefaultSite({ db }: { db: Db }): Promise<Site | null> {
 
 /** Sites whose members may register themselves, for the landing page. */
 export async function listOpenSites({ db }: { db: Db }): Promise<Pick<Site, 'slug' | 'name'>[]> {
-	return db
-		.select({ slug: sites.slug, name: sites.name })
-		.from(sites)
-		.where(eq(sites.selfRegistration, true))
-		.orderBy(asc(sites.name));
+	return (
+		db
+			.select({ slug: sites.slug, name: sites.name })
+			.from(sites)
+			// As takesSignUps: open, and ready (a crisis contact listed).
+			.where(
+				and(eq(sites.selfRegistration, true), sql`jsonb_array_length(${sites.crisisContacts}) > 0`)
+			)
+			.orderBy(asc(sites.name))
+	);
 }

@@ -77,20 +77,27 @@ const siteFields = {
 	crisisContacts: zCrisisContacts
 };
 
-const defaultOffered = (v: { defaultLocale: string; locales: string[] }) =>
-	v.locales.includes(v.defaultLocale);
+/** The default language must be one the site offers. */
+export const defaultOffered: [
+	(v: { defaultLocale: string; locales: string[] }) => boolean,
+	{ message: string; path: string[] }
+] = [
+	(v) => v.locales.includes(v.defaultLocale),
+	{ message: 'err_locale_not_offered', path: ['defaultLocale'] }
+];
 
-export const ZCreateSiteInput = z
-	.object({
-		slug: zSlug,
-		...siteFields,
-		requireStaffSecondFactor: checkbox.default(true),
-		isDemo: checkbox
-	})
-	.refine(defaultOffered, { message: 'err_locale_not_offered', path: ['defaultLocale'] });
+/** A new site's fields, for schemas that add to them (the site with its first admin). */
+export const newSiteFields = {
+	slug: zSlug,
+	...siteFields,
+	requireStaffSecondFactor: checkbox.default(true),
+	isDemo: checkbox
+};
+
+export const ZCreateSiteInput = z.object(newSiteFields).refine(...defaultOffered);
 export type TCreateSiteInput = z.infer<typeof ZCreateSiteInput>;
 
 export const ZUpdateSiteInput = z
 	.object({ ...siteFields, requireStaffSecondFactor: checkbox })
-	.refine(defaultOffered, { message: 'err_locale_not_offered', path: ['defaultLocale'] });
+	.refine(...defaultOffered);
 export type TUpdateSiteInput = z.infer<typeof ZUpdateSiteInput>;

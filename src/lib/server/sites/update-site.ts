@@ -3,7 +3,9 @@ import type { Db } from '../db/client';
 import { requireSite, type Actor } from '../access/actor';
 import { requireUseCase } from '../access/use-case-permissions';
 import { recordActorAudit } from '../audit/record-audit';
+import { AppError } from '../errors';
 import { sites, type Site } from './sites.schema';
+import { hasMembers } from './site-readiness';
 import type { TUpdateSiteInput } from './site.validation';
 
 const fields = [
@@ -18,7 +20,10 @@ const fields = [
 	'crisisContacts'
 ] as const;
 
-/** Saves the actor's own site's settings; the audit record names the fields that changed. */
+/**
+ * Saves the actor's own site's settings; the audit record names the fields that changed. A site
+ * with members cannot empty its crisis contacts.
+ */
 export async function updateSite({
 	db,
 	actor,
@@ -31,8 +36,11 @@ export async function updateSite({
 	requireUseCase(actor, 'site.settings');
 	const { id } = requireSite(actor);
 	return db.transaction(async (tx) => {
-		const [before] = await tx.select().from(sites).where(eq(sites.id, id)).limit(1);
+		const [before] = await tx.select().from(sites).where(eq(sites.id, id)).limit(1).for('update');
 		if (!before) throw new Error('the actor’s site vanished');
+		// A site that admits members keeps at least one way to crisis help.
+		if (input.crisisContacts.length === 0 && (await hasMembers(tx, id)))
+			throw new AppError('invalid_input', { crisisContacts: 'err_crisis_keep_one' });
 		const changed = fields.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(input[f]));
 		const [site] = await tx
 			.update(sites)

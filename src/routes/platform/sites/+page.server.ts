@@ -1,8 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { formAction, pageError, t } from '$lib/server/forms';
 import { requireSignedIn } from '$lib/server/access/actor';
-import { ZCreateSiteInput } from '$lib/server/sites/site.validation';
-import { createSite } from '$lib/server/sites/create-site';
+import { openSite, ZOpenSiteInput } from '$lib/server/people/open-site';
 import { listSites } from '$lib/server/sites/list-sites';
 import { localeName, locales } from '$lib/server/i18n/locale';
 import { formatNumber } from '$lib/format';
@@ -19,10 +18,13 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 export const actions: Actions = {
-	default: formAction(
-		ZCreateSiteInput,
-		(input, { locals }) =>
-			createSite({ db: locals.app.db, actor: requireSignedIn(locals.actor), input }),
-		{ done: (site) => t('sites_created', { name: site.name }) }
-	)
+	default: formAction(ZOpenSiteInput, async (input, { locals }) => {
+		const actor = requireSignedIn(locals.actor);
+		const { site, handOver } = await openSite({ app: locals.app, actor, input });
+		const email = input.firstAdminEmail;
+		return {
+			done: t('sites_created_invited', { name: site.name, email }),
+			handOver: handOver && { email, link: handOver }
+		};
+	})
 };

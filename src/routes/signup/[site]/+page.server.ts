@@ -4,11 +4,12 @@ import { formAction, t, type FormFailure } from '$lib/server/forms';
 import { ZSignUpInput } from '$lib/server/account/account.validation';
 import { signUp } from '$lib/server/account/sign-up';
 import { getSiteBySlug } from '$lib/server/sites/get-site';
+import { takesSignUps } from '$lib/server/sites/site-readiness';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const site = await getSiteBySlug({ db: locals.app.db, slug: params.site });
 	if (!site) error(404, 'not_found');
-	return { siteName: site.name, open: site.selfRegistration };
+	return { siteName: site.name, open: takesSignUps(site) };
 };
 
 export const actions: Actions = {
