@@ -13,6 +13,7 @@ import { getApp } from '$lib/server/app';
 import { dev } from '$app/environment';
 import { startReminderLoop } from '$lib/server/groups/reminder-loop';
 import { startAuditSealer } from '$lib/server/audit/seal-audit-trail';
+import { noteDenial, startDenialRecorder } from '$lib/server/audit/access-denials';
 import { registerStreamCloser, stopGracefully } from '$lib/server/shutdown';
 import { closeLiveRooms } from '$lib/server/live-room/hubs';
 import { loadActor } from '$lib/server/auth/load-actor';
@@ -40,6 +41,7 @@ export const init: ServerInit = async () => {
 	// The live room's streams never end by themselves: shutdown ends them first.
 	registerStreamCloser(() => closeLiveRooms(app));
 	startAuditSealer(app);
+	startDenialRecorder(app);
 	startReminderLoop(app);
 	// The built server only: in development Vite owns the process and its signals.
 	if (!dev) stopGracefully(app);
@@ -178,7 +180,29 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle: Handle = sequence(securityHeaders, authenticate, localize, authorize);
+/**
+ * Refused answers are counted (per person, address, site and quarter hour, written in batches):
+ * probing leaves a trace. The "not found" page fetched for a refusal is the same answer, once.
+ */
+const countRefusals: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	if ((response.status === 404 || response.status === 403) && event.route.id !== '/not-found')
+		noteDenial({
+			siteId: event.locals.actor?.site?.id ?? null,
+			actorUserId: event.locals.actor?.userId ?? null,
+			ip: event.locals.ip,
+			status: response.status
+		});
+	return response;
+};
+
+export const handle: Handle = sequence(
+	securityHeaders,
+	authenticate,
+	countRefusals,
+	localize,
+	authorize
+);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status !== 404) {

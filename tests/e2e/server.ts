@@ -20,7 +20,9 @@ const env: NodeJS.ProcessEnv = {
 	LOG_LEVEL: 'warn',
 	KITH_SIGNIN_LIMIT: '50',
 	// In-app reminders of a session scheduled during a journey appear within seconds.
-	KITH_REMINDER_INTERVAL_SECONDS: '5'
+	KITH_REMINDER_INTERVAL_SECONDS: '5',
+	// Refused requests reach the audit page within a second or two.
+	KITH_DENIAL_FLUSH_SECONDS: '1'
 };
 delete env.DATABASE_URL;
 

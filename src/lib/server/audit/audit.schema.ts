@@ -8,6 +8,7 @@ import {
 	pgTable,
 	text,
 	timestamp,
+	unique,
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
@@ -53,3 +54,29 @@ export const rateLimits = pgTable('rate_limits', {
 	windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
 	count: integer('count').notNull()
 });
+
+/**
+ * Refused requests (not found, forbidden), counted per site, person, address, answer and quarter
+ * hour rather than one audit record each, so probing leaves a trace but cannot flood the trail.
+ * A row is null where the request had none (a signed-out visitor has no person and no site).
+ */
+export const accessDenials = pgTable(
+	'access_denials',
+	{
+		siteId: uuid('site_id'),
+		actorUserId: text('actor_user_id'),
+		ip: text('ip'),
+		/** The quarter hour the requests fell in. */
+		windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+		/** 404 or 403. */
+		status: integer('status').notNull(),
+		count: integer('count').notNull(),
+		lastAt: timestamp('last_at', { withTimezone: true, precision: 3 }).notNull()
+	},
+	(t) => [
+		unique('access_denials_key')
+			.on(t.siteId, t.actorUserId, t.ip, t.windowStart, t.status)
+			.nullsNotDistinct(),
+		index('access_denials_site_window').on(t.siteId, t.windowStart)
+	]
+);

@@ -82,6 +82,32 @@ describe.each(dbKinds)('periodic jobs on %s', (kind) => {
 		expect(runs).toBe(1);
 	});
 
+	it('runs the final work once at stop, after the run under way', async () => {
+		const action = `job.${randomBytes(4).toString('hex')}`;
+		const started = gate();
+		const held = gate();
+		const order: string[] = [];
+		const job = startPeriodic({
+			name: name(),
+			everyMs: 60_000,
+			run: async () => {
+				started.open();
+				await held.opened;
+				order.push('run');
+			},
+			final: async () => {
+				order.push('final');
+				await write(action);
+			}
+		});
+		await started.opened;
+		const stopping = job.stop();
+		held.open();
+		await stopping;
+		expect(order).toEqual(['run', 'final']);
+		expect(await written(action)).toBe(1);
+	});
+
 	it('never starts a run while the one before is under way', async () => {
 		let active = 0;
 		let most = 0;

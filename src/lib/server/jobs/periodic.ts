@@ -20,11 +20,14 @@ const jobs = new Map<string, PeriodicJob>();
 export function startPeriodic({
 	name,
 	everyMs,
-	run
+	run,
+	final
 }: {
 	name: string;
 	everyMs: number;
 	run: () => Promise<unknown>;
+	/** Run once more at stop, after the run under way (work held in memory, written out). */
+	final?: () => Promise<unknown>;
 }): PeriodicJob {
 	const running = jobs.get(name);
 	if (running) return running;
@@ -52,6 +55,7 @@ export function startPeriodic({
 			clearInterval(timer);
 			if (jobs.get(name) === job) jobs.delete(name);
 			await current;
+			await final?.();
 		}
 	};
 	jobs.set(name, job);

@@ -3,7 +3,8 @@ import { pageError, t } from '$lib/server/forms';
 import { isErrorKey } from '$lib/server/errors';
 import { requireSite, requireSignedIn } from '$lib/server/access/actor';
 import { listAudit, ZAuditFilter } from '$lib/server/audit/list-audit';
-import { formatDateTime } from '$lib/format';
+import { formatDateTime, formatNumber } from '$lib/format';
+import { listUnusualDenials, UNUSUAL_NOT_FOUND } from '$lib/server/audit/access-denials';
 import { displayZone } from '$lib/server/dates/display-zone';
 
 const filterNames = ['action', 'actor', 'outcome', 'from', 'to'] as const;
@@ -21,8 +22,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			const field = String(issue.path[0] ?? 'action');
 			errors[field] ??= t(isErrorKey(issue.message) ? issue.message : 'err_invalid');
 		}
-		return { values, errors, message: t('err_form'), rows: [], older: null };
+		const none = { unusual: [], unusualAt: UNUSUAL_NOT_FOUND };
+		return { values, errors, message: t('err_form'), rows: [], older: null, ...none };
 	}
+	const unusual = await listUnusualDenials({ db: locals.app.db, actor }).catch(pageError);
 	const { rows, nextBefore } = await listAudit({
 		db: locals.app.db,
 		actor,
@@ -35,6 +38,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const older = new URLSearchParams(Object.entries(values).filter(([, v]) => v !== ''));
 	older.set('before', String(nextBefore));
 	return {
+		unusualAt: UNUSUAL_NOT_FOUND,
 		values,
 		errors: {} as Record<string, string>,
 		message: null,
@@ -43,6 +47,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			at: formatDateTime(r.at, when.locale, when.timeZone),
 			outcomeLabel: t(`outcome_${r.outcome}`)
 		})),
-		older: nextBefore ? `?${older}` : null
+		older: nextBefore ? `?${older}` : null,
+		unusual: unusual.map((u, i) => ({
+			...u,
+			key: i,
+			count: formatNumber(u.notFound, when.locale),
+			lastAt: formatDateTime(u.lastAt, when.locale, when.timeZone)
+		}))
 	};
 };

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import { createTestApp, dbKinds, type TestApp } from '../testing/test-app';
+import { makePerson, makeSite } from '../testing/factories';
+import { accessDenials } from './audit.schema';
+import { flushDenials, listUnusualDenials, noteDenial, UNUSUAL_NOT_FOUND } from './access-denials';
+
+describe.each(dbKinds)('refused requests, counted on %s', (kind) => {
+	let app: TestApp;
+	beforeAll(async () => {
+		app = await createTestApp(kind);
+	});
+	afterAll(async () => app.cleanup());
+
+	const rowsOf = (siteId: string) =>
+		app.db.select().from(accessDenials).where(eq(accessDenials.siteId, siteId));
+
+	it('become one growing counter per person, address and quarter hour, not a row each', async () => {
+		const site = await makeSite(app);
+		const prober = await makePerson(app, site, ['member']);
+		const at = new Date('2026-12-04T10:01:00Z');
+		for (let i = 0; i < 25; i++)
+			noteDenial(
+				{ siteId: site.id, actorUserId: prober.userId, ip: '203.0.113.7', status: 404 },
+				at
+			);
+		expect(await flushDenials(app.db)).toBe(1);
+		// The same quarter hour, on a later flush: added to the same row.
+		for (let i = 0; i < 5; i++)
+			noteDenial(
+				{ siteId: site.id, actorUserId: prober.userId, ip: '203.0.113.7', status: 404 },
+				new Date('2026-12-04T10:14:00Z')
+			);
+		// Another quarter hour: a row of its own.
+		noteDenial(
+			{ siteId: site.id, actorUserId: prober.userId, ip: '203.0.113.7', status: 404 },
+			new Date('2026-12-04T10:16:00Z')
+		);
+		expect(await flushDenials(app.db)).toBe(2);
+		const rows = await rowsOf(site.id);
+		expect(rows.map((r) => [r.windowStart.toISOString(), r.count]).sort()).toEqual([
+			['2026-12-04T10:00:00.000Z', 30],
+			['2026-12-04T10:15:00.000Z', 1]
+		]);
+		expect(await flushDenials(app.db)).toBe(0);
+	});
+
+	it('show the site admin who met many "not found" answers on their site only', async () => {
+		const site = await makeSite(app);
+		const other = await makeSite(app);
+		const admin = await makePerson(app, site, ['site_admin']);
+		const prober = await makePerson(app, site, ['member']);
+		const lost = await makePerson(app, site, ['member']);
+		const elsewhere = await makePerson(app, other, ['member']);
+		const now = new Date();
+		const note = (siteId: string, actorUserId: string, times: number, status: 403 | 404 = 404) => {
+			for (let i = 0; i < times; i++)
+				noteDenial({ siteId, actorUserId, ip: '198.51.100.4', status }, now);
+		};
+		note(site.id, prober.userId, UNUSUAL_NOT_FOUND + 3);
+		note(site.id, lost.userId, 2); // an old link or two: usual
+		note(site.id, lost.userId, 40, 403); // forbidden is not "not found"
+		note(other.id, elsewhere.userId, 50);
+		await flushDenials(app.db);
+
+		const listed = await listUnusualDenials({ db: app.db, actor: admin.actor, now });
+		expect(listed.map((r) => [r.actorUserId, r.ip, r.notFound])).toEqual([
+			[prober.userId, '198.51.100.4', UNUSUAL_NOT_FOUND + 3]
+		]);
+		await expect(
+			listUnusualDenials({ db: app.db, actor: prober.actor, now })
+		).rejects.toMatchObject({ code: 'not_found' });
+	});
+
+	it('keep counting under a flood of senders without holding a counter for each', async () => {
+		const site = await makeSite(app);
+		const at = new Date();
+		for (let i = 0; i < 6_000; i++)
+			noteDenial(
+				{ siteId: site.id, actorUserId: null, ip: `10.0.${i >> 8}.${i & 255}`, status: 404 },
+				at
+			);
+		expect(await flushDenials(app.db)).toBeLessThanOrEqual(5_001);
+		const [total] = await app.db
+			.select({ n: sql<number>`sum(${accessDenials.count})::int` })
+			.from(accessDenials)
+			.where(eq(accessDenials.siteId, site.id));
+		expect(total?.n).toBe(6_000);
+	});
+});

@@ -1,0 +1,145 @@
+// Refused requests leave a trace without a write per request: each instance counts them in
+// memory per site, person, address, answer and quarter hour, and adds the counts to
+// access_denials every few seconds (KITH_DENIAL_FLUSH_SECONDS, and at shutdown). A page view never waits for it, and a flood
+// of probes becomes a handful of growing counters, not a flood of audit records.
+import { and, desc, eq, gte, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { requireSite, type Actor } from '../access/actor';
+import { requireUseCase } from '../access/use-case-permissions';
+import { startPeriodic } from '../jobs/periodic';
+import { logger } from '../logger';
+import { accessDenials } from './audit.schema';
+import { user } from '../db/auth.schema';
+
+const WINDOW_MS = 15 * 60 * 1000;
+/** Distinct counters held between flushes; beyond it new keys fold into one per site. */
+const MAX_PENDING = 5_000;
+
+export type Denial = {
+	siteId: string | null;
+	actorUserId: string | null;
+	ip: string | null;
+	status: 403 | 404;
+};
+
+type Pending = Denial & { windowStart: Date; count: number; lastAt: Date };
+const pending = new Map<string, Pending>();
+
+/** Counts one refused request; written with the next flush. */
+export function noteDenial(denial: Denial, at = new Date()): void {
+	const windowStart = new Date(Math.floor(at.getTime() / WINDOW_MS) * WINDOW_MS);
+	add({ ...denial, windowStart, count: 1, lastAt: at });
+}
+
+function add(row: Pending): void {
+	const keyOf = (r: Pending) =>
+		JSON.stringify([r.siteId, r.actorUserId, r.ip, r.status, r.windowStart.getTime()]);
+	let r = row;
+	if (!pending.has(keyOf(r)) && pending.size >= MAX_PENDING)
+		// Too many different senders at once: keep counting, without telling them apart.
+		r = { ...r, actorUserId: null, ip: null };
+	const key = keyOf(r);
+	const held = pending.get(key);
+	if (!held) pending.set(key, { ...r });
+	else {
+		held.count += r.count;
+		if (r.lastAt > held.lastAt) held.lastAt = r.lastAt;
+	}
+}
+
+/** Adds the counts held in memory to the table; answers how many counters it wrote. */
+export async function flushDenials(db: Db): Promise<number> {
+	if (pending.size === 0) return 0;
+	const rows = [...pending.values()];
+	pending.clear();
+	try {
+		await db
+			.insert(accessDenials)
+			.values(rows)
+			.onConflictDoUpdate({
+				target: [
+					accessDenials.siteId,
+					accessDenials.actorUserId,
+					accessDenials.ip,
+					accessDenials.windowStart,
+					accessDenials.status
+				],
+				set: {
+					count: sql`${accessDenials.count} + excluded.count`,
+					lastAt: sql`greatest(${accessDenials.lastAt}, excluded.last_at)`
+				}
+			});
+	} catch (e) {
+		// Kept for the next flush (the database may be briefly away), merged with what came since.
+		for (const r of rows) add(r);
+		throw e;
+	}
+	return rows.length;
+}
+
+/** Flushes every few seconds while the instance runs, and once more when it stops. */
+export function startDenialRecorder(app: {
+	db: Db;
+	config: { KITH_DENIAL_FLUSH_SECONDS: number };
+}): void {
+	startPeriodic({
+		name: 'access denials',
+		everyMs: app.config.KITH_DENIAL_FLUSH_SECONDS * 1000,
+		run: () => flushDenials(app.db),
+		final: () =>
+			flushDenials(app.db).catch((e: unknown) =>
+				logger.warn({ err: e }, 'refused requests not recorded at shutdown')
+			)
+	});
+}
+
+/** Not-found answers over a day that make a person or an address worth a look. */
+export const UNUSUAL_NOT_FOUND = 20;
+
+export type UnusualDenials = {
+	actorUserId: string | null;
+	name: string | null;
+	ip: string | null;
+	notFound: number;
+	lastAt: Date;
+};
+
+/**
+ * People and addresses on the actor's site with at least UNUSUAL_NOT_FOUND not-found answers in
+ * the last 24 hours, most first: for site admins, with the audit trail.
+ */
+export async function listUnusualDenials({
+	db,
+	actor,
+	now = new Date()
+}: {
+	db: Db;
+	actor: Actor | null;
+	now?: Date;
+}): Promise<UnusualDenials[]> {
+	requireUseCase(actor, 'site.audit');
+	const site = requireSite(actor);
+	const total = sql<number>`sum(${accessDenials.count})::int`;
+	const rows = await db
+		.select({
+			actorUserId: accessDenials.actorUserId,
+			name: user.name,
+			ip: accessDenials.ip,
+			notFound: total,
+			lastAt: sql<Date>`max(${accessDenials.lastAt})`
+		})
+		.from(accessDenials)
+		.leftJoin(user, eq(user.id, accessDenials.actorUserId))
+		.where(
+			and(
+				eq(accessDenials.siteId, site.id),
+				eq(accessDenials.status, 404),
+				gte(accessDenials.windowStart, new Date(now.getTime() - 24 * 60 * 60 * 1000))
+			)
+		)
+		.groupBy(accessDenials.actorUserId, user.name, accessDenials.ip)
+		.having(sql`sum(${accessDenials.count}) >= ${UNUSUAL_NOT_FOUND}`)
+		.orderBy(desc(total))
+		.limit(50);
+	return rows.map((r) => ({ ...r, lastAt: new Date(r.lastAt) }));
+}
