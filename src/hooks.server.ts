@@ -25,7 +25,7 @@ import { logger } from '$lib/server/logger';
 import { LOCALE_COOKIE, SITE_COOKIE } from '$lib/server/i18n/cookies';
 import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
 import { rememberCrisisContacts } from '$lib/server/sites/crisis-page';
-import { unavailablePage } from '$lib/server/web/unavailable-page';
+import { unavailableAnswer } from '$lib/server/web/unavailable-page';
 import type { Site } from '$lib/server/sites/sites.schema';
 import { hasUnstorableCharacters } from '$lib/server/validation';
 
@@ -86,7 +86,7 @@ const authenticate: Handle = async ({ event, resolve }) => {
 		if (!isDatabaseUnavailable(e)) throw e;
 		// The database is unreachable: crisis help still works from what was last read.
 		if (event.route.id !== '/crisis' && event.route.id !== '/crisis/[site]')
-			return unavailablePage(event);
+			return unavailableAnswer(event);
 		event.locals.site = lastKnownSites.get(slug ?? '') ?? lastKnownSites.get('') ?? null;
 	}
 	return resolve(event);

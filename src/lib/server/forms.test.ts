@@ -135,6 +135,19 @@ describe('formAction', () => {
 		});
 	});
 
+	it('answers a database gone during the action with 503 and the input kept, not a crash', async () => {
+		const lost = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
+			code: 'ECONNREFUSED'
+		});
+		await expect(formAction(ZName, refusing(lost))(post(fields))).resolves.toEqual(
+			expect.objectContaining({
+				status: 503,
+				data: { values: { name: 'Ada' }, errors: {}, message: t('unavailable_kept') }
+			})
+		);
+		expect(t('unavailable_kept')).toMatch(/Kith/);
+	});
+
 	it('writes a date in an AppError in the reader’s language and their site’s zone', async () => {
 		const startsAt = new Date('2026-11-03T17:00:00Z');
 		const clash = new AppError(

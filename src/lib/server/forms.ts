@@ -5,6 +5,7 @@ import { displayZone } from './dates/display-zone';
 import { t } from './i18n/messages';
 import { AppError, isErrorKey, notFound, type MessageKey, type MessageParams } from './errors';
 import { hasUnstorableCharacters } from './validation';
+import { isDatabaseUnavailable } from './db/unavailable';
 
 export type { MessageKey } from './errors';
 export type FormValues = Record<string, string | string[] | boolean>;
@@ -117,6 +118,9 @@ function failWith(
 				: t('err_form');
 		return fail(error.status, { values, errors, message });
 	}
+	// The database went away during the action: nothing was saved, and the person's text stays.
+	if (isDatabaseUnavailable(error))
+		return fail(503, { values, errors: {}, message: t('unavailable_kept') });
 	return pageError(error);
 }
 

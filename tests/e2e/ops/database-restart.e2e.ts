@@ -4,7 +4,8 @@
 // The instance must stay up, say it is not ready while the database is gone (and still serve
 // the crisis page), be ready again soon after, and every message it acknowledged must reach the
 // member's open room once, in order, without a reload; a message refused during the outage and
-// sent again by the composer (same client id) is kept once.
+// sent again by the composer (same client id) is kept once. What the member writes during the
+// outage stays in the composer with the reason, and is sent once Kith is back.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -128,6 +129,13 @@ test.describe('@pglite-only the database stops and comes back', () => {
 		const home = await facilitator.request.get('/home', { maxRedirects: 0 });
 		expect(home.status()).toBe(503);
 		expect(await home.text()).toContain('Kith is briefly unavailable');
+		// The member writes meanwhile: the room says why it was not sent, and keeps the text.
+		const composer = member.getByLabel('Your message');
+		const written = 'Written while Kith was away';
+		await composer.fill(written);
+		await composer.press('Enter');
+		await expect(member.getByText(/cannot reach its records for a moment/)).toBeVisible();
+		await expect(composer).toHaveValue(written);
 		await sleep(2_000);
 		// Nothing was acknowledged while the database was away.
 		expect(acknowledged.length).toBe(stoppedAt);
@@ -137,6 +145,9 @@ test.describe('@pglite-only the database stops and comes back', () => {
 		await acknowledgedReach(stoppedAt + 10);
 		loading = false;
 		await load;
+		// Sent again once Kith is back: posted once, the composer empties.
+		await member.getByRole('button', { name: 'Send' }).click();
+		await expect(composer).toHaveValue('');
 
 		expect(instance.process.exitCode, instance.output.join('')).toBeNull();
 		expect(refused.length).toBeGreaterThan(0);
@@ -168,6 +179,8 @@ test.describe('@pglite-only the database stops and comes back', () => {
 		const inOrder = live.filter((t) => firstTime.includes(t));
 		expect(inOrder).toEqual(firstTime);
 
+		await expect(shown.getByText(written, { exact: true })).toHaveCount(1);
+
 		// What the database kept: the same, read afresh.
 		await member.reload();
 		const stored = await texts(member);
@@ -177,6 +190,7 @@ test.describe('@pglite-only the database stops and comes back', () => {
 				body
 			).toHaveLength(1);
 		expect(new Set(stored).size, 'no message stored twice').toBe(stored.length);
+		await expect(member.locator('ol.messages').getByText(written, { exact: true })).toHaveCount(1);
 		// For docs/BENCHMARKS.md.
 		console.log(
 			`database restart: /readyz 503 after ${noticedMs} ms; 200 again ${recoveryMs} ms after ` +
