@@ -1,0 +1,98 @@
+// Authenticated page renders per second: the demo member's home, a lesson, the group board and a
+// board thread, each loaded by 10 concurrent clients for a fixed time on one built instance.
+// QUALITY.md's budget is ≥ 500 requests/s (and p99 < 100 ms at 300 requests/s) on 2 cores with
+// PostgreSQL; this runs on the embedded database unless DATABASE_URL is set, so read its figures
+// as the same machine's before and after, not against the budget.
+// Usage: npm run bench:render [-- --seconds 10 --clients 10]
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { demoGroupId } from '../src/lib/server/demo/seed-demo-group';
+import { freePort, root, setUpDataDir, spawnServer, waitFor200 } from './lib/server';
+
+const MEMBER_EMAIL = 'member@demo.kith.local';
+
+function arg(name: string, fallback: number): number {
+	const i = process.argv.indexOf(`--${name}`);
+	const n = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+	return Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+const percentile = (sorted: number[], p: number) =>
+	sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+async function signIn(origin: string, password: string): Promise<string> {
+	const res = await fetch(`${origin}/signin`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ email: MEMBER_EMAIL, password })
+	});
+	await res.arrayBuffer();
+	const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]);
+	if (res.status !== 303 || cookies.length === 0)
+		throw new Error(`signing in failed: ${res.status}`);
+	return cookies.join('; ');
+}
+
+/** `clients` loops fetching `url` for `seconds`; every answer must be 200. */
+async function load(url: string, cookie: string, clients: number, seconds: number) {
+	const latencies: number[] = [];
+	let bytes = 0;
+	const end = performance.now() + seconds * 1000;
+	const client = async () => {
+		while (performance.now() < end) {
+			const started = performance.now();
+			const res = await fetch(url, { headers: { cookie }, redirect: 'manual' });
+			const body = await res.arrayBuffer();
+			if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+			latencies.push(performance.now() - started);
+			bytes = body.byteLength;
+		}
+	};
+	const started = performance.now();
+	await Promise.all(Array.from({ length: clients }, client));
+	const elapsed = (performance.now() - started) / 1000;
+	const sorted = latencies.sort((a, b) => a - b);
+	return {
+		requestsPerSecond: Math.round((latencies.length / elapsed) * 10) / 10,
+		p50Ms: Math.round(percentile(sorted, 50) * 10) / 10,
+		p99Ms: Math.round(percentile(sorted, 99) * 10) / 10,
+		htmlBytes: bytes
+	};
+}
+
+const seconds = arg('seconds', 10);
+const clients = arg('clients', 10);
+const data = await setUpDataDir();
+const server = spawnServer(data.dir, await freePort());
+try {
+	await waitFor200(`${server.origin}/readyz`, server.child, 60_000);
+	const cookie = await signIn(server.origin, data.password);
+	const board = `/groups/${demoGroupId('demo')}/board`;
+	const boardHtml = await (await fetch(server.origin + board, { headers: { cookie } })).text();
+	const thread = new RegExp(`${board}/[0-9a-f-]{36}`).exec(boardHtml)?.[0];
+	if (!thread) throw new Error('no thread on the demo board');
+	const pages = {
+		home: '/home',
+		lesson: '/courses/recovery-skills/what-recovery-means',
+		board,
+		thread
+	};
+	// Warm up: the first render of each page compiles and caches.
+	for (const path of Object.values(pages)) await load(server.origin + path, cookie, 2, 1);
+	const results: Record<string, Awaited<ReturnType<typeof load>>> = {};
+	for (const [name, path] of Object.entries(pages)) {
+		results[name] = await load(server.origin + path, cookie, clients, seconds);
+		console.log(
+			`${name.padEnd(7)} ${String(results[name].requestsPerSecond).padStart(7)} req/s  ` +
+				`p50 ${results[name].p50Ms} ms  p99 ${results[name].p99Ms} ms  ${results[name].htmlBytes} B`
+		);
+	}
+	mkdirSync(join(root, 'bench/results'), { recursive: true });
+	const file = join(root, 'bench/results', `render-${new Date().toISOString()}.json`);
+	writeFileSync(file, JSON.stringify({ seconds, clients, results }, null, 2));
+	console.log(`results: ${file}`);
+} finally {
+	await server.stop();
+	data.remove();
+}
