@@ -24,7 +24,8 @@ async function signIn(origin: string, password: string): Promise<string> {
 	const res = await fetch(`${origin}/signin`, {
 		method: 'POST',
 		redirect: 'manual',
-		headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
+		// As a browser's form post: a page, not the action's JSON answer.
+		headers: { origin, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
 		body: new URLSearchParams({ email: MEMBER_EMAIL, password })
 	});
 	await res.arrayBuffer();
@@ -69,9 +70,27 @@ try {
 	await waitFor200(`${server.origin}/readyz`, server.child, 60_000);
 	const cookie = await signIn(server.origin, data.password);
 	const board = `/groups/${demoGroupId('demo')}/board`;
-	const boardHtml = await (await fetch(server.origin + board, { headers: { cookie } })).text();
-	const thread = new RegExp(`${board}/[0-9a-f-]{36}`).exec(boardHtml)?.[0];
-	if (!thread) throw new Error('no thread on the demo board');
+	// A thread of 21 posts, as the Performance issue measured: the member starts it and replies.
+	const post = async (path: string, form: Record<string, string>) => {
+		const res = await fetch(server.origin + path, {
+			method: 'POST',
+			headers: { cookie, origin: server.origin, accept: 'application/json' },
+			body: new URLSearchParams(form)
+		});
+		const answer = (await res.json()) as { type: string; data?: string; location?: string };
+		if (answer.type !== 'success' && answer.type !== 'redirect')
+			throw new Error(`${path} answered ${JSON.stringify(answer).slice(0, 300)}`);
+		return answer;
+	};
+	const started = await post(`${board}?/post`, {
+		title: 'How do you keep going on hard days?',
+		body: 'I would like to hear what helps other people here when a day is hard.'
+	});
+	const threadId = /\/board\/([0-9a-f-]{36})$/.exec(started.location ?? '')?.[1];
+	if (!threadId) throw new Error('the new thread has no id');
+	const thread = `${board}/${threadId}`;
+	for (let i = 1; i <= 20; i++)
+		await post(`${thread}?/reply`, { body: `Reply ${i}: a short walk and a call to a friend.` });
 	const pages = {
 		home: '/home',
 		lesson: '/courses/recovery-skills/what-recovery-means',

@@ -2,17 +2,32 @@
 
 const fallbackZone = 'UTC';
 
+/**
+ * Formatters are costly to make (a thread page formats a date per post) and safe to share: one
+ * per language, zone and style, kept. The few languages and zones in use bound the cache; it is
+ * emptied if an odd mix ever fills it.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const MAX_FORMATTERS = 500;
+
 function formatter(
 	locale: string,
 	timeZone: string | null | undefined,
-	options: Intl.DateTimeFormatOptions
+	options: Intl.DateTimeFormatOptions & { style: string }
 ) {
+	const { style, ...format } = options;
+	const key = `${locale}|${timeZone ?? ''}|${style}`;
+	let made = formatters.get(key);
+	if (made) return made;
 	try {
-		return new Intl.DateTimeFormat(locale, { ...options, timeZone: timeZone || fallbackZone });
+		made = new Intl.DateTimeFormat(locale, { ...format, timeZone: timeZone || fallbackZone });
 	} catch {
 		// An unknown zone or locale must never break a page: fall back to UTC in the base language.
-		return new Intl.DateTimeFormat('en', { ...options, timeZone: fallbackZone });
+		made = new Intl.DateTimeFormat('en', { ...format, timeZone: fallbackZone });
 	}
+	if (formatters.size >= MAX_FORMATTERS) formatters.clear();
+	formatters.set(key, made);
+	return made;
 }
 
 const toDate = (value: Date | string | number): Date =>
@@ -24,9 +39,11 @@ export function formatDateTime(
 	locale: string,
 	timeZone?: string | null
 ): string {
-	return formatter(locale, timeZone, { dateStyle: 'medium', timeStyle: 'short' }).format(
-		toDate(value)
-	);
+	return formatter(locale, timeZone, {
+		style: 'datetime',
+		dateStyle: 'medium',
+		timeStyle: 'short'
+	}).format(toDate(value));
 }
 
 /** A date on its own, e.g. "3 March 2026". */
@@ -35,14 +52,34 @@ export function formatDate(
 	locale: string,
 	timeZone?: string | null
 ): string {
-	return formatter(locale, timeZone, { dateStyle: 'long' }).format(toDate(value));
+	return formatter(locale, timeZone, { style: 'date', dateStyle: 'long' }).format(toDate(value));
 }
 
 /** A number in the person's locale (digits, grouping), e.g. 1 234 or 1,234. */
 export function formatNumber(value: number, locale: string): string {
 	try {
-		return new Intl.NumberFormat(locale).format(value);
+		let made = numberFormats.get(locale);
+		if (!made) numberFormats.set(locale, (made = new Intl.NumberFormat(locale)));
+		return made.format(value);
 	} catch {
 		return String(value);
 	}
+}
+/** One number format per language (a bad locale throws and is never kept). */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+const languageNames = new Map<string, string>();
+
+/** A language's name in that language ("Dansk", "עברית"), capitalised; made once per language. */
+export function languageName(locale: string): string {
+	let name = languageNames.get(locale);
+	if (name) return name;
+	try {
+		const n = new Intl.DisplayNames([locale], { type: 'language' }).of(locale);
+		name = n ? n.charAt(0).toLocaleUpperCase(locale) + n.slice(1) : locale;
+	} catch {
+		return locale;
+	}
+	languageNames.set(locale, name);
+	return name;
 }

@@ -1,3 +1,4 @@
+import { languageName } from '../../format';
 import { baseLocale, isLocale, locales, type Locale } from '../../paraglide/runtime.js';
 
 export { locales, type Locale };
@@ -62,11 +63,4 @@ export function languageNameIn(language: string, reader: string): string {
 }
 
 /** A language's name in that language, from the platform's own data (no list to keep up). */
-export function localeName(locale: string): string {
-	try {
-		const name = new Intl.DisplayNames([locale], { type: 'language' }).of(locale);
-		return name ? name.charAt(0).toLocaleUpperCase(locale) + name.slice(1) : locale;
-	} catch {
-		return locale;
-	}
-}
+export const localeName = languageName;
