@@ -26,6 +26,7 @@ import { LOCALE_COOKIE, SITE_COOKIE } from '$lib/server/i18n/cookies';
 import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
 import { rememberCrisisContacts } from '$lib/server/sites/crisis-page';
 import { unavailableAnswer } from '$lib/server/web/unavailable-page';
+import { compressed } from '$lib/server/web/compress';
 import type { Site } from '$lib/server/sites/sites.schema';
 import { hasUnstorableCharacters } from '$lib/server/validation';
 
@@ -196,7 +197,12 @@ const countRefusals: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/** Pages go out compressed (Brotli, else gzip) when the browser accepts it. */
+const compress: Handle = async ({ event, resolve }) =>
+	compressed(event.request, await resolve(event));
+
 export const handle: Handle = sequence(
+	compress,
 	securityHeaders,
 	authenticate,
 	countRefusals,

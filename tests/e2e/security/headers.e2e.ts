@@ -47,6 +47,15 @@ test.describe('security headers', () => {
 		}
 	});
 
+	test('pages travel compressed to a browser that accepts it', async ({ request }) => {
+		const res = await request.get('/signin', { headers: { 'accept-encoding': 'br, gzip' } });
+		expect(res.status()).toBe(200);
+		expect(res.headers()['content-encoding']).toBe('br');
+		expect(res.headers()['vary']).toMatch(/Accept-Encoding/i);
+		// Playwright decodes it: the page itself is intact.
+		expect(await res.text()).toContain('</html>');
+	});
+
 	test('liveness and readiness answer', async ({ request }) => {
 		expect((await request.get('/healthz')).status()).toBe(200);
 		const ready = await request.get('/readyz');
