@@ -113,6 +113,29 @@ export function recordActorAudit(tx: Tx, actor: Actor, entry: ActorAuditEntry): 
 	});
 }
 
+/**
+ * recordActorAudit for work a person does in the app or the operator does on the command line
+ * (`actor` null: no user, acting role "operator", no address). The site is always named.
+ */
+export function recordAuditBy(
+	tx: Tx,
+	actor: Actor | null,
+	entry: ActorAuditEntry & { siteId: string | null }
+): Promise<void> {
+	if (actor) return recordActorAudit(tx, actor, entry);
+	return recordAudit(tx, {
+		actorUserId: null,
+		actingRole: 'operator',
+		siteId: entry.siteId,
+		action: entry.action,
+		entityType: entry.entityType,
+		entityId: entry.entityId ?? null,
+		outcome: entry.outcome ?? 'success',
+		ip: null,
+		details: entry.details ?? null
+	});
+}
+
 /** recordActorAudit for an action that changes nothing else, so needs no transaction of its own. */
 export async function recordActorAuditAlone(
 	db: Db,

@@ -3,9 +3,9 @@ import { dirname, join } from 'node:path';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { Document, isSeq } from 'yaml';
 import type { Db } from '../db/client';
-import { actingRole, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
 import { requireUseCase } from '../access/use-case-permissions';
-import { recordAudit } from '../audit/record-audit';
+import { recordAuditBy } from '../audit/record-audit';
 import { AppError, notFound } from '../errors';
 import { sites } from '../sites/sites.schema';
 import {
@@ -138,15 +138,11 @@ export async function exportCourseFiles({
 		files['course.md'] =
 			`---\n${doc.toString({ lineWidth: 100, flowCollectionPadding: false })}---\n`;
 
-		await recordAudit(tx, {
-			actorUserId: actor?.userId ?? null,
-			actingRole: actor ? actingRole(actor) : 'operator',
+		await recordAuditBy(tx, actor, {
 			siteId,
 			action: 'course.export',
 			entityType: 'course',
 			entityId: course.id,
-			outcome: 'success',
-			ip: actor?.ip ?? null,
 			details: { slug: course.slug, files: Object.keys(files).length }
 		});
 		return files;

@@ -1,8 +1,8 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
-import { actingRole, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
 import { requireUseCase } from '../access/use-case-permissions';
-import { recordAudit } from '../audit/record-audit';
+import { recordAuditBy } from '../audit/record-audit';
 import { notFound } from '../errors';
 import { sites, type Site } from '../sites/sites.schema';
 import {
@@ -250,15 +250,11 @@ export async function importCourse({
 			}
 		}
 
-		await recordAudit(tx, {
-			actorUserId: actor?.userId ?? null,
-			actingRole: actor ? actingRole(actor) : 'operator',
+		await recordAuditBy(tx, actor, {
 			siteId,
 			action: 'course.import',
 			entityType: 'course',
 			entityId: courseId,
-			outcome: 'success',
-			ip: actor?.ip ?? null,
 			details: {
 				slug: course.slug,
 				created: !existing,

@@ -1,9 +1,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { App } from '../app';
-import { actingRole, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
 import { requireUseCase } from '../access/use-case-permissions';
-import { recordAudit } from '../audit/record-audit';
+import { recordAuditBy } from '../audit/record-audit';
 import type { Tx } from '../db/client';
 import type { Site } from '../sites/sites.schema';
 import { requireReadyToAdmit } from '../sites/site-readiness';
@@ -112,15 +112,11 @@ export async function issueInvitation(
 		})
 		.returning({ id: invitations.id });
 	if (!row) throw new Error('insert returned no row');
-	await recordAudit(tx, {
-		actorUserId: by?.userId ?? null,
-		actingRole: by ? actingRole(by) : 'operator',
+	await recordAuditBy(tx, by, {
 		siteId: site.id,
 		action: 'invitation.create',
 		entityType: 'invitation',
 		entityId: row.id,
-		outcome: 'success',
-		ip: by?.ip ?? null,
 		details: { role }
 	});
 	const link = `${app.config.ORIGIN}/invite/${token}`;

@@ -1,8 +1,8 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { actingRole, requireSite, type Actor } from '../access/actor';
+import { requireSite, type Actor } from '../access/actor';
 import { requireUseCase } from '../access/use-case-permissions';
-import { recordAudit } from '../audit/record-audit';
+import { recordAuditBy } from '../audit/record-audit';
 import { notFound } from '../errors';
 import { sites, type Site } from '../sites/sites.schema';
 import { groupProgrammes, programmeVersions } from './programmes.schema';
@@ -115,15 +115,11 @@ export async function importProgramme({
 			});
 			versionsCreated++;
 		}
-		await recordAudit(tx, {
-			actorUserId: actor?.userId ?? null,
-			actingRole: actor ? actingRole(actor) : 'operator',
+		await recordAuditBy(tx, actor, {
 			siteId,
 			action: 'programme.import',
 			entityType: 'programme',
 			entityId: row.id,
-			outcome: 'success',
-			ip: actor?.ip ?? null,
 			details: { slug: programme.slug, created: !existing, versionsCreated, versionsUnchanged }
 		});
 		return { programmeId: row.id, created: !existing, versionsCreated, versionsUnchanged };

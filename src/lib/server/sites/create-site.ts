@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
-import { actingRole, type Actor } from '../access/actor';
+import type { Actor } from '../access/actor';
 import { requireUseCase } from '../access/use-case-permissions';
-import { recordAudit } from '../audit/record-audit';
+import { recordAuditBy } from '../audit/record-audit';
 import { AppError } from '../errors';
 import { sites, type Site } from './sites.schema';
 import type { TCreateSiteInput } from './site.validation';
@@ -55,15 +55,11 @@ export async function insertSite(
 	if (!site) throw new Error('insert returned no row');
 	// Every site starts with Kith's risk-phrase lists for its languages; its admins edit them.
 	await addStarterPhrases(tx, { siteId: site.id, locales: site.locales });
-	await recordAudit(tx, {
-		actorUserId: actor?.userId ?? null,
-		actingRole: actor ? actingRole(actor) : 'operator',
+	await recordAuditBy(tx, actor, {
 		siteId: site.id,
 		action: 'site.create',
 		entityType: 'site',
-		entityId: site.id,
-		outcome: 'success',
-		ip: actor?.ip ?? null
+		entityId: site.id
 	});
 	return site;
 }
