@@ -52,7 +52,9 @@ export const restoreCommand: Command = {
 		const cfg = config();
 		const { keptPrevious } = await restoreDatabase({
 			kind: cfg.DATABASE_URL ? 'postgres' : 'pglite',
-			url: cfg.DATABASE_URL,
+			// The tables are replaced, which only their owner may do; the next start grants Kith's
+			// own role its rights again (db/client.ts).
+			url: cfg.DATABASE_OWNER_URL ?? cfg.DATABASE_URL,
 			dataDir: cfg.dataDir,
 			file: resolve(v.in)
 		});

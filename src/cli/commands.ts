@@ -1,7 +1,8 @@
 import { config } from '../lib/server/config';
 import { createApp, type App } from '../lib/server/app';
 import { seedDemo, makeDemoPassword } from '../lib/server/demo/seed-demo';
-import { verifyAuditChain } from '../lib/server/audit/verify-audit-chain';
+import { describeChainReport, verifyAuditChain } from '../lib/server/audit/verify-audit-chain';
+import { parseHeadArgument, readAuditHead } from '../lib/server/audit/audit-head';
 import { sealAuditTrail } from '../lib/server/audit/seal-audit-trail';
 import { openSite, ZOpenSiteInput } from '../lib/server/people/open-site';
 import {
@@ -302,22 +303,49 @@ export const commands: Record<string, Command> = {
 		}
 	},
 	'audit:verify': {
-		summary: 'check the audit trail hash chain end to end',
-		help: "Usage: npm run kith -- audit:verify\n\nSeals the records written since the last sealing, then recomputes every audit record's hash in order. Exits 0 when the chain is whole; otherwise names the first broken record and exits 1.",
-		options: {},
-		run: () =>
-			withApp(async (app) => {
+		summary: 'check the audit trail: every record, its MAC, the chain, and the witnessed head',
+		help: [
+			'Usage: npm run kith -- audit:verify [--head <seq>:<hash>]',
+			'',
+			'Seals the records written since the last sealing, then checks every audit record in order: its',
+			'MAC (a record Kith did not write, or one changed behind it, is named as forged), its hash and',
+			'its link to the record before. It then compares the end of the trail with the head the server',
+			'witnessed in the data folder (audit-head.json), or with --head, taken from an "audit trail head"',
+			'log line: records removed from the end are named as truncation. Exits 0 when all holds, else 1.'
+		].join('\n'),
+		options: { head: { type: 'string' } },
+		run: (v) => {
+			const given = str(v, 'head');
+			const fromArgument = given === undefined ? undefined : parseHeadArgument(given);
+			if (fromArgument === null) {
+				console.error(
+					'audit:verify: --head must be <seq>:<hash> as in the "audit trail head" log line'
+				);
+				return Promise.resolve(2);
+			}
+			return withApp(async (app) => {
+				let head = fromArgument;
+				if (!head) {
+					const read = readAuditHead(app.config.dataDir);
+					if (read.kind === 'invalid') {
+						console.error(
+							`Audit head witness ${read.file} does not verify: it was changed, or the instance secret differs from the one that wrote it.`
+						);
+						return 1;
+					}
+					if (read.kind === 'ok') head = read.head;
+				}
 				await sealAuditTrail({ db: app.db });
-				const report = await verifyAuditChain({ db: app.db });
+				const report = await verifyAuditChain({ db: app.db, head });
+				const line = describeChainReport(report);
 				if (report.ok) {
-					console.log(`Audit trail intact: ${report.checked} records verified.`);
+					console.log(head ? `${line} The witnessed head (record ${head.seq}) is in place.` : line);
 					return 0;
 				}
-				console.error(
-					`Audit trail BROKEN at record ${report.brokenId} (${report.reason === 'hash' ? 'its content does not match its hash' : 'it does not link to the record before it'}); ${report.checked} records before it are intact.`
-				);
+				console.error(line);
 				return 1;
-			})
+			});
+		}
 	},
 	'courses:import': folderImport({
 		name: 'courses:import',

@@ -25,23 +25,33 @@ const env: NodeJS.ProcessEnv = {
 	KITH_DENIAL_FLUSH_SECONDS: '1'
 };
 delete env.DATABASE_URL;
+delete env.DATABASE_OWNER_URL;
 
 let dropDatabase: (() => Promise<void>) | undefined;
 if (kind === 'postgres') {
 	const admin = process.env.TEST_DATABASE_URL;
 	if (!admin) throw new Error('TEST_DATABASE_URL is not set');
-	const name = `kith_e2e_${randomBytes(5).toString('hex')}`;
+	// A journey that reads the database itself (hostile-input) names it; the others get a fresh name.
+	const name = process.env.KITH_E2E_DATABASE ?? `kith_e2e_${randomBytes(5).toString('hex')}`;
+	if (!/^kith_e2e_\w+$/.test(name)) throw new Error(`KITH_E2E_DATABASE must be kith_e2e_…`);
+	// Kith runs as a role of its own, as a deployment should: the owner migrates and grants it
+	// what it needs, so every journey on PostgreSQL shows the app works with no more than that.
+	const role = `${name}_app`;
 	const c = new pg.Client({ connectionString: admin });
 	await c.connect();
 	await c.query(`create database ${name}`);
+	await c.query(`create role ${role} login`);
 	await c.end();
 	const url = new URL(admin);
 	url.pathname = `/${name}`;
+	env.DATABASE_OWNER_URL = url.toString();
+	url.username = role;
 	env.DATABASE_URL = url.toString();
 	dropDatabase = async () => {
 		const d = new pg.Client({ connectionString: admin });
 		await d.connect();
 		await d.query(`drop database if exists ${name} with (force)`);
+		await d.query(`drop role if exists ${role}`);
 		await d.end();
 	};
 }

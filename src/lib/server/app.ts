@@ -1,6 +1,12 @@
 import { readdirSync } from 'node:fs';
 import { config, type Config } from './config';
-import { migrationsFolder, openDatabase, type Database, type Db } from './db/client';
+import {
+	migrationsFolder,
+	openDatabase,
+	ownsAuditTrail,
+	type Database,
+	type Db
+} from './db/client';
 import { createAuth, type Auth } from './auth/auth.config';
 import { createMailer, type Mailer } from './mail/mailer';
 import { authMails } from './mail/auth-mails';
@@ -9,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isDatabaseUnavailable } from './db/unavailable';
 import { logger } from './logger';
+import { useAuditSecret } from './audit/audit-mac';
 
 /** The process-wide services one Kith instance runs with. Tests build their own with createApp. */
 export type App = {
@@ -25,7 +32,14 @@ export type App = {
 };
 
 export function createApp(cfg: Config, database?: Database): App {
-	const db = database ?? openDatabase({ url: cfg.DATABASE_URL, dataDir: cfg.dataDir });
+	useAuditSecret(cfg.secret);
+	const db =
+		database ??
+		openDatabase({
+			url: cfg.DATABASE_URL,
+			ownerUrl: cfg.DATABASE_OWNER_URL,
+			dataDir: cfg.dataDir
+		});
 	const mailer = createMailer({ smtpUrl: cfg.SMTP_URL, from: cfg.MAIL_FROM, dataDir: cfg.dataDir });
 	const auth = createAuth(db.db, {
 		secret: cfg.secret,
@@ -53,6 +67,10 @@ export function getApp(): Promise<App> {
 	current ??= (async () => {
 		const app = createApp(config());
 		await migrateWhenReachable(app.database);
+		if (await ownsAuditTrail(app.database))
+			logger.warn(
+				'Kith connects as the owner of its database, so it could switch the audit trail’s triggers off: give it a role of its own in DATABASE_URL and the owner in DATABASE_OWNER_URL (README, "Database roles")'
+			);
 		return app;
 	})();
 	return current;

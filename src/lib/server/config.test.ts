@@ -17,4 +17,15 @@ describe('configuration', () => {
 		expect(run).toThrow(/ORIGIN/);
 		expect(run).toThrow(/KITH_SECRET: must be at least 32 characters/);
 	});
+
+	it('takes the owner for migrations only beside the database Kith runs on', () => {
+		expect(() => parseConfig({ DATABASE_OWNER_URL: 'postgres://owner@db/kith' })).toThrow(
+			/DATABASE_OWNER_URL is for migrations of the DATABASE_URL database/
+		);
+		const c = parseConfig({
+			DATABASE_URL: 'postgres://kith@db/kith',
+			DATABASE_OWNER_URL: 'postgres://owner@db/kith'
+		});
+		expect(c.DATABASE_OWNER_URL).toBe('postgres://owner@db/kith');
+	});
 });

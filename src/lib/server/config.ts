@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 
@@ -9,6 +9,14 @@ import { join } from 'node:path';
  */
 const ZEnv = z.object({
 	DATABASE_URL: z
+		.string()
+		.regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+		.optional(),
+	/**
+	 * The database's owner, for migrations only. With it, Kith runs as DATABASE_URL's role, which
+	 * may insert audit records but not change them, nor alter the table or its triggers.
+	 */
+	DATABASE_OWNER_URL: z
 		.string()
 		.regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
 		.optional(),
@@ -43,6 +51,10 @@ export function parseConfig(env: Record<string, string | undefined>): z.infer<ty
 		const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
 		throw new ConfigError(`Kith cannot start: invalid configuration\n${lines.join('\n')}`);
 	}
+	if (parsed.data.DATABASE_OWNER_URL && !parsed.data.DATABASE_URL)
+		throw new ConfigError(
+			'Kith cannot start: DATABASE_OWNER_URL is for migrations of the DATABASE_URL database; set DATABASE_URL too'
+		);
 	return parsed.data;
 }
 
@@ -57,9 +69,19 @@ function resolveSecret(env: z.infer<typeof ZEnv>): string {
 	mkdirSync(env.KITH_DATA_DIR, { recursive: true });
 	const file = join(env.KITH_DATA_DIR, 'secret');
 	if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-	const secret = randomBytes(32).toString('hex');
-	writeFileSync(file, secret, { mode: 0o600 });
-	return secret;
+	// Several processes may start at once on a new data folder (the workers of scripts/serve.js):
+	// the secret is written whole under another name and linked into place, and the first link
+	// wins, so every process reads the same one.
+	const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+	writeFileSync(tmp, randomBytes(32).toString('hex'), { mode: 0o600 });
+	try {
+		linkSync(tmp, file);
+	} catch (e) {
+		if ((e as { code?: string }).code !== 'EEXIST') throw e;
+	} finally {
+		unlinkSync(tmp);
+	}
+	return readFileSync(file, 'utf8').trim();
 }
 
 export function config(): Config {

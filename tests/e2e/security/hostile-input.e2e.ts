@@ -4,12 +4,14 @@
 // a 500 or show a stack trace. Like the route matrix, nothing is listed by hand: the actions come
 // from the route files, and their fields and real ids from the pages each role is shown (a crawl).
 // The posts really write, so this file starts a Kith of its own (fresh database, same seed)
-// instead of changing the data the other journeys read.
+// instead of changing the data the other journeys read. On PostgreSQL it also reads that database
+// around every post that is refused, and fails if the refusal changed anything.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import fc from 'fast-check';
+import pg from 'pg';
 import { expect, test, type APIRequestContext, type APIResponse } from '../fixtures/test';
 import { routeRules } from '../../../src/lib/server/access/route-rules';
 import { emailOf, roles, type Role } from '../fixtures/accounts';
@@ -215,14 +217,62 @@ async function expectCalm(response: APIResponse, what: string) {
 let server: ChildProcess | undefined;
 let baseURL = '';
 
+/**
+ * The data a refused request must leave as it was: every table but the bookkeeping a refusal may
+ * rightly write (the audit trail, counters of refusals and sign-in attempts, sessions, presence),
+ * and the read marks any view of a page writes (a refused form without script answers with its
+ * page again, which records the view like every other). Each table's fingerprint is its row count
+ * and the newest transaction that wrote a row, so any insert, update or delete shows, even one
+ * that writes the same values back.
+ */
+const bookkeeping = new Set([
+	'audit_log',
+	'access_denials',
+	'rate_limit',
+	'rate_limits',
+	'session',
+	'verification',
+	'room_presence',
+	'board_reads',
+	'lesson_progress'
+]);
+let database: pg.Client | undefined;
+let fingerprintSql = '';
+let refusalsChecked = 0;
+
+async function fingerprint(): Promise<Map<string, string>> {
+	if (!database) return new Map();
+	const { rows } = await database.query<{ t: string; f: string }>(fingerprintSql);
+	return new Map(rows.map((r) => [r.t, r.f]));
+}
+
+/** Posts, and when the answer is a refusal (4xx) checks that no table changed. */
+async function refusedLeavesDataAlone(
+	what: string,
+	post: () => Promise<APIResponse>
+): Promise<APIResponse> {
+	const before = await fingerprint();
+	const response = await post();
+	if (database && response.status() >= 400) {
+		const after = await fingerprint();
+		refusalsChecked += 1;
+		const changed = [...after].filter(([t, f]) => before.get(t) !== f).map(([t]) => t);
+		expect.soft(changed, `${what}: refused (${response.status()}), so nothing changes`).toEqual([]);
+	}
+	return response;
+}
+
 test.beforeAll(async ({ playwright: _ }, testInfo) => {
 	test.setTimeout(180_000);
 	const kind = testInfo.project.name === 'postgres' ? 'postgres' : 'pglite';
 	const port = Number(process.env.E2E_PORT ?? 3100) + (kind === 'postgres' ? 11 : 10);
 	baseURL = `http://localhost:${port}`;
+	const databaseName = `kith_e2e_hostile_${randomUUID().slice(0, 8)}`;
 	server = spawn('npx', ['tsx', 'tests/e2e/server.ts', kind, String(port)], {
 		stdio: 'ignore',
-		detached: true
+		detached: true,
+		// No reminders: a session an accepted post scheduled must not be announced mid-check.
+		env: { ...process.env, KITH_E2E_DATABASE: databaseName, KITH_REMINDERS: 'off' }
 	});
 	for (let waited = 0; ; waited += 250) {
 		const ready = await fetch(`${baseURL}/readyz`).then(
@@ -233,9 +283,26 @@ test.beforeAll(async ({ playwright: _ }, testInfo) => {
 		if (waited > 150_000) throw new Error('the hostile-input instance did not start');
 		await new Promise((r) => setTimeout(r, 250));
 	}
+	if (kind === 'postgres') {
+		const url = new URL(process.env.TEST_DATABASE_URL as string);
+		url.pathname = `/${databaseName}`;
+		database = new pg.Client({ connectionString: url.toString() });
+		await database.connect();
+		const { rows } = await database.query<{ t: string }>(
+			"select tablename as t from pg_tables where schemaname = 'public' order by 1"
+		);
+		fingerprintSql = rows
+			.filter((r) => !bookkeeping.has(r.t))
+			.map(
+				(r) =>
+					`select '${r.t}' as t, count(*) || ':' || coalesce(max(xmin::text::bigint), 0) as f from "${r.t}"`
+			)
+			.join(' union all ');
+	}
 });
 
-test.afterAll(() => {
+test.afterAll(async () => {
+	await database?.end();
 	// The launcher stops Kith and drops its database on SIGTERM; its group takes npx along.
 	if (server?.pid) process.kill(-server.pid, 'SIGTERM');
 });
@@ -317,7 +384,9 @@ test('no hostile value in any form action or endpoint answers a 500', async ({ p
 			const key = `${form.routeId}?/${form.action}`;
 			const valid = Object.fromEntries(form.fields.map((f) => [f.name, f.valid]));
 			const send = async (body: Record<string, string>, label: string) => {
-				const response = await post(request, form.url, { form: body });
+				const response = await refusedLeavesDataAlone(`${what} with ${label}`, () =>
+					post(request, form.url, { form: body })
+				);
 				await expectCalm(response, `${what} with ${label}`);
 				return response.status() < 500;
 			};
@@ -343,7 +412,9 @@ test('no hostile value in any form action or endpoint answers a 500', async ({ p
 				{ numRuns: 6, seed: 42, endOnFailure: true }
 			);
 			for (const odd of oddBodies) {
-				const response = await post(request, form.url, odd);
+				const response = await refusedLeavesDataAlone(`${what} as ${odd.contentType}`, () =>
+					post(request, form.url, odd)
+				);
 				await expectCalm(response, `${what} as ${odd.contentType}`);
 			}
 			// An action may have ended this session (sign out, sessions): sign in again.
@@ -363,6 +434,8 @@ test('no hostile value in any form action or endpoint answers a 500', async ({ p
 			if (probed.has(`${routeId}?/${action}`)) continue;
 			fallback.push(`${routeId}?/${action}`);
 			const url = samplePath(routeId) + (action === 'default' ? '' : `?/${action}`);
+			// Seen once first, as a person would before posting (opening a lesson enrols them).
+			await request.get(samplePath(routeId), { maxRedirects: 0 });
 			for (const value of fc.sample(hostile, { numRuns: 4, seed: 3 })) {
 				const form = Object.fromEntries(
 					['id', 'groupId', 'sessionId', 'date', 'first', 'minutes', 'name', 'body'].map((n) => [
@@ -370,10 +443,16 @@ test('no hostile value in any form action or endpoint answers a 500', async ({ p
 						value
 					])
 				);
-				await expectCalm(await post(request, url, { form }), `POST ${url} (not shown to any role)`);
+				const what = `POST ${url} (not shown to any role)`;
+				await expectCalm(
+					await refusedLeavesDataAlone(what, () => post(request, url, { form })),
+					what
+				);
 			}
-			for (const odd of oddBodies)
-				await expectCalm(await post(request, url, odd), `POST ${url} as ${odd.contentType}`);
+			for (const odd of oddBodies) {
+				const what = `POST ${url} as ${odd.contentType}`;
+				await expectCalm(await refusedLeavesDataAlone(what, () => post(request, url, odd)), what);
+			}
 			probed.add(`${routeId}?/${action}`);
 		}
 	}
@@ -387,7 +466,7 @@ test('no hostile value in any form action or endpoint answers a 500', async ({ p
 	const shown = [...probed].length;
 	test.info().annotations.push({
 		type: 'hostile input',
-		description: `${requests} requests; ${shown} actions probed, ${fallback.length} of them without a form shown: ${fallback.join(', ')}`
+		description: `${requests} requests (${database ? `${refusalsChecked} refusals checked to leave the data unchanged` : 'data checked on PostgreSQL only'}); ${shown} actions probed, ${fallback.length} of them without a form shown: ${fallback.join(', ')}`
 	});
 	const all = [...inSource].flatMap(([id, actions]) => actions.map((a) => `${id}?/${a}`));
 	expect(all.length, 'the route files were read').toBeGreaterThan(60);

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
 	bigint,
 	bigserial,
+	check,
 	index,
 	integer,
 	jsonb,
@@ -16,8 +17,13 @@ import {
 /**
  * Append-only, hash-chained audit trail. A record is written in the transaction of the change it
  * describes, unsealed; a sealer then gives it its place in the chain (seq), the previous record's
- * hash and its own hash, once. Triggers (migrations 0001, 0008) refuse DELETE and TRUNCATE, and
- * any UPDATE but that one sealing of an unsealed record with its content unchanged.
+ * hash and its own hash, once. Triggers (migrations 0001, 0008, 0011) refuse DELETE and TRUNCATE,
+ * and any UPDATE but that one sealing of an unsealed record with its content unchanged.
+ *
+ * Since 0011 every record carries a MAC made by the app with a key the database never sees
+ * (audit/audit-mac.ts), and the chain hash is keyed too: a row the app did not write, or one
+ * changed behind the triggers, no longer fits. The database refuses a record without a MAC and a
+ * copied one; records from before 0011 have none and are checked by their hash alone.
  */
 export const auditLog = pgTable(
 	'audit_log',
@@ -36,7 +42,9 @@ export const auditLog = pgTable(
 		/** Position in the chain, given at sealing; null until then. */
 		seq: bigint('seq', { mode: 'number' }),
 		prevHash: text('prev_hash'),
-		hash: text('hash')
+		hash: text('hash'),
+		/** `v1.<nonce>.<HMAC of the content>`, made when the record is written; null before 0011. */
+		mac: text('mac')
 	},
 	(t) => [
 		index('audit_site_at').on(t.siteId, t.at),
@@ -44,7 +52,10 @@ export const auditLog = pgTable(
 		uniqueIndex('audit_seq').on(t.seq),
 		index('audit_unsealed')
 			.on(t.id)
-			.where(sql`${t.seq} is null`)
+			.where(sql`${t.seq} is null`),
+		uniqueIndex('audit_mac').on(t.mac),
+		// NOT VALID in the migration: enforced for every new record, not for the old ones.
+		check('audit_mac_present', sql`${t.mac} is not null`)
 	]
 );
 

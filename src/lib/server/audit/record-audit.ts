@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import { auditLog } from './audit.schema';
 import type { AuditAction } from './actions';
+import { recordMac, type AuditDetails } from './audit-mac';
 import { actingRole, type Actor } from '../access/actor';
 import type { Db, Tx } from '../db/client';
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';
-export type AuditDetails = Record<string, string | number | boolean | null>;
 
 export type AuditEntry = {
 	actorUserId: string | null;
@@ -20,51 +19,13 @@ export type AuditEntry = {
 	details?: AuditDetails | null;
 };
 
-export const GENESIS_HASH = '0'.repeat(64);
-
-function canonicalDetails(details: AuditDetails | null | undefined): string {
-	if (!details) return 'null';
-	const keys = Object.keys(details).sort();
-	return JSON.stringify(keys.map((k) => [k, details[k] ?? null]));
-}
-
-/** The hash of one row: its content and the hash of the row before it. */
-export function auditHash(row: {
-	at: Date;
-	actorUserId: string | null;
-	actingRole: string | null;
-	siteId: string | null;
-	action: string;
-	entityType: string | null;
-	entityId: string | null;
-	outcome: string;
-	ip: string | null;
-	details: AuditDetails | null;
-	prevHash: string;
-}): string {
-	const payload = JSON.stringify([
-		row.at.toISOString(),
-		row.actorUserId,
-		row.actingRole,
-		row.siteId,
-		row.action,
-		row.entityType,
-		row.entityId,
-		row.outcome,
-		row.ip,
-		canonicalDetails(row.details),
-		row.prevHash
-	]);
-	return createHash('sha256').update(payload).digest('hex');
-}
-
 /**
  * Writes one record inside the caller's transaction, so the record exists exactly when the change
- * it describes does. It is written unsealed and takes no lock, so audited writes never queue
- * behind each other; sealAuditTrail() chains it moments later.
+ * it describes does. It carries its MAC (audit-mac.ts), is written unsealed and takes no lock, so
+ * audited writes never queue behind each other; sealAuditTrail() chains it moments later.
  */
 export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
-	await tx.insert(auditLog).values({
+	const content = {
 		at: new Date(),
 		actorUserId: entry.actorUserId,
 		actingRole: entry.actingRole,
@@ -75,7 +36,8 @@ export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
 		outcome: entry.outcome,
 		ip: entry.ip,
 		details: entry.details ?? null
-	});
+	};
+	await tx.insert(auditLog).values({ ...content, mac: recordMac(content) });
 }
 
 /** Writes a record on its own (e.g. a failed sign-in, where no other change happens). */

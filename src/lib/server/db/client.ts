@@ -29,8 +29,28 @@ export type Database = {
 
 export const migrationsFolder = resolve(process.env.KITH_MIGRATIONS_DIR ?? 'drizzle');
 
-/** PGlite under the data folder when no URL is given; a PostgreSQL pool otherwise. */
-export function openDatabase(opts: { url?: string; dataDir: string }): Database {
+/**
+ * What Kith's own role may do once the owner has migrated: read and write its tables, but on the
+ * audit trail only insert and seal (the columns sealing fills). Not owning anything, it cannot
+ * alter a table, drop an index or switch a trigger off. Granted again after every migration, so
+ * new tables are covered.
+ */
+async function grantAppRole(owner: pg.Client, role: string): Promise<void> {
+	const r = pg.escapeIdentifier(role);
+	await owner.query(`
+		grant usage on schema public, drizzle to ${r};
+		grant select on all tables in schema drizzle to ${r};
+		grant select, insert, update, delete on all tables in schema public to ${r};
+		grant usage, select on all sequences in schema public to ${r};
+		revoke update, delete, truncate on audit_log from ${r};
+		grant update (seq, prev_hash, hash) on audit_log to ${r};`);
+}
+
+/**
+ * PGlite under the data folder when no URL is given; a PostgreSQL pool otherwise. With `ownerUrl`
+ * the migrations run as the database's owner, who then grants the pool's role what it needs.
+ */
+export function openDatabase(opts: { url?: string; ownerUrl?: string; dataDir: string }): Database {
 	if (opts.url) {
 		const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
 		// A client whose server went away (restart, failover) reports it as an 'error' event.
@@ -59,16 +79,26 @@ export function openDatabase(opts: { url?: string; dataDir: string }): Database 
 			kind: 'postgres',
 			raw: { pool },
 			migrate: async () => {
-				const client = await pool.connect();
+				const owner = opts.ownerUrl ? new pg.Client({ connectionString: opts.ownerUrl }) : null;
+				const client = owner ?? (await pool.connect());
 				try {
+					if (owner) await owner.connect();
 					// One instance migrates at a time; the others wait and then find nothing to do.
 					await client.query('select pg_advisory_lock($1::bigint)', [lockKeys.migrations]);
 					await migratePg(drizzlePg({ client, schema }), { migrationsFolder });
+					if (owner) {
+						const { rows } = await pool.query<{ role: string }>('select current_user as role');
+						const { rows: own } = await owner.query<{ role: string }>(
+							'select current_user as role'
+						);
+						if (rows[0] && rows[0].role !== own[0]?.role) await grantAppRole(owner, rows[0].role);
+					}
 				} finally {
 					await client
 						.query('select pg_advisory_unlock($1::bigint)', [lockKeys.migrations])
 						.catch(() => undefined);
-					client.release();
+					if (owner) await owner.end().catch(() => undefined);
+					else (client as pg.PoolClient).release();
 				}
 			},
 			close: async () => {
@@ -90,6 +120,18 @@ export function openDatabase(opts: { url?: string; dataDir: string }): Database 
 		},
 		close: () => client.close()
 	};
+}
+
+/**
+ * True when the app's role owns the audit trail, so could switch its triggers off: on PostgreSQL
+ * without DATABASE_OWNER_URL. (PGlite is one process owning its own files; there is no other role.)
+ */
+export async function ownsAuditTrail(database: Database): Promise<boolean> {
+	if (database.kind !== 'postgres') return false;
+	const result = await database.db.execute(
+		sql`select tableowner = current_user as owns from pg_tables where tablename = 'audit_log'`
+	);
+	return rowsOf<{ owns: boolean }>(result)[0]?.owns ?? false;
 }
 
 /** True when the database answers and every committed migration is applied. */
