@@ -1,11 +1,13 @@
 // Authenticated page renders per second: the demo member's home, a lesson, the group board and a
 // board thread, each loaded by 10 concurrent clients for a fixed time on one built instance.
 // QUALITY.md's budget is ≥ 500 requests/s (and p99 < 100 ms at 300 requests/s) on 2 cores with
-// PostgreSQL; this runs on the embedded database unless DATABASE_URL is set, so read its figures
-// as the same machine's before and after, not against the budget.
-// Usage: npm run bench:render [-- --seconds 10 --clients 10]
+// PostgreSQL. It runs on the embedded database by default (read those figures as the same
+// machine's before and after); with --postgres it makes a fresh database on TEST_DATABASE_URL's
+// server and runs Kith there with --workers processes (scripts/serve.js; default one per core).
+// Usage: npm run bench:render [-- --seconds 10 --clients 10] [--postgres [--workers 2]]
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import pg from 'pg';
 import { demoGroupId } from '../src/lib/server/demo/seed-demo-group';
 import { freePort, root, setUpDataDir, spawnServer, waitFor200 } from './lib/server';
 
@@ -71,6 +73,31 @@ async function load(url: string, cookie: string, clients: number, seconds: numbe
 
 const seconds = arg('seconds', 10);
 const clients = arg('clients', 10);
+let dropDatabase = async (): Promise<void> => {};
+if (process.argv.includes('--postgres')) {
+	const admin = process.env.TEST_DATABASE_URL;
+	if (!admin)
+		throw new Error('--postgres needs TEST_DATABASE_URL (a server this may create a database on)');
+	const name = `kith_bench_${Date.now().toString(36)}`;
+	const c = new pg.Client({ connectionString: admin });
+	await c.connect();
+	await c.query(`create database ${name}`);
+	await c.end();
+	const url = new URL(admin);
+	url.pathname = `/${name}`;
+	process.env.DATABASE_URL = url.toString();
+	if (process.argv.includes('--workers')) process.env.KITH_WORKERS = String(arg('workers', 1));
+	dropDatabase = async () => {
+		const d = new pg.Client({ connectionString: admin });
+		await d.connect();
+		await d.query(`drop database if exists ${name} with (force)`);
+		await d.end();
+	};
+}
+const database = process.env.DATABASE_URL
+	? `PostgreSQL, ${process.env.KITH_WORKERS ?? 'auto'} worker(s)`
+	: 'PGlite, one process';
+console.log(`render bench: ${database}, ${clients} clients, ${seconds} s per page`);
 const data = await setUpDataDir();
 const server = spawnServer(data.dir, await freePort());
 try {
@@ -117,9 +144,10 @@ try {
 	}
 	mkdirSync(join(root, 'bench/results'), { recursive: true });
 	const file = join(root, 'bench/results', `render-${new Date().toISOString()}.json`);
-	writeFileSync(file, JSON.stringify({ seconds, clients, results }, null, 2));
+	writeFileSync(file, JSON.stringify({ database, seconds, clients, results }, null, 2));
 	console.log(`results: ${file}`);
 } finally {
 	await server.stop();
 	data.remove();
+	await dropDatabase();
 }
