@@ -87,5 +87,7 @@ export function createHeadWitness(dataDir: string): HeadWitness {
 /** Reads `<seq>:<hash>` as given to audit:verify --head (from a log line). */
 export function parseHeadArgument(value: string): AuditHead | null {
 	const m = /^(\d+):([0-9a-f]{64})$/.exec(value.trim());
-	return m ? { seq: Number(m[1]), hash: m[2] as string, at: 'the time of the given log line' } : null;
+	return m
+		? { seq: Number(m[1]), hash: m[2] as string, at: 'the time of the given log line' }
+		: null;
 }
