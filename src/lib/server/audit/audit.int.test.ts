@@ -12,25 +12,25 @@ import { describeChainReport, verifyAuditChain } from './verify-audit-chain';
 import { countUnsealed, sealAuditTrail } from './seal-audit-trail';
 import { createHeadWitness, readAuditHead } from './audit-head';
 
+// The label tells the records apart; which action they name does not matter to the chain.
+const entry = (label: string) => ({
+	actorUserId: 'u1',
+	actingRole: 'member',
+	siteId: null,
+	action: 'profile.update' as const,
+	entityType: 'profile',
+	entityId: 'u1',
+	outcome: 'success' as const,
+	ip: '127.0.0.1',
+	details: { field: 'displayName', count: 2, label }
+});
+
 describe.each(dbKinds)('audit trail on %s', (kind) => {
 	let app: TestApp;
 	beforeAll(async () => {
 		app = await createTestApp(kind);
 	});
 	afterAll(async () => app.cleanup());
-
-	// The label tells the records apart; which action they name does not matter to the chain.
-	const entry = (label: string) => ({
-		actorUserId: 'u1',
-		actingRole: 'member',
-		siteId: null,
-		action: 'profile.update' as const,
-		entityType: 'profile',
-		entityId: 'u1',
-		outcome: 'success' as const,
-		ip: '127.0.0.1',
-		details: { field: 'displayName', count: 2, label }
-	});
 
 	it('chains records so the whole trail verifies', async () => {
 		for (const a of ['one', 'two', 'three']) await recordAuditAlone(app.db, entry(a));
@@ -103,17 +103,6 @@ describe.each(dbKinds)('audit trail against a writer behind the app on %s', (kin
 	});
 	afterEach(async () => app.cleanup());
 
-	const entry = (label: string) => ({
-		actorUserId: 'u1',
-		actingRole: 'member',
-		siteId: null,
-		action: 'profile.update' as const,
-		entityType: 'profile',
-		entityId: 'u1',
-		outcome: 'success' as const,
-		ip: '127.0.0.1',
-		details: { label }
-	});
 	const record = async (n: number) => {
 		for (let i = 0; i < n; i++) await recordAuditAlone(app.db, entry(`r${i}`));
 	};
