@@ -11,6 +11,7 @@
 import type { App } from './app';
 import { sealAuditTrail } from './audit/seal-audit-trail';
 import { stopPeriodicJobs } from './jobs/periodic';
+import { flushWritesBehind } from './db/write-behind';
 import { logger } from './logger';
 
 const streamClosers = new Set<() => Promise<void>>();
@@ -57,7 +58,9 @@ export function stopGracefully(app: App): void {
 			await closeStreams();
 			// No run of a periodic job (a reminder round, a sealing) may outlive the database.
 			await stopPeriodicJobs();
-			// Seal what the last requests wrote, so the chain is whole when this instance is gone.
+			// Write what pages left behind (read marks, view records), then seal what the last
+			// requests wrote, so the chain is whole when this instance is gone.
+			await flushWritesBehind(app.db);
 			await sealAuditTrail({ db: app.db });
 			await app.realtime.close();
 			await app.database.close();

@@ -96,15 +96,16 @@ test('a lesson once opened can be read again offline, until sign-out', async ({
 }) => {
 	await signIn(page, 'member');
 	await page.goto(firstLesson);
-	// The first page of a visit installs the service worker; once it controls the page, a visit
-	// goes through it and the lesson is kept.
+	// The first page of a visit installs the service worker. Once it is active, the next visit
+	// goes through it (whether or not its claim of this page has landed yet: on a busy machine
+	// that took over 10 s) and the lesson is kept.
 	await page.evaluate(async () => {
 		await navigator.serviceWorker.ready;
 	});
+	await page.reload();
 	await expect
 		.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
 		.toBe(true);
-	await page.reload();
 	await expect(lessonText(page)).toBeVisible();
 
 	await context.setOffline(true);

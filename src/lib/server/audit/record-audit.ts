@@ -3,6 +3,7 @@ import type { AuditAction } from './actions';
 import { recordMac, type AuditDetails } from './audit-mac';
 import { actingRole, type Actor } from '../access/actor';
 import type { Db, Tx } from '../db/client';
+import { writeBehind } from '../db/write-behind';
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';
 
@@ -19,12 +20,8 @@ export type AuditEntry = {
 	details?: AuditDetails | null;
 };
 
-/**
- * Writes one record inside the caller's transaction, so the record exists exactly when the change
- * it describes does. It carries its MAC (audit-mac.ts), is written unsealed and takes no lock, so
- * audited writes never queue behind each other; sealAuditTrail() chains it moments later.
- */
-export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+/** The row of one record, stamped now and carrying its MAC (audit-mac.ts). */
+function auditRow(entry: AuditEntry): typeof auditLog.$inferInsert {
 	const content = {
 		at: new Date(),
 		actorUserId: entry.actorUserId,
@@ -37,7 +34,16 @@ export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
 		ip: entry.ip,
 		details: entry.details ?? null
 	};
-	await tx.insert(auditLog).values({ ...content, mac: recordMac(content) });
+	return { ...content, mac: recordMac(content) };
+}
+
+/**
+ * Writes one record inside the caller's transaction, so the record exists exactly when the change
+ * it describes does. It is written unsealed and takes no lock, so audited writes never queue
+ * behind each other; sealAuditTrail() chains it moments later.
+ */
+export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+	await tx.insert(auditLog).values(auditRow(entry));
 }
 
 /** Writes a record on its own (e.g. a failed sign-in, where no other change happens). */
@@ -60,9 +66,8 @@ export type ActorAuditEntry = {
 	siteId?: string | null;
 };
 
-/** Records an action of a signed-in person, in the caller's transaction. */
-export function recordActorAudit(tx: Tx, actor: Actor, entry: ActorAuditEntry): Promise<void> {
-	return recordAudit(tx, {
+function actorEntry(actor: Actor, entry: ActorAuditEntry): AuditEntry {
+	return {
 		actorUserId: actor.userId,
 		actingRole: actingRole(actor),
 		siteId: entry.siteId === undefined ? (actor.site?.id ?? null) : entry.siteId,
@@ -72,7 +77,12 @@ export function recordActorAudit(tx: Tx, actor: Actor, entry: ActorAuditEntry): 
 		outcome: entry.outcome ?? 'success',
 		ip: actor.ip,
 		details: entry.details ?? null
-	});
+	};
+}
+
+/** Records an action of a signed-in person, in the caller's transaction. */
+export function recordActorAudit(tx: Tx, actor: Actor, entry: ActorAuditEntry): Promise<void> {
+	return recordAudit(tx, actorEntry(actor, entry));
 }
 
 /**
@@ -105,4 +115,18 @@ export async function recordActorAuditAlone(
 	entry: ActorAuditEntry
 ): Promise<void> {
 	await db.transaction(async (tx) => recordActorAudit(tx, actor, entry));
+}
+
+const viewRecords = writeBehind<typeof auditLog.$inferInsert>({
+	name: 'view audit records',
+	write: (tx, rows) => tx.insert(auditLog).values(rows)
+});
+
+/**
+ * recordActorAudit for a page view of group content, written behind the page (db/write-behind.ts):
+ * stamped and sealed with its MAC now, stored within moments. Only for the reads decision 0009
+ * lists; reading a person's health record stays in the page's transaction (recordActorAudit).
+ */
+export function recordViewBehind(db: Db, actor: Actor, entry: ActorAuditEntry): void {
+	viewRecords.add(db, auditRow(actorEntry(actor, entry)));
 }

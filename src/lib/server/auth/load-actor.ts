@@ -8,11 +8,30 @@ import { isStaff } from '../access/permissions';
 import { recordAuditAlone } from '../audit/record-audit';
 import type { Auth } from './auth.config';
 import { outageOr } from '../db/unavailable';
+import { writeBehind } from '../db/write-behind';
 
 export const IDLE_MEMBER_SECONDS = 30 * 60;
 export const IDLE_STAFF_SECONDS = 15 * 60;
 /** How often "last seen" is written; idle checks are exact to within this. */
 const TOUCH_EVERY_MS = 20_000;
+
+// "Last seen" is written behind the page (decision 0009): the request does not wait for it, and
+// idle expiry stays exact to within TOUCH_EVERY_MS plus the moment the write takes.
+const touches = writeBehind<{ sessionId: string; lastSeenAt: Date; activeSiteId: string | null }>({
+	name: 'session last seen',
+	key: (t) => t.sessionId,
+	write: async (tx, items) => {
+		for (const t of items)
+			await tx
+				.update(sessionTable)
+				// Never back in time: another instance may have written a later touch.
+				.set({
+					lastSeenAt: sql`greatest(${sessionTable.lastSeenAt}, ${t.lastSeenAt.toISOString()}::timestamptz)`,
+					activeSiteId: t.activeSiteId
+				})
+				.where(eq(sessionTable.id, t.sessionId));
+	}
+});
 
 export type LoadedActor =
 	| { kind: 'none' }
@@ -34,6 +53,7 @@ export async function loadActor({
 	ip: string | null;
 	now?: Date;
 }): Promise<LoadedActor> {
+	const readSince = Date.now();
 	const found = await app.auth.api
 		.getSession({ headers, query: { disableCookieCache: true } })
 		.catch(async (e: unknown) => {
@@ -57,12 +77,15 @@ export async function loadActor({
 	};
 	if (user.disabledAt) return end('disabled');
 
-	const rows = await app.db
-		.select({ site: sites, role: memberships.role })
-		.from(memberships)
-		.innerJoin(sites, eq(sites.id, memberships.siteId))
-		.where(and(eq(memberships.userId, user.id), isNull(memberships.suspendedAt)))
-		.orderBy(asc(sites.name));
+	const [rows, [profile]] = await Promise.all([
+		app.db
+			.select({ site: sites, role: memberships.role })
+			.from(memberships)
+			.innerJoin(sites, eq(sites.id, memberships.siteId))
+			.where(and(eq(memberships.userId, user.id), isNull(memberships.suspendedAt)))
+			.orderBy(asc(sites.name)),
+		app.db.select().from(profiles).where(eq(profiles.userId, user.id)).limit(1)
+	]);
 	const summaries = new Map<string, SiteSummary & { site: Site }>();
 	for (const { site, role } of rows) {
 		const entry = summaries.get(site.id) ?? {
@@ -82,23 +105,21 @@ export async function loadActor({
 	const isPlatformAdmin = user.isPlatformAdmin === true;
 	const idleSeconds = isStaff(roles, isPlatformAdmin) ? IDLE_STAFF_SECONDS : IDLE_MEMBER_SECONDS;
 
-	const lastSeen = session.lastSeenAt ?? session.createdAt;
-	if (now.getTime() - new Date(lastSeen).getTime() > idleSeconds * 1000) return end('idle');
+	// A touch of this instance not written yet counts: the request before this one was activity.
+	const stored = new Date(session.lastSeenAt ?? session.createdAt);
+	const queued = touches.queued(app.db, session.id, readSince)?.lastSeenAt;
+	const lastSeen = queued && queued > stored ? queued : stored;
+	if (now.getTime() - lastSeen.getTime() > idleSeconds * 1000) return end('idle');
 	if (
-		now.getTime() - new Date(lastSeen).getTime() > TOUCH_EVERY_MS ||
+		now.getTime() - lastSeen.getTime() > TOUCH_EVERY_MS ||
 		session.activeSiteId !== (active?.id ?? null)
-	) {
-		await app.db
-			.update(sessionTable)
-			.set({ lastSeenAt: now, activeSiteId: active?.id ?? null })
-			.where(eq(sessionTable.id, session.id));
-	}
+	)
+		touches.add(app.db, {
+			sessionId: session.id,
+			lastSeenAt: now,
+			activeSiteId: active?.id ?? null
+		});
 
-	const [profile] = await app.db
-		.select()
-		.from(profiles)
-		.where(eq(profiles.userId, user.id))
-		.limit(1);
 	const site = active?.site ?? null;
 	const access = buildActorAccess({
 		roles,

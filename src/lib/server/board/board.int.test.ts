@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, dbKinds, type TestApp } from '../testing/test-app';
 import { makePerson, makeSite } from '../testing/factories';
 import { makeGroup } from '../testing/group-factory';
 import { auditLog } from '../audit/audit.schema';
 import { sites } from '../sites/sites.schema';
-import { boardPosts } from './board.schema';
+import { boardPosts, boardReads } from './board.schema';
+import { flushWritesBehind } from '../db/write-behind';
 import { groupMembers } from '../groups/groups.schema';
 import { moderationActions, moderationItems } from '../moderation/moderation.schema';
 import { AppError } from '../errors';
@@ -64,6 +65,44 @@ describe.each(dbKinds)('group board and moderation on %s', (kind) => {
 	const open = (actor: Actor, groupId: string, threadId: string) =>
 		getThread({ db: app.db, actor, input: { groupId, threadId } });
 
+	it('writes read marks and view records behind the page, in moments, losing none', async () => {
+		const { groupId, ann, ben } = await setting();
+		const { threadId } = await thread(ben, groupId);
+		await reply(ben, groupId, threadId, 'First reply');
+		await open(ann, groupId, threadId);
+		// The board counts the thread read at once, whether or not its mark is stored yet.
+		expect((await board(ann, groupId)).threads[0]?.unread).toBe(0);
+		const markOf = (id: string) =>
+			app.db
+				.select({ readAt: boardReads.readAt })
+				.from(boardReads)
+				.where(and(eq(boardReads.threadId, id), eq(boardReads.userId, ann.userId)));
+		const viewsOf = (id: string) =>
+			app.db
+				.select({ action: auditLog.action })
+				.from(auditLog)
+				.where(and(eq(auditLog.entityId, id), eq(auditLog.actorUserId, ann.userId)));
+		// Stored within moments with nobody asking for it.
+		await vi.waitFor(async () => expect(await markOf(threadId)).toHaveLength(1), {
+			timeout: 5000,
+			interval: 50
+		});
+		expect((await viewsOf(threadId)).map((v) => v.action)).toEqual(['board.thread_read']);
+		const [first] = await markOf(threadId);
+
+		// A thread removed before its mark is written costs that mark only.
+		const gone = await thread(ben, groupId, 'Soon removed');
+		await open(ann, groupId, gone.threadId);
+		await open(ann, groupId, threadId);
+		await app.db.delete(boardPosts).where(eq(boardPosts.id, gone.threadId));
+		await flushWritesBehind(app.db);
+		expect(await markOf(gone.threadId)).toEqual([]);
+		const [second] = await markOf(threadId);
+		expect(second?.readAt.getTime()).toBeGreaterThan(first?.readAt.getTime() ?? Infinity);
+		expect(await viewsOf(threadId)).toHaveLength(2);
+		expect((await viewsOf(gone.threadId)).map((v) => v.action)).toEqual(['board.thread_read']);
+	});
+
 	it('members post threads and replies, see each other by pseudonym, with unread counts', async () => {
 		const { groupId, ann, ben, fac } = await setting();
 		const { threadId, risk } = await thread(ann, groupId, '  Hello all  ', '  A good week  ');
@@ -91,6 +130,7 @@ describe.each(dbKinds)('group board and moderation on %s', (kind) => {
 		await reply(ben, groupId, threadId, 'One more thing');
 		expect((await board(ann, groupId)).threads[0]?.unread).toBe(1);
 
+		await flushWritesBehind(app.db);
 		const audits = await app.db
 			.select({ action: auditLog.action })
 			.from(auditLog)

@@ -3,12 +3,14 @@ import type { Db, Tx } from '../db/client';
 import type { Actor } from '../access/actor';
 import { notFound } from '../errors';
 import { groupFor, type GroupAccess, type GroupRole } from '../groups/group-access';
-import { boardPosts, boardReactions, boardReads } from './board.schema';
+import { boardPosts, boardReactions } from './board.schema';
+import { markThreadRead } from './read-marks';
+import { boardGroup } from './list-threads';
 import { authorNames } from '../people/names';
 import { blockedBy } from '../safety/blocked-by';
 import { reactionKinds, type ReactionKind } from './board.validation';
 import { isUuid } from '../validation';
-import { recordActorAudit } from '../audit/record-audit';
+import { recordViewBehind } from '../audit/record-audit';
 
 export type BoardPost = typeof boardPosts.$inferSelect;
 
@@ -62,7 +64,7 @@ export async function postOf(tx: Tx | Db, groupId: string, postId: string): Prom
 /**
  * One thread with its replies and reactions of support, marked read for the viewer. A hidden post
  * shows to members as "hidden by a moderator" (its author still sees their own words); staff see
- * it with its text. The read is audited.
+ * it with its text. The read is audited. A view writes nothing itself, so it needs no transaction.
  */
 export async function getThread({
 	db,
@@ -75,81 +77,73 @@ export async function getThread({
 	input: { groupId: string; threadId: string };
 	now?: Date;
 }): Promise<ThreadView> {
-	return db.transaction(async (tx) => {
-		const access = await groupFor(tx, given, input.groupId);
-		const { actor, group, role } = access;
-		const thread = await threadOf(tx, group.id, input.threadId);
-		const posts = await tx
-			.select()
-			.from(boardPosts)
-			.where(
-				and(
-					eq(boardPosts.groupId, group.id),
-					or(eq(boardPosts.id, thread.id), eq(boardPosts.threadId, thread.id))
-				)
-			);
-		const views = await viewsOf(tx, access, posts);
-		const byId = new Map(views.map((v) => [v.id, v]));
-		const head = byId.get(thread.id);
-		if (!head) throw notFound();
-		const replies = posts
-			.filter((p) => p.id !== thread.id)
-			.sort(
-				(a, b) =>
-					Number(b.pinned) - Number(a.pinned) || a.createdAt.getTime() - b.createdAt.getTime()
+	const access = await groupFor(db, given, input.groupId);
+	const { actor, group, role } = access;
+	if (!isUuid(input.threadId)) throw notFound();
+	// The thread and its replies in one statement; an id of a reply or of another group is "not found".
+	const posts = await db
+		.select()
+		.from(boardPosts)
+		.where(
+			and(
+				eq(boardPosts.groupId, group.id),
+				or(eq(boardPosts.id, input.threadId), eq(boardPosts.threadId, input.threadId))
 			)
-			.flatMap((p) => byId.get(p.id) ?? []);
-		await tx
-			.insert(boardReads)
-			.values({ threadId: thread.id, userId: actor.userId, readAt: now })
-			.onConflictDoUpdate({
-				target: [boardReads.threadId, boardReads.userId],
-				set: { readAt: now }
-			});
-		await recordActorAudit(tx, actor, {
-			action: 'board.thread_read',
-			entityType: 'board_post',
-			entityId: thread.id,
-			details: { groupId: group.id, replies: replies.length }
-		});
-		const staffView = role !== 'member';
-		return {
-			group: {
-				id: group.id,
-				name: group.name,
-				slowModeSeconds: group.boardSlowModeSeconds,
-				closedAt: group.closedAt
-			},
-			role,
-			thread: {
-				...head,
-				title: thread.hiddenAt && !staffView && !head.mine ? null : thread.title,
-				slowModeSeconds: thread.slowModeSeconds
-			},
-			replies
-		};
+		);
+	const thread = posts.find((p) => p.id === input.threadId);
+	if (!thread || thread.threadId !== null) throw notFound();
+	const views = await viewsOf(db, access, posts);
+	const byId = new Map(views.map((v) => [v.id, v]));
+	const head = byId.get(thread.id);
+	if (!head) throw notFound();
+	const replies = posts
+		.filter((p) => p.id !== thread.id)
+		.sort(
+			(a, b) => Number(b.pinned) - Number(a.pinned) || a.createdAt.getTime() - b.createdAt.getTime()
+		)
+		.flatMap((p) => byId.get(p.id) ?? []);
+	// Neither waits: both are written behind the page (decision 0009).
+	markThreadRead(db, { threadId: thread.id, userId: actor.userId, readAt: now });
+	recordViewBehind(db, actor, {
+		action: 'board.thread_read',
+		entityType: 'board_post',
+		entityId: thread.id,
+		details: { groupId: group.id, replies: replies.length }
 	});
+	const staffView = role !== 'member';
+	return {
+		group: boardGroup(group),
+		role,
+		thread: {
+			...head,
+			title: thread.hiddenAt && !staffView && !head.mine ? null : thread.title,
+			slowModeSeconds: thread.slowModeSeconds
+		},
+		replies
+	};
 }
 
-async function viewsOf(tx: Tx, access: GroupAccess, posts: BoardPost[]): Promise<PostView[]> {
+async function viewsOf(tx: Tx | Db, access: GroupAccess, posts: BoardPost[]): Promise<PostView[]> {
 	const { actor, site, group, role } = access;
-	const { names, staff } = await authorNames(
-		tx,
-		group.id,
-		posts.map((p) => p.authorId)
-	);
-	const blocked = await blockedBy(tx, site.id, actor.userId);
 	const ids = posts.map((p) => p.id);
-	const reactions = ids.length
-		? await tx
-				.select({
-					postId: boardReactions.postId,
-					userId: boardReactions.userId,
-					kind: boardReactions.kind
-				})
-				.from(boardReactions)
-				.where(inArray(boardReactions.postId, ids))
-		: [];
+	const [{ names, staff }, blocked, reactions] = await Promise.all([
+		authorNames(
+			tx,
+			group.id,
+			posts.map((p) => p.authorId)
+		),
+		blockedBy(tx, site.id, actor.userId),
+		ids.length
+			? tx
+					.select({
+						postId: boardReactions.postId,
+						userId: boardReactions.userId,
+						kind: boardReactions.kind
+					})
+					.from(boardReactions)
+					.where(inArray(boardReactions.postId, ids))
+			: []
+	]);
 	const staffView = role !== 'member';
 	return posts.map((p) => {
 		const mine = p.authorId === actor.userId;

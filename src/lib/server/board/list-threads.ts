@@ -1,13 +1,13 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
-import { groupFor, type GroupRole } from '../groups/group-access';
+import { groupFor, type Group, type GroupRole } from '../groups/group-access';
 import { boardPosts, boardReads } from './board.schema';
-import { groupMembers } from '../groups/groups.schema';
 import { moderationActions } from '../moderation/moderation.schema';
 import { authorNames } from '../people/names';
 import { blockedBy } from '../safety/blocked-by';
-import { recordActorAudit } from '../audit/record-audit';
+import { recordViewBehind } from '../audit/record-audit';
+import { pendingReadsOf } from './read-marks';
 
 export type ThreadSummary = {
 	id: string;
@@ -39,7 +39,7 @@ export type BoardView = {
 /**
  * A group's board: its threads, pinned first then most recently active, with reply and unread
  * counts for the viewer. Members see each other by pseudonym and see hidden threads only as
- * hidden. The read is audited.
+ * hidden. The read is audited. A view writes nothing itself, so it needs no transaction.
  */
 export async function listThreads({
 	db,
@@ -52,9 +52,10 @@ export async function listThreads({
 	input: { groupId: string };
 	now?: Date;
 }): Promise<BoardView> {
-	return db.transaction(async (tx) => {
-		const { actor, site, group, role } = await groupFor(tx, given, input.groupId);
-		const posts = await tx
+	const { actor, site, group, role, membership } = await groupFor(db, given, input.groupId);
+	const readSince = Date.now();
+	const [posts, reads, blocked, warnings] = await Promise.all([
+		db
 			.select({
 				id: boardPosts.id,
 				threadId: boardPosts.threadId,
@@ -66,90 +67,91 @@ export async function listThreads({
 				lastActivityAt: boardPosts.lastActivityAt
 			})
 			.from(boardPosts)
-			.where(eq(boardPosts.groupId, group.id));
-		const reads = await tx
+			.where(eq(boardPosts.groupId, group.id)),
+		db
 			.select({ threadId: boardReads.threadId, readAt: boardReads.readAt })
 			.from(boardReads)
 			.innerJoin(boardPosts, eq(boardPosts.id, boardReads.threadId))
-			.where(and(eq(boardReads.userId, actor.userId), eq(boardPosts.groupId, group.id)));
-		const readAt = new Map(reads.map((r) => [r.threadId, r.readAt]));
-		const threads = posts.filter((p) => p.threadId === null);
-		const { names, staff } = await authorNames(
-			tx,
-			group.id,
-			threads.map((t) => t.authorId)
-		);
-		const blocked = await blockedBy(tx, site.id, actor.userId);
-		const staffView = role !== 'member';
-		const summaries: ThreadSummary[] = threads.map((t) => {
-			const inThread = posts.filter((p) => p.id === t.id || p.threadId === t.id);
-			const visible = staffView ? inThread : inThread.filter((p) => !p.hiddenAt);
-			const seen = readAt.get(t.id);
-			const hidden = !!t.hiddenAt;
-			return {
-				id: t.id,
-				title: hidden && !staffView ? null : t.title,
-				author: hidden && !staffView ? null : (names.get(t.authorId) ?? null),
-				authorIsStaff: staff.has(t.authorId),
-				blocked: blocked.has(t.authorId),
-				hidden,
-				pinned: t.pinned,
-				replies: inThread.length - 1,
-				unread: visible.filter((p) => p.authorId !== actor.userId && (!seen || p.createdAt > seen))
-					.length,
-				lastActivityAt: t.lastActivityAt
-			};
-		});
-		summaries.sort(
-			(a, b) =>
-				Number(b.pinned) - Number(a.pinned) ||
-				b.lastActivityAt.getTime() - a.lastActivityAt.getTime()
-		);
-		const standing: BoardView['standing'] = {
-			warnings: [],
-			mutedUntil: null,
-			agreementAccepted: true
-		};
-		if (role === 'member') {
-			const [me] = await tx
-				.select({
-					mutedUntil: groupMembers.mutedUntil,
-					agreementAcceptedAt: groupMembers.agreementAcceptedAt
-				})
-				.from(groupMembers)
-				.where(and(eq(groupMembers.groupId, group.id), eq(groupMembers.userId, actor.userId)));
-			standing.mutedUntil = me?.mutedUntil && me.mutedUntil > now ? me.mutedUntil : null;
-			standing.agreementAccepted = !!me?.agreementAcceptedAt;
-			const warnings = await tx
-				.select({ reason: moderationActions.reason, at: moderationActions.createdAt })
-				.from(moderationActions)
-				.where(
-					and(
-						eq(moderationActions.groupId, group.id),
-						eq(moderationActions.targetUserId, actor.userId),
-						eq(moderationActions.action, 'warn')
+			.where(and(eq(boardReads.userId, actor.userId), eq(boardPosts.groupId, group.id))),
+		blockedBy(db, site.id, actor.userId),
+		role === 'member'
+			? db
+					.select({ reason: moderationActions.reason, at: moderationActions.createdAt })
+					.from(moderationActions)
+					.where(
+						and(
+							eq(moderationActions.groupId, group.id),
+							eq(moderationActions.targetUserId, actor.userId),
+							eq(moderationActions.action, 'warn')
+						)
 					)
-				)
-				.orderBy(desc(moderationActions.createdAt))
-				.limit(3);
-			standing.warnings = warnings;
-		}
-		await recordActorAudit(tx, actor, {
-			action: 'board.read',
-			entityType: 'group',
-			entityId: group.id,
-			details: { threads: summaries.length }
-		});
+					.orderBy(desc(moderationActions.createdAt))
+					.limit(3)
+			: []
+	]);
+	const readAt = new Map(reads.map((r) => [r.threadId, r.readAt]));
+	// Threads this person just read here, whose marks are still being written.
+	for (const [threadId, at] of pendingReadsOf(db, actor.userId, readSince)) {
+		const stored = readAt.get(threadId);
+		if (!stored || at > stored) readAt.set(threadId, at);
+	}
+	const threads = posts.filter((p) => p.threadId === null);
+	const { names, staff } = await authorNames(
+		db,
+		group.id,
+		threads.map((t) => t.authorId)
+	);
+	const staffView = role !== 'member';
+	const summaries: ThreadSummary[] = threads.map((t) => {
+		const inThread = posts.filter((p) => p.id === t.id || p.threadId === t.id);
+		const visible = staffView ? inThread : inThread.filter((p) => !p.hiddenAt);
+		const seen = readAt.get(t.id);
+		const hidden = !!t.hiddenAt;
 		return {
-			group: {
-				id: group.id,
-				name: group.name,
-				slowModeSeconds: group.boardSlowModeSeconds,
-				closedAt: group.closedAt
-			},
-			role,
-			threads: summaries,
-			standing
+			id: t.id,
+			title: hidden && !staffView ? null : t.title,
+			author: hidden && !staffView ? null : (names.get(t.authorId) ?? null),
+			authorIsStaff: staff.has(t.authorId),
+			blocked: blocked.has(t.authorId),
+			hidden,
+			pinned: t.pinned,
+			replies: inThread.length - 1,
+			unread: visible.filter((p) => p.authorId !== actor.userId && (!seen || p.createdAt > seen))
+				.length,
+			lastActivityAt: t.lastActivityAt
 		};
 	});
+	summaries.sort(
+		(a, b) =>
+			Number(b.pinned) - Number(a.pinned) || b.lastActivityAt.getTime() - a.lastActivityAt.getTime()
+	);
+	const muted = membership?.mutedUntil;
+	const standing: BoardView['standing'] = {
+		warnings,
+		mutedUntil: muted && muted > now ? muted : null,
+		agreementAccepted: role !== 'member' || !!membership?.agreementAcceptedAt
+	};
+	// Written behind the page (decision 0009).
+	recordViewBehind(db, actor, {
+		action: 'board.read',
+		entityType: 'group',
+		entityId: group.id,
+		details: { threads: summaries.length }
+	});
+	return {
+		group: boardGroup(group),
+		role,
+		threads: summaries,
+		standing
+	};
+}
+
+/** What a board page shows of its group. */
+export function boardGroup(group: Group): BoardView['group'] {
+	return {
+		id: group.id,
+		name: group.name,
+		slowModeSeconds: group.boardSlowModeSeconds,
+		closedAt: group.closedAt
+	};
 }

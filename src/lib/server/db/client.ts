@@ -47,6 +47,33 @@ async function grantAppRole(owner: pg.Client, role: string): Promise<void> {
 }
 
 /**
+ * drizzle-orm's node-postgres `transaction()` sends BEGIN before the try/finally that gives its
+ * client back (drizzle-orm#6241, open in 0.45): a BEGIN that fails, as it does on a connection that
+ * died while idle in the pool, keeps the client checked out for ever, and ten such failures during
+ * an outage leave every later transaction waiting on an empty pool. Until drizzle fixes it, a
+ * pooled client whose BEGIN fails is given back here, with the error, so the pool drops it;
+ * drizzle never touches the client again on that path.
+ */
+function releaseOnFailedBegin(pool: pg.Pool): void {
+	const guarded = new WeakSet<pg.PoolClient>();
+	pool.on('acquire', (client) => {
+		if (guarded.has(client)) return;
+		guarded.add(client);
+		const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+		(client as { query: unknown }).query = (...args: unknown[]) => {
+			const result = query(...args);
+			const first = args[0];
+			const text = typeof first === 'string' ? first : (first as { text?: unknown } | null)?.text;
+			if (result instanceof Promise && typeof text === 'string' && /^begin\b/i.test(text))
+				result.catch((e: unknown) =>
+					client.release(e instanceof Error ? e : new Error('begin failed'))
+				);
+			return result;
+		};
+	});
+}
+
+/**
  * PGlite under the data folder when no URL is given; a PostgreSQL pool otherwise. With `ownerUrl`
  * the migrations run as the database's owner, who then grants the pool's role what it needs.
  */
@@ -73,6 +100,7 @@ export function openDatabase(opts: { url?: string; ownerUrl?: string; dataDir: s
 			closed.add(new Promise((done) => c.once('end', () => done())));
 			c.on('error', lost);
 		});
+		releaseOnFailedBegin(pool);
 		const db = drizzlePg({ client: pool, schema }) as unknown as Db;
 		return {
 			db,

@@ -4,7 +4,7 @@
 import { announceMembershipChange } from '../realtime/room-events';
 import { randomBytes } from 'node:crypto';
 import { and, asc, count, eq } from 'drizzle-orm';
-import type { Tx } from '../db/client';
+import type { Db, Tx } from '../db/client';
 import { requireSite, type Actor } from '../access/actor';
 import { requireUseCase } from '../access/use-case-permissions';
 import { AppError, notFound } from '../errors';
@@ -70,7 +70,7 @@ export async function membershipOf(
 }
 
 /** Places left in a group: its capacity minus its members. */
-export async function placesLeft(tx: Tx, group: Group): Promise<number> {
+export async function placesLeft(tx: Tx | Db, group: Group): Promise<number> {
 	const [row] = await tx
 		.select({ n: count() })
 		.from(groupMembers)

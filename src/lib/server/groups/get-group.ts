@@ -12,7 +12,7 @@ import { placesLeft, withdrawnByClosing } from './enrolment';
 import { programmeText } from '../programmes/programme-text';
 import { summariseGroup, type GroupSummary } from './group-summary';
 import { isUuid } from '../validation';
-import { recordActorAudit } from '../audit/record-audit';
+import { recordViewBehind } from '../audit/record-audit';
 
 /** `withdrawn`: their request, waitlist place or invitation ended when the group closed. */
 type MyStatus =
@@ -94,148 +94,146 @@ export async function getGroup({
 }): Promise<GroupOverview> {
 	const { actor, site } = requireGroupUser(given);
 	if (!isUuid(input.groupId)) throw notFound();
-	return db.transaction(async (tx) => {
-		const [group] = await tx
-			.select()
-			.from(groups)
-			.where(and(eq(groups.id, input.groupId), eq(groups.siteId, site.id)))
-			.limit(1);
-		if (!group) throw notFound();
-		const role = await roleIn(tx, actor, group.id);
-		const [mine] = await tx
-			.select()
-			.from(groupMembers)
-			.where(and(eq(groupMembers.groupId, group.id), eq(groupMembers.userId, actor.userId)))
-			.limit(1);
-		const myStatus: MyStatus = withdrawnByClosing(group, mine)
-			? 'withdrawn'
-			: mine && mine.status !== 'removed'
-				? mine.status
-				: null;
-		if (!role) {
-			const waiting =
-				myStatus && ['waitlisted', 'requested', 'invited', 'withdrawn'].includes(myStatus);
-			const listed = group.enrolment !== 'invitation';
-			if (!mayUse(actor, 'groups.take_part') || mine?.status === 'removed' || !(waiting || listed))
-				throw notFound();
-		}
-		const [programme] = await tx
-			.select({ kind: groupProgrammes.kind })
-			.from(groupProgrammes)
-			.where(eq(groupProgrammes.id, group.programmeId))
-			.limit(1);
-		const text = await programmeText(tx, group.programmeId, group.locale, site.defaultLocale);
-		const themes = new Map(text?.sessions.map((s) => [s.number, s.theme]) ?? []);
-		const leaders = await tx
-			.select({ userId: groupFacilitators.userId, kind: groupFacilitators.kind })
-			.from(groupFacilitators)
-			.where(eq(groupFacilitators.groupId, group.id))
-			.orderBy(asc(groupFacilitators.addedAt), asc(groupFacilitators.userId));
-		const staffIds = new Set(leaders.map((l) => l.userId));
-		const sessions = await tx
-			.select()
-			.from(groupSessions)
-			.where(eq(groupSessions.groupId, group.id))
-			.orderBy(asc(groupSessions.startsAt));
-		const people = role
-			? await tx
-					.select({ userId: groupMembers.userId, status: groupMembers.status })
-					.from(groupMembers)
-					.where(
-						and(
-							eq(groupMembers.groupId, group.id),
-							inArray(
-								groupMembers.status,
-								role === 'member' ? ['member'] : ['member', 'requested', 'waitlisted', 'invited']
-							)
+	const [group] = await db
+		.select()
+		.from(groups)
+		.where(and(eq(groups.id, input.groupId), eq(groups.siteId, site.id)))
+		.limit(1);
+	if (!group) throw notFound();
+	const role = await roleIn(db, actor, group.id);
+	const [mine] = await db
+		.select()
+		.from(groupMembers)
+		.where(and(eq(groupMembers.groupId, group.id), eq(groupMembers.userId, actor.userId)))
+		.limit(1);
+	const myStatus: MyStatus = withdrawnByClosing(group, mine)
+		? 'withdrawn'
+		: mine && mine.status !== 'removed'
+			? mine.status
+			: null;
+	if (!role) {
+		const waiting =
+			myStatus && ['waitlisted', 'requested', 'invited', 'withdrawn'].includes(myStatus);
+		const listed = group.enrolment !== 'invitation';
+		if (!mayUse(actor, 'groups.take_part') || mine?.status === 'removed' || !(waiting || listed))
+			throw notFound();
+	}
+	const [programme] = await db
+		.select({ kind: groupProgrammes.kind })
+		.from(groupProgrammes)
+		.where(eq(groupProgrammes.id, group.programmeId))
+		.limit(1);
+	const text = await programmeText(db, group.programmeId, group.locale, site.defaultLocale);
+	const themes = new Map(text?.sessions.map((s) => [s.number, s.theme]) ?? []);
+	const leaders = await db
+		.select({ userId: groupFacilitators.userId, kind: groupFacilitators.kind })
+		.from(groupFacilitators)
+		.where(eq(groupFacilitators.groupId, group.id))
+		.orderBy(asc(groupFacilitators.addedAt), asc(groupFacilitators.userId));
+	const staffIds = new Set(leaders.map((l) => l.userId));
+	const sessions = await db
+		.select()
+		.from(groupSessions)
+		.where(eq(groupSessions.groupId, group.id))
+		.orderBy(asc(groupSessions.startsAt));
+	const people = role
+		? await db
+				.select({ userId: groupMembers.userId, status: groupMembers.status })
+				.from(groupMembers)
+				.where(
+					and(
+						eq(groupMembers.groupId, group.id),
+						inArray(
+							groupMembers.status,
+							role === 'member' ? ['member'] : ['member', 'requested', 'waitlisted', 'invited']
 						)
 					)
-					.orderBy(asc(groupMembers.updatedAt))
-			: [];
-		const names = await peerNames(
-			tx,
-			[...leaders.map((l) => l.userId), ...people.map((p) => p.userId)],
-			staffIds
-		);
-		const summary =
+				)
+				.orderBy(asc(groupMembers.updatedAt))
+		: [];
+	const names = await peerNames(
+		db,
+		[...leaders.map((l) => l.userId), ...people.map((p) => p.userId)],
+		staffIds
+	);
+	const summary =
+		role === 'facilitator'
+			? await summariseGroup(db, group, text?.fidelityItems.map((f) => f.key) ?? [])
+			: null;
+	// Group content read by someone of the group: written behind the page (decision 0009).
+	if (role)
+		recordViewBehind(db, actor, {
+			action: 'group.read',
+			entityType: 'group',
+			entityId: group.id,
+			details: { role }
+		});
+	const isMember = role === 'member' || myStatus === 'waitlisted';
+	const closed = !!group.closedAt;
+	const now = new Date();
+	const ahead = (s: { status: string; endsAt: Date }) =>
+		s.status !== 'cancelled' && s.endsAt >= now;
+	return {
+		id: group.id,
+		name: group.name,
+		locale: group.locale,
+		capacity: group.capacity,
+		enrolment: group.enrolment,
+		closed,
+		closedAt: group.closedAt,
+		placesLeft: await placesLeft(db, group),
+		programme: {
+			title: text?.title ?? '',
+			summary: text?.summary ?? '',
+			kind: programme?.kind ?? 'course'
+		},
+		role,
+		myStatus,
+		agreementHtml: text ? renderMarkdown(text.agreement).html : '',
+		agreementAccepted: !!mine?.agreementAcceptedAt,
+		reminders: isMember && mine ? { inApp: mine.remindersInApp, email: mine.remindersEmail } : null,
+		calendarToken: isMember && mine ? mine.calendarToken : null,
+		facilitators: leaders.map((l) => ({
+			userId: l.userId,
+			kind: l.kind,
+			name: names.get(l.userId) ?? null
+		})),
+		sessions: sessions.map((s) => ({
+			id: s.id,
+			number: s.number,
+			theme: s.number === null ? null : (themes.get(s.number) ?? null),
+			startsAt: s.startsAt,
+			endsAt: s.endsAt,
+			delivery: s.delivery,
+			place: role ? s.place : null,
+			videoUrl: role ? s.videoUrl : null,
+			status: s.status,
+			room: !!role && !closed && s.delivery === 'live' && ahead(s),
+			cancellable: role === 'facilitator' && !closed && ahead(s)
+		})),
+		members: people
+			.filter((p) => p.status === 'member')
+			.map((p) => ({ userId: p.userId, name: names.get(p.userId) ?? null })),
+		pending:
 			role === 'facilitator'
-				? await summariseGroup(tx, group, text?.fidelityItems.map((f) => f.key) ?? [])
-				: null;
-		if (role)
-			await recordActorAudit(tx, actor, {
-				action: 'group.read',
-				entityType: 'group',
-				entityId: group.id,
-				details: { role }
-			});
-		const isMember = role === 'member' || myStatus === 'waitlisted';
-		const closed = !!group.closedAt;
-		const now = new Date();
-		const ahead = (s: { status: string; endsAt: Date }) =>
-			s.status !== 'cancelled' && s.endsAt >= now;
-		return {
-			id: group.id,
-			name: group.name,
-			locale: group.locale,
-			capacity: group.capacity,
-			enrolment: group.enrolment,
-			closed,
-			closedAt: group.closedAt,
-			placesLeft: await placesLeft(tx, group),
-			programme: {
-				title: text?.title ?? '',
-				summary: text?.summary ?? '',
-				kind: programme?.kind ?? 'course'
-			},
-			role,
-			myStatus,
-			agreementHtml: text ? renderMarkdown(text.agreement).html : '',
-			agreementAccepted: !!mine?.agreementAcceptedAt,
-			reminders:
-				isMember && mine ? { inApp: mine.remindersInApp, email: mine.remindersEmail } : null,
-			calendarToken: isMember && mine ? mine.calendarToken : null,
-			facilitators: leaders.map((l) => ({
-				userId: l.userId,
-				kind: l.kind,
-				name: names.get(l.userId) ?? null
-			})),
-			sessions: sessions.map((s) => ({
-				id: s.id,
-				number: s.number,
-				theme: s.number === null ? null : (themes.get(s.number) ?? null),
-				startsAt: s.startsAt,
-				endsAt: s.endsAt,
-				delivery: s.delivery,
-				place: role ? s.place : null,
-				videoUrl: role ? s.videoUrl : null,
-				status: s.status,
-				room: !!role && !closed && s.delivery === 'live' && ahead(s),
-				cancellable: role === 'facilitator' && !closed && ahead(s)
-			})),
-			members: people
-				.filter((p) => p.status === 'member')
-				.map((p) => ({ userId: p.userId, name: names.get(p.userId) ?? null })),
-			pending:
-				role === 'facilitator'
-					? people.flatMap((p) =>
-							p.status === 'requested' || p.status === 'waitlisted' || p.status === 'invited'
-								? [{ userId: p.userId, name: names.get(p.userId) ?? null, status: p.status }]
-								: []
-						)
-					: [],
-			summary,
-			may: {
-				enrol: role !== 'facilitator' && role !== 'moderator',
-				join:
-					!role &&
-					!closed &&
-					(myStatus === null || myStatus === 'left' || myStatus === 'declined') &&
-					group.enrolment !== 'invitation',
-				leave: myStatus === 'member' || myStatus === 'waitlisted' || myStatus === 'requested',
-				answerInvitation: myStatus === 'invited',
-				acceptAgreement: role === 'member' && !mine?.agreementAcceptedAt && !closed,
-				manage: role === 'facilitator' && !closed
-			}
-		};
-	});
+				? people.flatMap((p) =>
+						p.status === 'requested' || p.status === 'waitlisted' || p.status === 'invited'
+							? [{ userId: p.userId, name: names.get(p.userId) ?? null, status: p.status }]
+							: []
+					)
+				: [],
+		summary,
+		may: {
+			enrol: role !== 'facilitator' && role !== 'moderator',
+			join:
+				!role &&
+				!closed &&
+				(myStatus === null || myStatus === 'left' || myStatus === 'declined') &&
+				group.enrolment !== 'invitation',
+			leave: myStatus === 'member' || myStatus === 'waitlisted' || myStatus === 'requested',
+			answerInvitation: myStatus === 'invited',
+			acceptAgreement: role === 'member' && !mine?.agreementAcceptedAt && !closed,
+			manage: role === 'facilitator' && !closed
+		}
+	};
 }

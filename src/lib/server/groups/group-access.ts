@@ -18,7 +18,14 @@ export type GroupMembership = typeof groupMembers.$inferSelect;
 /** How the actor stands in a group; decides what they may see and do there. */
 export type GroupRole = 'facilitator' | 'member' | 'moderator';
 
-export type GroupAccess = { actor: Actor; site: Site; group: Group; role: GroupRole };
+export type GroupAccess = {
+	actor: Actor;
+	site: Site;
+	group: Group;
+	role: GroupRole;
+	/** The actor's own membership row when they are a member (muted until, agreement). */
+	membership: GroupMembership | null;
+};
 
 /** The actor and their site, when they may use peer groups at all; otherwise "not found". */
 export function requireGroupUser(actor: Actor | null): { actor: Actor; site: Site } {
@@ -37,15 +44,44 @@ export async function groupFor(
 ): Promise<GroupAccess> {
 	const { actor, site } = requireGroupUser(given);
 	if (!isUuid(groupId)) throw notFound();
-	const [group] = await tx
-		.select()
+	// The group and the actor's place in it in one statement: every group page starts here.
+	const [found] = await tx
+		.select({ group: groups, facilitator: groupFacilitators.userId, membership: groupMembers })
 		.from(groups)
+		.leftJoin(
+			groupFacilitators,
+			and(eq(groupFacilitators.groupId, groups.id), eq(groupFacilitators.userId, actor.userId))
+		)
+		.leftJoin(
+			groupMembers,
+			and(eq(groupMembers.groupId, groups.id), eq(groupMembers.userId, actor.userId))
+		)
 		.where(and(eq(groups.id, groupId), eq(groups.siteId, site.id)))
 		.limit(1);
-	if (!group) throw notFound();
-	const role = await roleIn(tx, actor, group.id);
+	if (!found) throw notFound();
+	const role = roleFrom(actor, {
+		facilitator: found.facilitator !== null,
+		memberStatus: found.membership?.status ?? null
+	});
 	if (!role) throw notFound();
-	return { actor, site, group, role };
+	return {
+		actor,
+		site,
+		group: found.group,
+		role,
+		membership: role === 'member' ? found.membership : null
+	};
+}
+
+/** The rules of roleIn, given what the database holds about the actor in the group. */
+function roleFrom(
+	actor: Actor,
+	held: { facilitator: boolean; memberStatus: string | null }
+): GroupRole | null {
+	if (held.facilitator && mayUse(actor, 'groups.facilitate')) return 'facilitator';
+	if (held.memberStatus === 'member' && mayUse(actor, 'groups.take_part')) return 'member';
+	if (mayUse(actor, 'groups.moderate')) return 'moderator';
+	return null;
 }
 
 /** The actor's role in a group of their site, or null when they have none. */

@@ -1,5 +1,5 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
-import type { Tx } from '../db/client';
+import type { Db, Tx } from '../db/client';
 import { groupAttendance, groupMembers, groupSessionLogs, groupSessions } from './groups.schema';
 import { peerNames } from '../people/names';
 import { type Group } from './group-access';
@@ -14,7 +14,7 @@ export type GroupSummary = {
 
 /** What facilitators see of a group's dose and fidelity; the caller audits the read. */
 export async function summariseGroup(
-	tx: Tx,
+	tx: Tx | Db,
 	group: Group,
 	fidelityKeys: readonly string[]
 ): Promise<GroupSummary> {

@@ -15,6 +15,7 @@ import { actorFor, signInCookie } from '../testing/auth-session';
 import { bodiesOf, readSse } from '../testing/sse';
 import { signOut } from '../account/sign-out';
 import { loadActor } from '../auth/load-actor';
+import { flushWritesBehind } from '../db/write-behind';
 import { setAccountStatus } from '../people/set-account-status';
 import { leaveGroup } from '../groups/join-group';
 import { sendChatMessage } from './send-chat-message';
@@ -103,11 +104,14 @@ const causes: [string, Cause][] = [
 	],
 	[
 		'the idle timeout',
-		(app, _g, who) =>
-			app.db
+		// Half an hour later: what the last requests left to write has long been written.
+		async (app, _g, who) => {
+			await flushWritesBehind(app.db);
+			await app.db
 				.update(session)
 				.set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) })
-				.where(eq(session.id, who.actor.sessionId))
+				.where(eq(session.id, who.actor.sessionId));
+		}
 	],
 	[
 		'the session row being deleted',

@@ -78,15 +78,17 @@ export async function authorNames(
 ): Promise<{ names: Map<string, string | null>; staff: Set<string> }> {
 	const ids = [...new Set(authorIds)];
 	if (ids.length === 0) return { names: new Map(), staff: new Set() };
-	const members = await tx
-		.select({ userId: groupMembers.userId })
-		.from(groupMembers)
-		.where(and(eq(groupMembers.groupId, groupId), inArray(groupMembers.userId, ids)));
+	const [members, facilitators] = await Promise.all([
+		tx
+			.select({ userId: groupMembers.userId })
+			.from(groupMembers)
+			.where(and(eq(groupMembers.groupId, groupId), inArray(groupMembers.userId, ids))),
+		tx
+			.select({ userId: groupFacilitators.userId })
+			.from(groupFacilitators)
+			.where(eq(groupFacilitators.groupId, groupId))
+	]);
 	const memberIds = new Set(members.map((m) => m.userId));
-	const facilitators = await tx
-		.select({ userId: groupFacilitators.userId })
-		.from(groupFacilitators)
-		.where(eq(groupFacilitators.groupId, groupId));
 	const facilitatorIds = new Set(facilitators.map((f) => f.userId));
 	const staff = new Set(ids.filter((id) => facilitatorIds.has(id) || !memberIds.has(id)));
 	return { names: await peerNames(tx, ids, staff), staff };

@@ -9,6 +9,7 @@ import { createApp, type App } from '../app';
 import { openDatabase } from '../db/client';
 import { parseConfig, type Config } from '../config';
 import { closeLiveRooms } from '../live-room/hubs';
+import { flushWritesBehind } from '../db/write-behind';
 
 export type DbKind = 'pglite' | 'postgres';
 
@@ -55,6 +56,7 @@ export async function createTestApp(kind: DbKind): Promise<TestApp> {
 		...app,
 		cleanup: async () => {
 			await closeLiveRooms(app);
+			await flushWritesBehind(app.db);
 			await app.realtime.close();
 			await database.close();
 			await dropDb?.();
