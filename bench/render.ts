@@ -3,8 +3,8 @@
 // QUALITY.md's budget is ≥ 500 requests/s (and p99 < 100 ms at 300 requests/s) on 2 cores with
 // PostgreSQL. It runs on the embedded database by default (read those figures as the same
 // machine's before and after); with --postgres it makes a fresh database on TEST_DATABASE_URL's
-// server and runs Kith there with --workers processes (scripts/serve.js; default one per core).
-// Usage: npm run bench:render [-- --seconds 10 --clients 10] [--postgres [--workers 2]]
+// server and runs one Kith process there (scripts/serve.js has no cluster mode yet).
+// Usage: npm run bench:render [-- --seconds 10 --clients 10] [--postgres]
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -86,7 +86,6 @@ if (process.argv.includes('--postgres')) {
 	const url = new URL(admin);
 	url.pathname = `/${name}`;
 	process.env.DATABASE_URL = url.toString();
-	if (process.argv.includes('--workers')) process.env.KITH_WORKERS = String(arg('workers', 1));
 	dropDatabase = async () => {
 		const d = new pg.Client({ connectionString: admin });
 		await d.connect();
@@ -94,9 +93,7 @@ if (process.argv.includes('--postgres')) {
 		await d.end();
 	};
 }
-const database = process.env.DATABASE_URL
-	? `PostgreSQL, ${process.env.KITH_WORKERS ?? 'auto'} worker(s)`
-	: 'PGlite, one process';
+const database = process.env.DATABASE_URL ? 'PostgreSQL, one process' : 'PGlite, one process';
 console.log(`render bench: ${database}, ${clients} clients, ${seconds} s per page`);
 const data = await setUpDataDir();
 const server = spawnServer(data.dir, await freePort());

@@ -61,7 +61,10 @@ export type Server = { origin: string; child: ChildProcess; stop: () => Promise<
 /** Spawns `node scripts/serve.js` on the data folder; resolves once the process is running. */
 export function spawnServer(dataDir: string, port: number): Server {
 	const origin = `http://localhost:${port}`;
-	const child = spawn(process.execPath, ['scripts/serve.js'], {
+	// BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": node flags for the server (Node
+	// refuses profiling flags in NODE_OPTIONS).
+	const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+	const child = spawn(process.execPath, [...nodeArgs, 'scripts/serve.js'], {
 		cwd: root,
 		env: {
 			...process.env,
