@@ -148,7 +148,9 @@ export function writeBehind<T>({
 						await writeAll([...writing.values()]);
 						const now = Date.now();
 						for (const [k, r] of recent) if (r.writtenAt < now - recentMs) recent.delete(k);
-						if (!retryMs) for (const [k, item] of writing) recent.set(k, { item, writtenAt: now });
+						// Only keyed items are ever asked for again (a mark, a touch); an unkeyed record is not.
+						if (!retryMs && key)
+							for (const [k, item] of writing) recent.set(k, { item, writtenAt: now });
 						writing = new Map();
 						if (retryMs) return;
 					}
