@@ -27,6 +27,7 @@ import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
 import { rememberCrisisContacts } from '$lib/server/sites/crisis-page';
 import { unavailableAnswer } from '$lib/server/web/unavailable-page';
 import { compressed } from '$lib/server/web/compress';
+import { crossSiteFormRefusal, isCrossSiteForm } from '$lib/server/web/cross-site-form';
 import type { Site } from '$lib/server/sites/sites.schema';
 import { hasUnstorableCharacters } from '$lib/server/validation';
 
@@ -165,7 +166,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	const h = response.headers;
 	h.set('X-Content-Type-Options', 'nosniff');
 	// same-origin, not no-referrer: with no-referrer Chromium posts forms with "Origin: null", which
-	// SvelteKit's origin check (kept on) refuses, so forms would fail without JavaScript.
+	// the origin check (refuseCrossSiteForms, decision 0012) refuses, so forms would fail without JavaScript.
 	h.set('Referrer-Policy', 'same-origin');
 	h.set('X-Frame-Options', 'DENY');
 	h.set('Cross-Origin-Opener-Policy', 'same-origin');
@@ -197,11 +198,29 @@ const countRefusals: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/**
+ * Forms posted from another site are refused here, as SvelteKit would (its own check is off so
+ * the refusal can be counted: decision 0012), before any session or database is read. The person
+ * whose browser sent it is the one being attacked, so it is counted by address only.
+ */
+const refuseCrossSiteForms: Handle = ({ event, resolve }) => {
+	if (!isCrossSiteForm(event.request, event.url.origin)) return resolve(event);
+	let ip: string | null;
+	try {
+		ip = event.getClientAddress();
+	} catch {
+		ip = null;
+	}
+	noteDenial({ siteId: null, actorUserId: null, ip, status: 403 });
+	return crossSiteFormRefusal(event.request);
+};
+
 /** Pages go out compressed (Brotli, else gzip) when the browser accepts it. */
 const compress: Handle = async ({ event, resolve }) =>
 	compressed(event.request, await resolve(event));
 
 export const handle: Handle = sequence(
+	refuseCrossSiteForms,
 	compress,
 	securityHeaders,
 	authenticate,

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { E2E_PASSWORD, SITE_OPENER_EMAIL } from './fixtures/accounts';
+import { DENIALS_READER_EMAIL, E2E_PASSWORD, SITE_OPENER_EMAIL } from './fixtures/accounts';
 
 const [kind = 'pglite', port = '3100'] = process.argv.slice(2);
 const dataDir = mkdtempSync(join(tmpdir(), `kith-e2e-${kind}-`));
@@ -82,6 +82,16 @@ kith(
 	SITE_OPENER_EMAIL,
 	'--name',
 	'Petra Opener',
+	'--password',
+	E2E_PASSWORD
+);
+// And one for the journey that reads refusals to visitors, which enrols its second step too.
+kith(
+	'platform-admin:create',
+	'--email',
+	DENIALS_READER_EMAIL,
+	'--name',
+	'Wanda Watcher',
 	'--password',
 	E2E_PASSWORD
 );

@@ -67,6 +67,13 @@ test('an editor publishes a Danish lesson and a member reads it in Danish', asyn
 	await expect(page.getByText('Published. Members now see this version.')).toBeVisible();
 	await expect(page.getByRole('cell', { name: 'published' }).first()).toBeVisible();
 	await expectNoAxeViolations(page, 'lesson editor after publishing');
+	// On a phone (390 px wide) the editor, its preview and its history fit: no sideways scroll.
+	const wide = page.viewportSize();
+	await page.setViewportSize({ width: 390, height: 844 });
+	expect(
+		await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0)
+	).toBeLessThanOrEqual(390);
+	if (wide) await page.setViewportSize(wide);
 
 	// A member of their own: choosing Danish changes the person's profile, and other journeys
 	// read as the seeded members in English at the same time.

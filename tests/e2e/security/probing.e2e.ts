@@ -37,3 +37,16 @@ test('a person asking for many unknown records shows on the audit page', async (
 		'127.0.0.1'
 	);
 });
+
+// The trail reads in plain words, with the code beside each label for exports and filters.
+test('the audit trail names actions in plain words, with their codes beside them', async ({
+	page
+}) => {
+	await signInAs(page, 'site_admin');
+	await page.goto('/admin/audit');
+	// The first look is recorded with the page, so the second shows it.
+	await page.goto('/admin/audit?action=audit.');
+	const read = page.getByRole('cell').filter({ hasText: 'Looked at the audit trail' }).first();
+	await expect(read.locator('code')).toHaveText('audit.read');
+	await expect(page.getByRole('cell', { name: 'Site administrator' }).first()).toBeVisible();
+});

@@ -32,7 +32,8 @@ const items: NavItem[] = [
 	{ href: '/admin/audit', label: 'nav_admin_audit' },
 	{ href: '/admin/outbox', label: 'nav_admin_outbox' },
 	{ href: '/platform/sites', label: 'nav_platform_sites' },
-	{ href: '/platform/people', label: 'nav_platform_people' }
+	{ href: '/platform/people', label: 'nav_platform_people' },
+	{ href: '/platform/denials', label: 'denial_nav' }
 ];
 
 /** The navigation a person sees: exactly the routes their rules let them open. */

@@ -111,6 +111,7 @@ export const routeRules: Record<string, RouteRule> = {
 	'/admin/audit': perm('site.audit'),
 	'/admin/outbox': perm('site.outbox'),
 
+	'/platform/denials': perm('platform.sites'),
 	'/platform/people': perm('platform.sites'),
 	'/platform/sites': perm('platform.sites')
 };

@@ -49,7 +49,7 @@ const expected: Record<SiteRole | 'platform_admin', UseCase[]> = {
 	],
 	researcher: [],
 	content_editor: ['programmes.edit', 'courses.edit'],
-	platform_admin: ['platform.people', 'platform.sites']
+	platform_admin: ['platform.denials', 'platform.people', 'platform.sites']
 };
 
 describe('use-case permissions', () => {

@@ -46,7 +46,8 @@ export const useCasePermissions = {
 	'site.audit': ['site.audit'],
 	'site.outbox': ['site.outbox'],
 	'platform.sites': ['platform.sites'],
-	'platform.people': ['platform.sites']
+	'platform.people': ['platform.sites'],
+	'platform.denials': ['platform.sites']
 } as const satisfies Record<string, readonly Permission[]>;
 
 export type UseCase = keyof typeof useCasePermissions;

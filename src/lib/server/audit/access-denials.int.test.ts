@@ -3,7 +3,14 @@ import { eq, sql } from 'drizzle-orm';
 import { createTestApp, dbKinds, type TestApp } from '../testing/test-app';
 import { makePerson, makeSite } from '../testing/factories';
 import { accessDenials } from './audit.schema';
-import { flushDenials, listUnusualDenials, noteDenial, UNUSUAL_NOT_FOUND } from './access-denials';
+import {
+	flushDenials,
+	listUnusualDenials,
+	listVisitorDenials,
+	noteDenial,
+	UNUSUAL_NOT_FOUND,
+	UNUSUAL_VISITOR_REFUSALS
+} from './access-denials';
 
 describe.each(dbKinds)('refused requests, counted on %s', (kind) => {
 	let app: TestApp;
@@ -86,5 +93,40 @@ describe.each(dbKinds)('refused requests, counted on %s', (kind) => {
 			.from(accessDenials)
 			.where(eq(accessDenials.siteId, site.id));
 		expect(total?.n).toBe(6_000);
+	});
+
+	it('show platform admins the addresses that people not signed in were refused from, per day', async () => {
+		const site = await makeSite(app);
+		const platform = await makePerson(app, null, [], { isPlatformAdmin: true });
+		const admin = await makePerson(app, site, ['site_admin']);
+		const now = new Date();
+		const yesterday = new Date(now.getTime() - 24 * 60 * 60 * 1000);
+		const ip = `192.0.2.${Math.floor(Math.random() * 250) + 1}`;
+		const note = (times: number, status: 403 | 404, at: Date, from = ip) => {
+			for (let i = 0; i < times; i++)
+				noteDenial({ siteId: null, actorUserId: null, ip: from, status }, at);
+		};
+		note(UNUSUAL_VISITOR_REFUSALS, 403, now); // forged forms from other websites
+		note(4, 404, now);
+		note(3, 404, yesterday); // a quiet day: not listed
+		note(UNUSUAL_VISITOR_REFUSALS - 1, 404, now, '198.51.100.99'); // just below the mark
+		// Refusals on a site belong to its admin, not here.
+		noteDenial({ siteId: site.id, actorUserId: null, ip, status: 404 }, now);
+		await flushDenials(app.db);
+
+		const listed = (await listVisitorDenials({ db: app.db, actor: platform.actor, now })).filter(
+			(r) => r.ip === ip || r.ip === '198.51.100.99'
+		);
+		expect(listed).toEqual([
+			expect.objectContaining({
+				ip,
+				day: now.toISOString().slice(0, 10),
+				notFound: 4,
+				forbidden: UNUSUAL_VISITOR_REFUSALS
+			})
+		]);
+		await expect(listVisitorDenials({ db: app.db, actor: admin.actor, now })).rejects.toMatchObject(
+			{ code: 'not_found' }
+		);
 	});
 });

@@ -2,7 +2,7 @@
 // memory per site, person, address, answer and quarter hour, and adds the counts to
 // access_denials every few seconds (KITH_DENIAL_FLUSH_SECONDS, and at shutdown). A page view never waits for it, and a flood
 // of probes becomes a handful of growing counters, not a flood of audit records.
-import { and, desc, eq, gte, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { requireSite, type Actor } from '../access/actor';
 import { requireUseCase } from '../access/use-case-permissions';
@@ -142,4 +142,61 @@ export async function listUnusualDenials({
 		.orderBy(desc(total))
 		.limit(50);
 	return rows.map((r) => ({ ...r, lastAt: new Date(r.lastAt) }));
+}
+
+export type VisitorDenials = {
+	ip: string | null;
+	/** The UTC day, YYYY-MM-DD. */
+	day: string;
+	notFound: number;
+	forbidden: number;
+	lastAt: Date;
+};
+
+/** Refusals to one address in one day that make it worth a look on the platform page. */
+export const UNUSUAL_VISITOR_REFUSALS = 20;
+
+/**
+ * Addresses of people not signed in (no site is known for them) with at least
+ * UNUSUAL_VISITOR_REFUSALS refused answers in a UTC day over the last week, newest day first:
+ * for platform admins. Forged forms from other sites are among them (decision 0012).
+ */
+export async function listVisitorDenials({
+	db,
+	actor,
+	now = new Date()
+}: {
+	db: Db;
+	actor: Actor | null;
+	now?: Date;
+}): Promise<VisitorDenials[]> {
+	requireUseCase(actor, 'platform.denials');
+	const day = sql<string>`to_char(${accessDenials.windowStart} at time zone 'UTC', 'YYYY-MM-DD')`;
+	const total = sql<number>`sum(${accessDenials.count})::int`;
+	const rows = await db
+		.select({
+			ip: accessDenials.ip,
+			day,
+			notFound: sql<number>`(sum(${accessDenials.count}) filter (where ${accessDenials.status} = 404))::int`,
+			forbidden: sql<number>`(sum(${accessDenials.count}) filter (where ${accessDenials.status} = 403))::int`,
+			lastAt: sql<Date>`max(${accessDenials.lastAt})`
+		})
+		.from(accessDenials)
+		.where(
+			and(
+				isNull(accessDenials.siteId),
+				isNull(accessDenials.actorUserId),
+				gte(accessDenials.windowStart, new Date(now.getTime() - 7 * 24 * 60 * 60 * 1000))
+			)
+		)
+		.groupBy(accessDenials.ip, day)
+		.having(sql`sum(${accessDenials.count}) >= ${UNUSUAL_VISITOR_REFUSALS}`)
+		.orderBy(desc(day), desc(total))
+		.limit(100);
+	return rows.map((r) => ({
+		...r,
+		notFound: r.notFound ?? 0,
+		forbidden: r.forbidden ?? 0,
+		lastAt: new Date(r.lastAt)
+	}));
 }

@@ -5,7 +5,6 @@ import { requireSite, type Actor } from '../access/actor';
 import { requireUseCase } from '../access/use-case-permissions';
 import { recordActorAudit } from './record-audit';
 import { auditLog } from './audit.schema';
-import { user } from '../db/auth.schema';
 import { addDays, startOfDay } from '../dates/calendar';
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -54,7 +53,6 @@ export type AuditRow = {
 	id: number;
 	at: Date;
 	actorUserId: string | null;
-	actorName: string | null;
 	actingRole: string | null;
 	action: string;
 	entityType: string | null;
@@ -66,7 +64,8 @@ export type AuditRow = {
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
- * One page of the actor's site's audit trail, newest first, filtered; `nextBefore` is the cursor
+ * One page of the actor's site's audit trail, newest first, filtered (people are named by the
+ * page, as the site's staff may see them: `people/names.ts`, siteNames); `nextBefore` is the cursor
  * for older records. Looking at the trail is itself recorded.
  */
 export async function listAudit({
@@ -93,7 +92,6 @@ export async function listAudit({
 				id: auditLog.id,
 				at: auditLog.at,
 				actorUserId: auditLog.actorUserId,
-				actorName: user.name,
 				actingRole: auditLog.actingRole,
 				action: auditLog.action,
 				entityType: auditLog.entityType,
@@ -102,7 +100,6 @@ export async function listAudit({
 				ip: auditLog.ip
 			})
 			.from(auditLog)
-			.leftJoin(user, eq(user.id, auditLog.actorUserId))
 			.where(and(...where))
 			.orderBy(desc(auditLog.id))
 			.limit(AUDIT_PAGE_SIZE + 1);

@@ -9,7 +9,14 @@ import { groupFacilitators, groupMembers } from '../groups/groups.schema';
 import { memberships, profiles, type SiteRole } from './people.schema';
 import { activeMembershipOn } from './site-roles';
 
-export type Person = { userId: string; name: string };
+/**
+ * A person to pick. `joinedOn` (the UTC day they first held a listed role on the site, YYYY-MM-DD)
+ * is set only when someone else in the same list has the same name, so a picker can tell them
+ * apart. The day is what reveals least: not their pseudonym (that would tie their peer posts to
+ * their name), not their e-mail or phone (contact details), only when they came to the service,
+ * which staff who pick them already see on the people page.
+ */
+export type Person = { userId: string; name: string; joinedOn?: string };
 
 /** A person's display name, else their account name (for a person without a profile yet). */
 export const personName = sql<string>`coalesce(${profiles.displayName}, ${user.name})`;
@@ -26,7 +33,11 @@ export async function sitePeople(
 ): Promise<Person[]> {
 	if (userIds && userIds.length === 0) return [];
 	const rows = await tx
-		.selectDistinct({ userId: user.id, name: personName })
+		.select({
+			userId: user.id,
+			name: personName,
+			joinedOn: sql<string>`to_char(min(${memberships.createdAt}) at time zone 'UTC', 'YYYY-MM-DD')`
+		})
 		.from(memberships)
 		.innerJoin(user, eq(user.id, memberships.userId))
 		.leftJoin(profiles, eq(profiles.userId, user.id))
@@ -37,8 +48,43 @@ export async function sitePeople(
 				isNull(user.disabledAt),
 				userIds ? inArray(user.id, [...userIds]) : undefined
 			)
+		)
+		.groupBy(user.id, personName);
+	const sameName = (name: string) => name.trim().toLocaleLowerCase();
+	const named = new Map<string, number>();
+	for (const r of rows) named.set(sameName(r.name), (named.get(sameName(r.name)) ?? 0) + 1);
+	return rows
+		.map(({ userId, name, joinedOn }): Person =>
+			(named.get(sameName(name)) ?? 0) > 1 ? { userId, name, joinedOn } : { userId, name }
+		)
+		.sort(
+			(a, b) =>
+				a.name.localeCompare(b.name) ||
+				(a.joinedOn ?? '').localeCompare(b.joinedOn ?? '') ||
+				a.userId.localeCompare(b.userId)
 		);
-	return rows.sort((a, b) => a.name.localeCompare(b.name) || a.userId.localeCompare(b.userId));
+}
+
+/**
+ * Names of people as a site's staff see them in its records (the audit trail): the display name
+ * of anyone who holds or held a role on the site, suspended or disabled included, since a record
+ * outlives the role. Anyone else (another site's person, a platform admin) is left out: the
+ * caller shows them as someone from outside the site.
+ */
+export async function siteNames(
+	tx: Db | Tx,
+	siteId: string,
+	userIds: readonly string[]
+): Promise<Map<string, string>> {
+	const ids = [...new Set(userIds)];
+	if (ids.length === 0) return new Map();
+	const rows = await tx
+		.selectDistinct({ userId: user.id, name: personName })
+		.from(memberships)
+		.innerJoin(user, eq(user.id, memberships.userId))
+		.leftJoin(profiles, eq(profiles.userId, user.id))
+		.where(and(eq(memberships.siteId, siteId), inArray(user.id, ids)));
+	return new Map(rows.map((r) => [r.userId, r.name]));
 }
 
 /**

@@ -6,6 +6,7 @@ import { listAudit, ZAuditFilter } from '$lib/server/audit/list-audit';
 import { formatDateTime, formatNumber } from '$lib/format';
 import { listUnusualDenials, UNUSUAL_NOT_FOUND } from '$lib/server/audit/access-denials';
 import { displayZone } from '$lib/server/dates/display-zone';
+import { labelAuditRows } from '$lib/server/web/audit-rows';
 
 const filterNames = ['action', 'actor', 'outcome', 'from', 'to'] as const;
 
@@ -31,10 +32,14 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		actor,
 		input: parsed.data
 	}).catch(pageError);
-	const when = {
-		locale: locals.locale,
-		timeZone: displayZone({ profile: locals.profile, site: requireSite(actor) })
-	};
+	const site = requireSite(actor);
+	const when = { locale: locals.locale, timeZone: displayZone({ profile: locals.profile, site }) };
+	const named = await labelAuditRows(
+		locals.app.db,
+		site.id,
+		rows,
+		unusual.flatMap((u) => (u.actorUserId ? [u.actorUserId] : []))
+	);
 	const older = new URLSearchParams(Object.entries(values).filter(([, v]) => v !== ''));
 	older.set('before', String(nextBefore));
 	return {
@@ -42,7 +47,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		values,
 		errors: {} as Record<string, string>,
 		message: null,
-		rows: rows.map((r) => ({
+		rows: named.rows.map((r) => ({
 			...r,
 			at: formatDateTime(r.at, when.locale, when.timeZone),
 			outcomeLabel: t(`outcome_${r.outcome}`)
@@ -50,6 +55,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		older: nextBefore ? `?${older}` : null,
 		unusual: unusual.map((u, i) => ({
 			...u,
+			name: u.actorUserId ? named.nameOf(u.actorUserId) : null,
 			key: i,
 			count: formatNumber(u.notFound, when.locale),
 			lastAt: formatDateTime(u.lastAt, when.locale, when.timeZone)
