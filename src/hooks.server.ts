@@ -131,14 +131,18 @@ const authorize: Handle = async ({ event, resolve }) => {
 	return notFound(event);
 };
 
-/** The person's language (their choice, else the site's default) and the page's direction. */
+/**
+ * The person's language and the page's direction. A choice made (in the profile, else with the
+ * language menu) wins; without one, a person keeps the language they were using, signed in or
+ * not (the browser's), and only then gets the site's default.
+ */
 const localize: Handle = ({ event, resolve }) => {
 	const site = event.locals.site;
 	const locale = pickLocale({
 		preferred: event.locals.profile?.locale ?? event.cookies.get(LOCALE_COOKIE),
 		siteDefault: site?.defaultLocale,
 		siteLocales: site?.locales,
-		acceptLanguage: event.locals.actor ? null : event.request.headers.get('accept-language')
+		acceptLanguage: event.request.headers.get('accept-language')
 	});
 	event.locals.locale = locale;
 	requestLocale.set(event.request, locale);

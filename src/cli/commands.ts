@@ -38,7 +38,8 @@ function printDemo(
 		programmes = []
 	}: { accounts: { role: string; email: string }[]; courses: string[]; programmes?: string[] },
 	password: string,
-	origin: string
+	origin: string,
+	staffSecondFactor = false
 ): void {
 	if (courses.length > 0) console.log(`Imported courses: ${courses.join(', ')}.`);
 	if (programmes.length > 0) console.log(`Imported group programmes: ${programmes.join(', ')}.`);
@@ -47,7 +48,11 @@ function printDemo(
 	);
 	for (const a of accounts) console.log(`  ${a.role.padEnd(15)} ${a.email}`);
 	console.log(
-		`\n  password for all: ${password}\n\nThis is shown once. The demo site does not ask staff for a second factor.\n`
+		`\n  password for all: ${password}\n\nThis is shown once. ${
+			staffSecondFactor
+				? 'Staff of this site must set up a second factor when they first sign in.'
+				: 'Staff of this site need no second factor; the platform admin must set one up when they first sign in.'
+		}\n`
 	);
 }
 
@@ -195,7 +200,7 @@ export const commands: Record<string, Command> = {
 					console.error('The demo site exists already; nothing was changed.');
 					return 1;
 				}
-				printDemo(seeded, password, app.config.ORIGIN);
+				printDemo(seeded, password, app.config.ORIGIN, v['second-factor'] === true);
 				return 0;
 			})
 	},

@@ -9,7 +9,13 @@ export const load: LayoutServerLoad = ({ locals }) => {
 	return {
 		locale,
 		site: site
-			? { slug: site.slug, name: site.name, isDemo: site.isDemo, locales: site.locales }
+			? {
+					slug: site.slug,
+					name: site.name,
+					isDemo: site.isDemo,
+					staffSecondFactor: site.requireStaffSecondFactor,
+					locales: site.locales
+				}
 			: null,
 		actor: actor
 			? {

@@ -25,6 +25,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		mine: cards(page.mine),
 		joinable: cards(page.joinable),
 		facilitating: cards(page.facilitating),
+		facilitatingAll: page.facilitatingAll,
 		reminders: page.reminders.map(({ startsAt, ...r }) => ({ ...r, when: when(startsAt) })),
 		unreadReminders: page.unreadReminders,
 		canOpen: page.canOpen

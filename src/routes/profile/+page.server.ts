@@ -6,8 +6,9 @@ import { getOwnProfile, updateOwnProfile, ZProfileInput } from '$lib/server/peop
 import { locales, localeName, pickLocale } from '$lib/server/i18n/locale';
 import { commonTimeZones } from '$lib/server/i18n/common-time-zones';
 import { siteZoneOf } from '$lib/server/dates/display-zone';
+import { LOCALE_COOKIE } from '$lib/server/i18n/cookies';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url, cookies, request }) => {
 	const actor = requireSignedIn(locals.actor);
 	const profile = await getOwnProfile({ db: locals.app.db, actor });
 	const site = locals.site;
@@ -24,8 +25,14 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			highContrast: profile.highContrast
 		},
 		languages: offered.map((code) => ({ code, name: localeName(code) })),
-		siteLanguage: localeName(
-			pickLocale({ preferred: null, siteDefault: site?.defaultLocale, siteLocales: site?.locales })
+		// Without a choice the person keeps the language they are using (see localize in hooks).
+		unchosenLanguage: localeName(
+			pickLocale({
+				preferred: cookies.get(LOCALE_COOKIE),
+				siteDefault: site?.defaultLocale,
+				siteLocales: site?.locales,
+				acceptLanguage: request.headers.get('accept-language')
+			})
 		),
 		siteZone,
 		zones: [...new Set([siteZone, ...commonTimeZones])],

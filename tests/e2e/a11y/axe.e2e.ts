@@ -158,6 +158,11 @@ test.describe('@pglite-only no sideways scrolling on a phone', () => {
 		await page.goto('/home');
 		await expectNoSidewaysScroll(page, '/home (390 px, member)');
 		await checkPage(page, '/home (390×844, member)');
+		// The menu folded behind its button, opened.
+		await page.getByText('Menu', { exact: true }).click();
+		await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+		await expectNoSidewaysScroll(page, '/home (390 px, member, menu open)');
+		await checkPage(page, '/home (390×844, member, menu open)');
 	});
 
 	for (const locale of ['he', 'en'] as const) {

@@ -274,6 +274,11 @@ describe.each(dbKinds)('closing groups, calendar addresses and reminders on %s',
 		expect(led.facilitating).toEqual([
 			expect.objectContaining({ id: g.groupId, closedAt: expect.any(Date), nextSession: null })
 		]);
+		expect(led.facilitatingAll).toBe(false);
+		// A moderator leads none of them: they see every group of the site, named as such.
+		const overseen = await listGroups({ db: app.db, actor: moderator, input: { locale: 'en' } });
+		expect(overseen.facilitatingAll).toBe(true);
+		expect(overseen.facilitating.map((c) => c.id)).toContain(g.groupId);
 
 		// A member may still leave it, and then it is gone from their list.
 		await leaveGroup({ db: app.db, actor: a, input: g });

@@ -42,6 +42,8 @@ export type GroupsPage = {
 	mine: GroupCard[];
 	joinable: GroupCard[];
 	facilitating: GroupCard[];
+	/** Whether `facilitating` is every group of the site (a moderator's view), not the ones they lead. */
+	facilitatingAll: boolean;
 	reminders: ReminderNotice[];
 	/** How many of the reminders are new (not marked read). */
 	unreadReminders: number;
@@ -122,7 +124,8 @@ export async function listGroups({
 				.orderBy(asc(groups.name), asc(groups.id))
 		: [];
 	const staff = mayUse(actor, 'groups.facilitate');
-	const facilitating = mayUse(actor, 'groups.moderate')
+	const facilitatingAll = mayUse(actor, 'groups.moderate');
+	const facilitating = facilitatingAll
 		? await db
 				.select(columns)
 				.from(groups)
@@ -192,6 +195,7 @@ export async function listGroups({
 		),
 		joinable: joinable.map(card),
 		facilitating: openFirst(facilitating.map(card)),
+		facilitatingAll,
 		reminders: notices,
 		unreadReminders: notices.filter((r) => r.unread).length,
 		canOpen: mayUse(actor, 'groups.open')

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { siteRoles, type SiteRole } from '../people/people.schema';
+import type { Site } from '../sites/sites.schema';
+import { buildActorAccess, type Actor } from './actor';
+import { capabilities, navFor, navItems, siteOffers, type CapabilityId } from './nav';
+import { routeRules } from './route-rules';
+
+const site = { id: 'site-1', requireStaffSecondFactor: false } as Site;
+
+const actorWith = (roles: SiteRole[], isPlatformAdmin = false, twoFactorEnabled = false): Actor => {
+	const on = isPlatformAdmin && roles.length === 0 ? null : site;
+	return {
+		userId: 'u1',
+		sessionId: 's1',
+		sessionToken: 't1',
+		email: 'a@example.org',
+		name: 'A',
+		isPlatformAdmin,
+		twoFactorEnabled,
+		site: on,
+		roles,
+		sites: [],
+		ip: null,
+		...buildActorAccess({ roles, isPlatformAdmin, twoFactorEnabled, site: on })
+	};
+};
+
+const menuOf = (actor: Actor): string[] => navFor(actor).map((item) => item.href);
+
+// The specification: each role's menu, in order. Only pages that are built and do something.
+const expected: Record<SiteRole | 'platform_admin', string[]> = {
+	member: ['/home', '/courses', '/goals', '/groups', '/companionship'],
+	carer: ['/home', '/supporting'],
+	peer_worker: ['/home', '/groups', '/supporting', '/cohorts', '/companionship', '/training'],
+	professional: ['/home', '/groups', '/supporting', '/cohorts'],
+	moderator: ['/home', '/groups', '/moderation'],
+	site_admin: [
+		'/home',
+		'/companionship',
+		'/admin/people',
+		'/admin/site',
+		'/admin/safety',
+		'/admin/courses',
+		'/admin/programmes',
+		'/admin/companionship',
+		'/admin/audit',
+		'/admin/outbox'
+	],
+	researcher: ['/home'],
+	content_editor: ['/home', '/admin/courses', '/admin/programmes'],
+	platform_admin: ['/home', '/platform/sites', '/platform/people']
+};
+
+describe('the menu', () => {
+	it('covers every role', () => {
+		expect(Object.keys(expected).sort()).toEqual([...siteRoles, 'platform_admin'].sort());
+	});
+
+	it.each(Object.entries(expected))('of a %s shows what is built for them', (role, menu) => {
+		const actor =
+			role === 'platform_admin' ? actorWith([], true, true) : actorWith([role as SiteRole]);
+		expect(menuOf(actor)).toEqual(menu);
+	});
+
+	it('joins the menus of a person with two roles, each page once', () => {
+		expect(menuOf(actorWith(['member', 'peer_worker']))).toEqual([
+			'/home',
+			'/courses',
+			'/goals',
+			'/groups',
+			'/supporting',
+			'/cohorts',
+			'/companionship',
+			'/training'
+		]);
+	});
+
+	it('shows staff who still need a second factor nothing but what they may open', () => {
+		// A platform admin always needs one; until it is on, every menu page is closed to them.
+		expect(menuOf(actorWith([], true, false))).toEqual([]);
+	});
+
+	it('links to real pages only: a built capability’s pages have rules, a planned one has none', () => {
+		for (const item of navItems) {
+			const built = capabilities[item.capability].built;
+			expect(item.href in routeRules, `${item.href} (${item.capability})`).toBe(built);
+		}
+	});
+
+	it('never offers a capability that is not built, on any site', () => {
+		const planned = (Object.keys(capabilities) as CapabilityId[]).filter(
+			(c) => !capabilities[c].built
+		);
+		expect(planned.length).toBeGreaterThan(0);
+		for (const c of planned) {
+			expect(siteOffers(site, c)).toBe(false);
+			expect(siteOffers(null, c)).toBe(false);
+		}
+		expect(siteOffers(site, 'courses')).toBe(true);
+	});
+});
