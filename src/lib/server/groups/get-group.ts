@@ -27,7 +27,15 @@ export type GroupOverview = {
 	closed: boolean;
 	closedAt: Date | null;
 	placesLeft: number;
-	programme: { title: string; summary: string; kind: 'course' | 'ongoing' };
+	programme: {
+		title: string;
+		summary: string;
+		kind: 'course' | 'ongoing';
+		/** The language of title and summary: the reader's when written in it, else the group's. */
+		locale: string;
+		/** Every language the programme is published in. */
+		languages: string[];
+	};
 	/** The actor's role; null for a member looking at a group they may join or were invited to. */
 	role: GroupRole | null;
 	myStatus: MyStatus;
@@ -123,7 +131,7 @@ export async function getGroup({
 		.from(groupProgrammes)
 		.where(eq(groupProgrammes.id, group.programmeId))
 		.limit(1);
-	const text = await programmeText(db, group.programmeId, group.locale, site.defaultLocale);
+	const text = await programmeText(db, group.programmeId, input.locale, group.locale);
 	const themes = new Map(text?.sessions.map((s) => [s.number, s.theme]) ?? []);
 	const leaders = await db
 		.select({ userId: groupFacilitators.userId, kind: groupFacilitators.kind })
@@ -185,7 +193,9 @@ export async function getGroup({
 		programme: {
 			title: text?.title ?? '',
 			summary: text?.summary ?? '',
-			kind: programme?.kind ?? 'course'
+			kind: programme?.kind ?? 'course',
+			locale: text?.locale ?? group.locale,
+			languages: text?.languages ?? []
 		},
 		role,
 		myStatus,
