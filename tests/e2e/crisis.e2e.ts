@@ -14,16 +14,20 @@ test.describe('crisis help', () => {
 	});
 
 	test('speaks the reader’s language, and a phone number reads left to right on a Hebrew page', async ({
-		page
+		page,
+		context,
+		baseURL
 	}) => {
-		await page.setExtraHTTPHeaders({ 'accept-language': 'da' });
+		const speak = (language: string) =>
+			context.addCookies([{ name: 'kith_lang', value: language, url: baseURL ?? '' }]);
+		await speak('da');
 		await page.goto('/crisis/demo');
 		await expect(page.getByRole('heading', { level: 3, name: 'Alarmcentralen' })).toHaveAttribute(
 			'lang',
 			'da'
 		);
 
-		await page.setExtraHTTPHeaders({ 'accept-language': 'he' });
+		await speak('he');
 		await page.goto('/crisis/demo');
 		await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
 		await expect(page.getByRole('heading', { level: 3, name: 'שירותי חירום' })).toBeVisible();
