@@ -31,7 +31,7 @@ export type GroupOverview = {
 		title: string;
 		summary: string;
 		kind: 'course' | 'ongoing';
-		/** The language of title and summary: the reader's when written in it, else the group's. */
+		/** The language of title and summary: the group's, as far as the programme is written in it. */
 		locale: string;
 		/** Every language the programme is published in. */
 		languages: string[];
@@ -131,7 +131,7 @@ export async function getGroup({
 		.from(groupProgrammes)
 		.where(eq(groupProgrammes.id, group.programmeId))
 		.limit(1);
-	const text = await programmeText(db, group.programmeId, input.locale, group.locale);
+	const text = await programmeText(db, group.programmeId, group.locale, site.defaultLocale);
 	const themes = new Map(text?.sessions.map((s) => [s.number, s.theme]) ?? []);
 	const leaders = await db
 		.select({ userId: groupFacilitators.userId, kind: groupFacilitators.kind })

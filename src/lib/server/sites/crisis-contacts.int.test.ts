@@ -70,7 +70,7 @@ describe.each(dbKinds)('crisis contacts and programmes in every language on %s',
 		]);
 	});
 
-	it('shows a programme in the reader’s language when written in it, and names the languages it has', async () => {
+	it('shows a group’s programme in the group’s language, and names the languages it is written in', async () => {
 		const site = await makeSite(app, { locales: ['en', 'da', 'he'] });
 		const g = await makeGroup(app, site);
 		const [member] = g.members;
@@ -86,11 +86,11 @@ describe.each(dbKinds)('crisis contacts and programmes in every language on %s',
 		const read = (locale: string) =>
 			getGroup({ db: app.db, actor: member, input: { groupId: g.groupId, locale } });
 		expect((await read('da')).programme).toMatchObject({
-			title: 'Veje',
-			locale: 'da',
+			title: 'Test paths',
+			locale: 'en',
 			languages: ['da', 'en']
 		});
-		// Missing in Hebrew: the group's own language is shown, and the page can say so.
+		// Missing in Hebrew: the page can say so, and offer Danish and English.
 		expect((await read('he')).programme).toMatchObject({
 			title: 'Test paths',
 			locale: 'en',

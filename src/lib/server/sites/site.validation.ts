@@ -120,11 +120,12 @@ function gatherCrisisWords<T extends WithWords>(
 	v: T,
 	ctx: z.RefinementCtx
 ): Omit<T, keyof typeof crisisWordsFields> {
-	const rest: Record<string, unknown> = { ...v };
+	const rest = Object.fromEntries(
+		Object.entries(v).filter(([k]) => !k.startsWith('crisisWords_'))
+	) as Omit<T, keyof typeof crisisWordsFields>;
 	const contacts = v.crisisContacts.map((c): CrisisContact => ({ ...c }));
 	for (const locale of locales) {
 		const field = crisisWordsField(locale) as keyof typeof crisisWordsFields;
-		delete rest[field];
 		const lines = v[field] ?? [];
 		if (lines.length > contacts.length) {
 			ctx.addIssue({ code: 'custom', message: 'crisis_err_words_extra', path: [field] });
@@ -135,7 +136,7 @@ function gatherCrisisWords<T extends WithWords>(
 			if (words && contact) contact.words = { ...contact.words, [locale]: words };
 		});
 	}
-	return { ...(rest as Omit<T, keyof typeof crisisWordsFields>), crisisContacts: contacts };
+	return { ...rest, crisisContacts: contacts };
 }
 
 const checkbox = z
