@@ -24,11 +24,10 @@ import { directionOf, pickLocale } from '$lib/server/i18n/locale';
 import { logger } from '$lib/server/logger';
 import { LOCALE_COOKIE, SITE_COOKIE } from '$lib/server/i18n/cookies';
 import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
-import { rememberCrisisContacts } from '$lib/server/sites/crisis-page';
+import { lastKnownSite, rememberSite, rememberSites } from '$lib/server/sites/last-known-sites';
 import { unavailableAnswer } from '$lib/server/web/unavailable-page';
 import { compressed } from '$lib/server/web/compress';
 import { crossSiteFormRefusal, isCrossSiteForm } from '$lib/server/web/cross-site-form';
-import type { Site } from '$lib/server/sites/sites.schema';
 import { hasUnstorableCharacters } from '$lib/server/validation';
 
 const requestLocale = new WeakMap<Request, Locale>();
@@ -39,7 +38,7 @@ defineCustomServerStrategy('custom-kith', {
 export const init: ServerInit = async () => {
 	const app = await getApp();
 	// The crisis page can answer from these if the database goes away later.
-	await rememberCrisisContacts(app.db);
+	await rememberSites(app.db);
 	// The live room's streams never end by themselves: shutdown ends them first.
 	registerStreamCloser(() => closeLiveRooms(app));
 	startAuditSealer(app);
@@ -48,9 +47,6 @@ export const init: ServerInit = async () => {
 	// The built server only: in development Vite owns the process and its signals.
 	if (!dev) stopGracefully(app);
 };
-
-/** The sites last read, by slug ('' for the default): crisis help during an outage uses them. */
-const lastKnownSites = new Map<string, Site>();
 
 /** Liveness and readiness answer without a session or a site: they must work while the database is down. */
 const probes = new Set(['/healthz', '/readyz']);
@@ -83,13 +79,13 @@ const authenticate: Handle = async ({ event, resolve }) => {
 			event.locals.actor?.site ??
 			(slug ? await getSiteBySlug({ db: app.db, slug }) : null) ??
 			(await getDefaultSite({ db: app.db }));
-		if (event.locals.site) lastKnownSites.set(slug ?? '', event.locals.site);
+		if (event.locals.site) rememberSite(event.locals.site);
 	} catch (e) {
 		if (!isDatabaseUnavailable(e)) throw e;
 		// The database is unreachable: crisis help still works from what was last read.
 		if (event.route.id !== '/crisis' && event.route.id !== '/crisis/[site]')
 			return unavailableAnswer(event);
-		event.locals.site = lastKnownSites.get(slug ?? '') ?? lastKnownSites.get('') ?? null;
+		event.locals.site = lastKnownSite(slug);
 	}
 	return resolve(event);
 };

@@ -83,3 +83,7 @@ export function languageName(locale: string): string {
 	languageNames.set(locale, name);
 	return name;
 }
+
+const rtl = new Set(['he', 'ar', 'fa', 'ur']);
+/** The direction a language is written in: text in it gets `dir` with its `lang`. */
+export const directionOf = (locale: string): 'rtl' | 'ltr' => (rtl.has(locale) ? 'rtl' : 'ltr');

@@ -8,31 +8,31 @@ import { expectNoAxeViolations } from '../fixtures/axe';
 // An editor translates a lesson of the shipped "Recovery skills" course into Danish and
 // publishes it; a member reading in Danish then gets it.
 const danish = `---
-title: Hvad bedring betyder
+title: Derfor betyder fællesskab noget
 minutes: 5
 checks:
-  - key: recovery-is-personal
-    question: Hvilken sætning passer bedst til personlig bedring?
+  - key: kinds-of-support
+    question: Din ven kører dig til en aftale. Hvilken slags støtte er det?
     options:
-      - text: Bedring er den samme for alle.
-      - text: Bedring er et liv, der betyder noget for dig, også med symptomer.
+      - text: Følelsesmæssig støtte.
+      - text: Praktisk støtte i hverdagen.
         correct: true
-  - key: setbacks-in-recovery
-    question: Hvad betyder et tilbageslag oftest?
+  - key: support-network-size
+    question: Hvilken sætning om støtte passer bedst?
     options:
-      - text: At alt er tabt.
-      - text: At tilbageslag er en normal del af bedring.
+      - text: Du skal have mange venner for at føle dig støttet.
+      - text: Nogle få gode forbindelser kan gøre en stor forskel.
         correct: true
 reflections:
-  - key: a-good-week
-    prompt: Hvordan ser en god uge ud for dig?
-  - key: what-recovery-means-to-me
-    prompt: Hvad betyder bedring for dig?
+  - key: who-is-in-my-life
+    prompt: Hvem gør dit liv bedre lige nu?
+  - key: support-i-miss
+    prompt: Hvilken støtte savner du mere af?
 ---
 
-## Hvad er bedring?
+## Hvorfor fællesskab?
 
-Bedring handler om at bygge et liv, der føles værd at leve, for dig.
+Mennesker omkring os kan hjælpe os gennem svære tider.
 `;
 
 async function chooseLanguage(page: Page, current: string, locale: string): Promise<void> {
@@ -52,8 +52,10 @@ test('an editor publishes a Danish lesson and a member reads it in Danish', asyn
 		.getByRole('link', { name: 'Course content' })
 		.click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Course content' })).toBeVisible();
-	await page.getByRole('link', { name: /^What recovery means in Dansk: missing$/ }).click();
-	await expect(page).toHaveURL(/\/admin\/courses\/recovery-skills\/what-recovery-means\?lang=da$/);
+	await page.getByRole('link', { name: /^Why connection matters in Dansk: missing$/ }).click();
+	await expect(page).toHaveURL(
+		/\/admin\/courses\/recovery-skills\/why-connection-matters\?lang=da$/
+	);
 	await expect(page.getByText(/translate this/)).toBeVisible();
 	await expectNoAxeViolations(page, 'lesson editor');
 
@@ -61,7 +63,7 @@ test('an editor publishes a Danish lesson and a member reads it in Danish', asyn
 	await source.fill(danish);
 	const preview = page.locator('section[aria-labelledby="preview-heading"]');
 	await page.getByRole('button', { name: 'Preview' }).click();
-	await expect(preview.getByRole('heading', { name: 'Hvad er bedring?' })).toBeVisible();
+	await expect(preview.getByRole('heading', { name: 'Hvorfor fællesskab?' })).toBeVisible();
 
 	await page.getByRole('button', { name: 'Publish' }).click();
 	await expect(page.getByText('Published. Members now see this version.')).toBeVisible();
@@ -82,10 +84,10 @@ test('an editor publishes a Danish lesson and a member reads it in Danish', asyn
 	try {
 		const person = await newConfirmedMember(reader, browser, 'reader');
 		await signInWith(reader, person.email, person.password);
-		await reader.goto('/courses/recovery-skills/what-recovery-means');
+		await reader.goto('/courses/recovery-skills/why-connection-matters');
 		await chooseLanguage(reader, 'en', 'da');
 		await expect(
-			reader.getByRole('heading', { level: 1, name: 'Hvad bedring betyder' })
+			reader.getByRole('heading', { level: 1, name: 'Derfor betyder fællesskab noget' })
 		).toBeVisible();
 	} finally {
 		await context.close();

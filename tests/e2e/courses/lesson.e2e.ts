@@ -144,3 +144,19 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByText('You have finished this lesson.')).toBeVisible();
 	});
 });
+
+test('on a Hebrew page an English-only lesson reads left to right and names its languages', async ({
+	page,
+	context
+}) => {
+	await signIn(page, 'member');
+	await context.addCookies([{ name: 'kith_lang', value: 'he', url: page.url() }]);
+	await page.goto(`${course}/why-connection-matters`);
+	await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+	const title = page.getByRole('heading', { level: 1 });
+	await expect(title).toHaveAttribute('lang', 'en');
+	await expect(title).toHaveAttribute('dir', 'ltr');
+	// The notice is in Hebrew and offers the language the lesson exists in, marked as English.
+	const notice = page.locator('.notice.warn', { hasText: 'שפות זמינות' });
+	await expect(notice.locator('span[lang="en"][dir="ltr"]')).toHaveText('English');
+});

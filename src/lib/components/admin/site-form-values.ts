@@ -8,6 +8,8 @@ export type SiteFormValues = {
 	allowRemoteContent: boolean;
 	companionshipMonths: string;
 	crisisContacts: string;
+	/** The crisis contacts' words in each other language, one line per contact. */
+	crisisWords: Record<string, string>;
 };
 
 type Sent = Record<string, string | string[] | boolean> | undefined;
@@ -27,6 +29,11 @@ export function siteFormValues(sent: Sent, stored: SiteFormValues): SiteFormValu
 		requireStaffSecondFactor: sent.requireStaffSecondFactor === 'on',
 		allowRemoteContent: sent.allowRemoteContent === 'on',
 		companionshipMonths: text(sent.companionshipMonths),
-		crisisContacts: text(sent.crisisContacts)
+		crisisContacts: text(sent.crisisContacts),
+		crisisWords: Object.fromEntries(
+			Object.entries(sent)
+				.filter(([k]) => k.startsWith('crisisWords_'))
+				.map(([k, v]) => [k.slice('crisisWords_'.length), text(v)])
+		)
 	};
 }

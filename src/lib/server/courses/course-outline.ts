@@ -38,6 +38,8 @@ export type OutlineLesson = {
 	title: string;
 	locale: string;
 	versionId: string;
+	/** Every language the lesson is published in. */
+	locales: string[];
 };
 export type OutlineModule = { id: string; slug: string; title: string; lessons: OutlineLesson[] };
 export type Outline = { modules: OutlineModule[]; lessons: OutlineLesson[] };
@@ -127,11 +129,8 @@ export async function loadOutline(
 	const segments = segmentsOf(rows);
 	const list: OutlineLesson[] = [];
 	rows.forEach((r, i) => {
-		const version = pickLocale(
-			versions.filter((v) => v.lessonId === r.id),
-			locale,
-			siteDefault
-		);
+		const mine = versions.filter((v) => v.lessonId === r.id);
+		const version = pickLocale(mine, locale, siteDefault);
 		if (!version) return;
 		list.push({
 			id: r.id,
@@ -142,7 +141,8 @@ export async function loadOutline(
 			minutes: r.minutes,
 			title: version.title,
 			locale: version.locale,
-			versionId: version.id
+			versionId: version.id,
+			locales: mine.map((v) => v.locale)
 		});
 	});
 	return {

@@ -23,6 +23,8 @@ export type LessonView = {
 		/** The language shown; differs from the person's when no translation is published yet. */
 		locale: string;
 		translated: boolean;
+		/** Every language the lesson is published in, to offer when it is not in the person's. */
+		locales: string[];
 		minutes: number | null;
 		done: boolean;
 	};
@@ -81,6 +83,7 @@ export async function getLesson({
 			title: lesson.title,
 			locale: lesson.locale,
 			translated: lesson.locale === input.locale,
+			locales: lesson.locales,
 			minutes: lesson.minutes,
 			done: false
 		},

@@ -21,6 +21,7 @@ import {
 } from '../programmes/parse-programme';
 import { importProgramme, programmeIssuesForSite } from '../programmes/import-programme';
 import { seedDemoGroup } from './seed-demo-group';
+import { demoCrisisWords } from './demo-crisis-words';
 
 export const DEMO_SLUG = 'demo';
 const DEMO_LOCALES = ['en', 'th', 'da', 'de', 'sw', 'he'];
@@ -193,9 +194,10 @@ export async function seedDemo({
 			requireStaffSecondFactor,
 			isDemo: 'on',
 			crisisContacts: [
-				'Emergency services | 112 | | | 24 hours',
-				'Demo listening line (example only, not a real service) | +45 70 00 00 00 | 1234 | https://example.org/help | Every day 18:00-02:00'
-			].join('\n')
+				'Emergency services | 112 | | | 24 hours | If someone is in danger right now, call.',
+				'Demo listening line (example only, not a real service) | +45 70 00 00 00 | 1234 | https://example.org/help | Every day 18:00-02:00 | Talk to someone who listens, without giving your name.'
+			].join('\n'),
+			...demoCrisisWords
 		})
 	});
 	const userIds = new Map<string, string>();

@@ -27,7 +27,15 @@ export type GroupOverview = {
 	closed: boolean;
 	closedAt: Date | null;
 	placesLeft: number;
-	programme: { title: string; summary: string; kind: 'course' | 'ongoing' };
+	programme: {
+		title: string;
+		summary: string;
+		kind: 'course' | 'ongoing';
+		/** The language of title and summary: the group's, as far as the programme is written in it. */
+		locale: string;
+		/** Every language the programme is published in. */
+		languages: string[];
+	};
 	/** The actor's role; null for a member looking at a group they may join or were invited to. */
 	role: GroupRole | null;
 	myStatus: MyStatus;
@@ -185,7 +193,9 @@ export async function getGroup({
 		programme: {
 			title: text?.title ?? '',
 			summary: text?.summary ?? '',
-			kind: programme?.kind ?? 'course'
+			kind: programme?.kind ?? 'course',
+			locale: text?.locale ?? group.locale,
+			languages: text?.languages ?? []
 		},
 		role,
 		myStatus,

@@ -50,8 +50,7 @@ export function acceptedLanguages(header: string): string[] {
 		.map((l) => l.language);
 }
 
-const rtl = new Set(['he', 'ar', 'fa', 'ur']);
-export const directionOf = (locale: string): 'rtl' | 'ltr' => (rtl.has(locale) ? 'rtl' : 'ltr');
+export { directionOf } from '../../format';
 
 /** A language's name in the reader's language ("Danish" to an English reader), else its code. */
 export function languageNameIn(language: string, reader: string): string {

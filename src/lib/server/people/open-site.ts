@@ -4,14 +4,15 @@ import type { Actor } from '../access/actor';
 import { requireUseCase } from '../access/use-case-permissions';
 import { zEmail } from '../account/account.validation';
 import { insertSite } from '../sites/create-site';
-import { defaultOffered, newSiteFields } from '../sites/site.validation';
+import { defaultOffered, gatherCrisisWords, newSiteFields } from '../sites/site.validation';
 import type { Site } from '../sites/sites.schema';
 import { issueInvitation } from './invite-person';
 
 /** A new site and the e-mail address of its first site admin. */
 export const ZOpenSiteInput = z
 	.object({ ...newSiteFields, firstAdminEmail: zEmail })
-	.refine(...defaultOffered);
+	.refine(...defaultOffered)
+	.transform(gatherCrisisWords);
 export type TOpenSiteInput = z.infer<typeof ZOpenSiteInput>;
 
 /**

@@ -4,14 +4,15 @@ import { programmeVersions, type ProgrammeContent } from './programmes.schema';
 
 /**
  * The latest published text of a programme in a language, falling back to the site's default
- * language and then to any language, so a group never shows an empty page.
+ * language and then to any language, so a group never shows an empty page. `languages` names
+ * every language it is published in, to offer when the one wanted is missing.
  */
 export async function programmeText(
 	tx: Db | Tx,
 	programmeId: string,
 	locale: string,
 	fallback: string
-): Promise<(ProgrammeContent & { locale: string; version: number }) | null> {
+): Promise<(ProgrammeContent & { locale: string; version: number; languages: string[] }) | null> {
 	const rows = await tx
 		.select({
 			locale: programmeVersions.locale,
@@ -25,7 +26,8 @@ export async function programmeText(
 		.orderBy(desc(programmeVersions.version));
 	const pick =
 		rows.find((r) => r.locale === locale) ?? rows.find((r) => r.locale === fallback) ?? rows[0];
-	return pick ? { ...pick.content, locale: pick.locale, version: pick.version } : null;
+	const languages = [...new Set(rows.map((r) => r.locale))].sort();
+	return pick ? { ...pick.content, locale: pick.locale, version: pick.version, languages } : null;
 }
 
 /** Titles of several programmes in a language (with the same fallbacks), by programme id. */

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, dbKinds, type TestApp } from '../testing/test-app';
@@ -8,16 +7,13 @@ import { makePerson, makeSite } from '../testing/factories';
 import { groupProgrammes, programmeVersions } from './programmes.schema';
 import { importProgrammeFolder } from './import-programme';
 import { listProgrammes } from './list-programmes';
+import { englishOnly } from '../testing/programme-folders';
+import { locales } from '../i18n/locale';
 
 const PEER = 'content/programmes/paths-to-everyday-life';
 
-/** A copy of a shipped programme folder that a test may edit. */
-function copyOf(folder: string): string {
-	const dir = mkdtempSync(join(tmpdir(), 'kith-programme-'));
-	const target = join(dir, 'paths-to-everyday-life');
-	cpSync(folder, target, { recursive: true });
-	return target;
-}
+/** A copy of a shipped programme folder that a test may edit (English only). */
+const copyOf = englishOnly;
 
 describe.each(dbKinds)('group programme import on %s', (kind) => {
 	let app: TestApp;
@@ -110,13 +106,21 @@ describe.each(dbKinds)('group programme import on %s', (kind) => {
 		}
 	});
 
+	it('ships both programmes in every language Kith speaks', async () => {
+		const site = await makeSite(app, { locales: [...locales] });
+		for (const folder of [PEER, 'content/programmes/peer-circle']) {
+			const r = await importProgrammeFolder({ db: app.db, actor: null, siteId: site.id, folder });
+			expect(r.versionsCreated, folder).toBe(locales.length);
+		}
+	});
+
 	it('imports the ongoing peer circle with no fixed sessions', async () => {
 		const site = await makeSite(app);
 		const r = await importProgrammeFolder({
 			db: app.db,
 			actor: null,
 			siteId: site.id,
-			folder: 'content/programmes/peer-circle'
+			folder: englishOnly('content/programmes/peer-circle')
 		});
 		const [row] = await app.db
 			.select()

@@ -1,44 +1,42 @@
 import type { Db } from '../db/client';
+import type { ShownCrisisContact } from '../../types';
 import type { Site } from './sites.schema';
 import { getSiteBySlug } from './get-site';
-import { listSitesWithCrisisHelp, type CrisisSite } from './list-crisis-sites';
+import { crisisContactsIn } from './crisis-contacts';
 import { isDatabaseUnavailable } from '../db/unavailable';
-
-/**
- * The sites and their contacts last read: read at start-up and on every crisis page, and shown
- * while the database cannot be reached, so crisis help never fails.
- */
-let lastKnown: CrisisSite[] = [];
-
-/** Reads every site's crisis contacts; the last list read when the database is away. */
-export async function rememberCrisisContacts(db: Db): Promise<CrisisSite[]> {
-	try {
-		lastKnown = await listSitesWithCrisisHelp({ db });
-	} catch (e) {
-		if (!isDatabaseUnavailable(e)) throw e;
-	}
-	return lastKnown;
-}
+import { lastKnownSiteAt, rememberSites } from './last-known-sites';
 
 type CrisisPage = {
-	crisis: { name: string; slug: string; contacts: Site['crisisContacts'] } | null;
+	crisis: { name: string; slug: string; contacts: ShownCrisisContact[] } | null;
 	otherSites: { slug: string; name: string }[];
 };
 
-function page(site: CrisisSite | null, all: CrisisSite[]): CrisisPage {
+function page(site: Site | null, all: Site[], locale: string): CrisisPage {
 	return {
-		crisis: site ? { name: site.name, slug: site.slug, contacts: site.contacts } : null,
+		crisis: site && {
+			name: site.name,
+			slug: site.slug,
+			contacts: crisisContactsIn(site.crisisContacts, locale, site.defaultLocale)
+		},
 		otherSites: all.filter((s) => s.slug !== site?.slug).map(({ slug, name }) => ({ slug, name }))
 	};
 }
 
 /**
- * What the crisis page shows: the site's contacts and where to find other services' contacts.
- * It never fails for want of the database: it falls back to the contacts last read.
+ * What the crisis page shows: the site's contacts in the reader's language (as far as the site
+ * wrote them) and where to find other services' contacts. It never fails for want of the
+ * database: it falls back to the sites last read.
  */
-export async function crisisPage({ db, site }: { db: Db; site: Site | null }): Promise<CrisisPage> {
-	const all = await rememberCrisisContacts(db);
-	return page(site && { slug: site.slug, name: site.name, contacts: site.crisisContacts }, all);
+export async function crisisPage({
+	db,
+	site,
+	locale
+}: {
+	db: Db;
+	site: Site | null;
+	locale: string;
+}): Promise<CrisisPage> {
+	return page(site, await rememberSites(db), locale);
 }
 
 /**
@@ -48,17 +46,19 @@ export async function crisisPage({ db, site }: { db: Db; site: Site | null }): P
  */
 export async function crisisPageOf({
 	db,
-	slug
+	slug,
+	locale
 }: {
 	db: Db;
 	slug: string;
+	locale: string;
 }): Promise<CrisisPage | null> {
 	let site: Site | null;
 	try {
 		site = await getSiteBySlug({ db, slug });
 	} catch (e) {
 		if (!isDatabaseUnavailable(e)) throw e;
-		return page(lastKnown.find((s) => s.slug === slug) ?? null, lastKnown);
+		return page(lastKnownSiteAt(slug), await rememberSites(db), locale);
 	}
-	return site && crisisPage({ db, site });
+	return site && crisisPage({ db, site, locale });
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { locales } from '../../paraglide/runtime.js';
 import { isTimeZone } from '../i18n/time-zones';
-import type { CrisisContact } from '../../types';
+import type { CrisisContact, CrisisContactWords } from '../../types';
 import { zLine, zWhole } from '../validation';
 
 export const zSlug = z
@@ -22,7 +22,7 @@ const zLocaleList = z
 
 const zUrl = z.url({ protocol: /^https?$/, error: 'err_crisis_line' });
 
-/** "name | phone | text | website | hours", one contact a line. */
+/** "name | phone | text | website | hours | description", one contact a line, in the site's default language. */
 export const zCrisisContacts = z
 	.string()
 	.max(4000, 'err_too_long')
@@ -31,11 +31,12 @@ export const zCrisisContacts = z
 		const contacts: CrisisContact[] = [];
 		for (const line of (text ?? '').split(/\r?\n/)) {
 			if (!line.trim()) continue;
-			const [name = '', phone = '', sms = '', url = '', hours = ''] = line
+			const [name = '', phone = '', sms = '', url = '', hours = '', description = ''] = line
 				.split('|')
 				.map((p) => p.trim());
 			const okUrl = !url || zUrl.safeParse(url).success;
-			if (!name || name.length > 120 || (!phone && !sms && !url) || !okUrl || /[<>]/.test(line)) {
+			const okWords = name.length <= 120 && hours.length <= 120 && description.length <= 500;
+			if (!name || !okWords || (!phone && !sms && !url) || !okUrl || /[<>]/.test(line)) {
 				ctx.addIssue({ code: 'custom', message: 'err_crisis_line' });
 				return z.NEVER;
 			}
@@ -44,7 +45,8 @@ export const zCrisisContacts = z
 				...(phone ? { phone } : {}),
 				...(sms ? { text: sms } : {}),
 				...(url ? { url } : {}),
-				...(hours ? { hours } : {})
+				...(hours ? { hours } : {}),
+				...(description ? { description } : {})
 			});
 		}
 		return contacts;
@@ -52,8 +54,90 @@ export const zCrisisContacts = z
 
 export const crisisContactsToText = (contacts: CrisisContact[]): string =>
 	contacts
-		.map((c) => [c.name, c.phone ?? '', c.text ?? '', c.url ?? '', c.hours ?? ''].join(' | '))
+		.map((c) =>
+			[c.name, c.phone ?? '', c.text ?? '', c.url ?? '', c.hours ?? '', c.description ?? '']
+				.join(' | ')
+				.replace(/( \| )+$/, '')
+		)
 		.join('\n');
+
+/**
+ * The contacts' words in one more language: "name | hours | description", one line per contact in
+ * the order of the contacts; an empty line leaves that contact in the default language.
+ */
+const zCrisisWords = z
+	.string()
+	.max(4000, 'err_too_long')
+	.optional()
+	.transform((text, ctx): (CrisisContactWords | null)[] => {
+		const lines = (text ?? '').split(/\r?\n/);
+		while (lines.length > 0 && !lines.at(-1)?.trim()) lines.pop();
+		const words: (CrisisContactWords | null)[] = [];
+		for (const line of lines) {
+			const [name = '', hours = '', description = ''] = line.split('|').map((p) => p.trim());
+			if (!name && !hours && !description) {
+				words.push(null);
+				continue;
+			}
+			const fits = name.length <= 120 && hours.length <= 120 && description.length <= 500;
+			if (!name || !fits || /[<>]/.test(line)) {
+				ctx.addIssue({ code: 'custom', message: 'crisis_err_words_line' });
+				return z.NEVER;
+			}
+			words.push({ name, ...(hours ? { hours } : {}), ...(description ? { description } : {}) });
+		}
+		return words;
+	});
+
+/** The form field holding the crisis contacts' words in a language. */
+export const crisisWordsField = (locale: string) => `crisisWords_${locale}`;
+
+const crisisWordsFields = Object.fromEntries(
+	locales.map((l) => [crisisWordsField(l), zCrisisWords])
+) as Record<`crisisWords_${(typeof locales)[number]}`, typeof zCrisisWords>;
+
+/** The contacts' words in a language as the form shows them, one line per contact. */
+export const crisisWordsToText = (contacts: CrisisContact[], locale: string): string =>
+	contacts
+		.map((c) => {
+			const w = c.words?.[locale];
+			return w
+				? [w.name, w.hours ?? '', w.description ?? ''].join(' | ').replace(/( \| )+$/, '')
+				: '';
+		})
+		.join('\n')
+		.replace(/\n+$/, '');
+
+type WithWords = { crisisContacts: CrisisContact[] } & {
+	[K in keyof typeof crisisWordsFields]?: (CrisisContactWords | null)[];
+};
+
+/**
+ * Puts each language's words on the contacts they belong to, by order; a language with more
+ * lines than there are contacts is refused next to its field.
+ */
+function gatherCrisisWords<T extends WithWords>(
+	v: T,
+	ctx: z.RefinementCtx
+): Omit<T, keyof typeof crisisWordsFields> {
+	const rest = Object.fromEntries(
+		Object.entries(v).filter(([k]) => !k.startsWith('crisisWords_'))
+	) as Omit<T, keyof typeof crisisWordsFields>;
+	const contacts = v.crisisContacts.map((c): CrisisContact => ({ ...c }));
+	for (const locale of locales) {
+		const field = crisisWordsField(locale) as keyof typeof crisisWordsFields;
+		const lines = v[field] ?? [];
+		if (lines.length > contacts.length) {
+			ctx.addIssue({ code: 'custom', message: 'crisis_err_words_extra', path: [field] });
+			continue;
+		}
+		lines.forEach((words, i) => {
+			const contact = contacts[i];
+			if (words && contact) contact.words = { ...contact.words, [locale]: words };
+		});
+	}
+	return { ...rest, crisisContacts: contacts };
+}
 
 const checkbox = z
 	.union([z.string(), z.boolean()])
@@ -74,8 +158,11 @@ const siteFields = {
 	selfRegistration: checkbox,
 	allowRemoteContent: checkbox,
 	companionshipMonths: zCompanionshipMonths,
-	crisisContacts: zCrisisContacts
+	crisisContacts: zCrisisContacts,
+	...crisisWordsFields
 };
+
+export { gatherCrisisWords };
 
 /** The default language must be one the site offers. */
 export const defaultOffered: [
@@ -94,10 +181,14 @@ export const newSiteFields = {
 	isDemo: checkbox
 };
 
-export const ZCreateSiteInput = z.object(newSiteFields).refine(...defaultOffered);
+export const ZCreateSiteInput = z
+	.object(newSiteFields)
+	.refine(...defaultOffered)
+	.transform(gatherCrisisWords);
 export type TCreateSiteInput = z.infer<typeof ZCreateSiteInput>;
 
 export const ZUpdateSiteInput = z
 	.object({ ...siteFields, requireStaffSecondFactor: checkbox })
-	.refine(...defaultOffered);
+	.refine(...defaultOffered)
+	.transform(gatherCrisisWords);
 export type TUpdateSiteInput = z.infer<typeof ZUpdateSiteInput>;

@@ -2,7 +2,11 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { formAction } from '$lib/server/forms';
 import { requireAccess, requireSite, requireSignedIn } from '$lib/server/access/actor';
-import { crisisContactsToText, ZUpdateSiteInput } from '$lib/server/sites/site.validation';
+import {
+	crisisContactsToText,
+	crisisWordsToText,
+	ZUpdateSiteInput
+} from '$lib/server/sites/site.validation';
 import { updateSite } from '$lib/server/sites/update-site';
 import { localeName, locales } from '$lib/server/i18n/locale';
 
@@ -21,7 +25,10 @@ export const load: PageServerLoad = ({ locals, url }) => {
 			requireStaffSecondFactor: site.requireStaffSecondFactor,
 			allowRemoteContent: site.allowRemoteContent,
 			companionshipMonths: String(site.companionshipMonths),
-			crisisContacts: crisisContactsToText(site.crisisContacts)
+			crisisContacts: crisisContactsToText(site.crisisContacts),
+			crisisWords: Object.fromEntries(
+				site.locales.map((l) => [l, crisisWordsToText(site.crisisContacts, l)])
+			)
 		},
 		localeOptions: locales.map((l) => ({ value: l, label: localeName(l) }))
 	};

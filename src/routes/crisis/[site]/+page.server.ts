@@ -4,7 +4,11 @@ import { crisisPageOf } from '$lib/server/sites/crisis-page';
 import { SITE_COOKIE } from '$lib/server/i18n/cookies';
 
 export const load: PageServerLoad = async ({ locals, params, cookies }) => {
-	const shown = await crisisPageOf({ db: locals.app.db, slug: params.site });
+	const shown = await crisisPageOf({
+		db: locals.app.db,
+		slug: params.site,
+		locale: locals.locale
+	});
 	if (!shown) error(404, 'not_found');
 	// Remembered for the next visit, when the site is known (not while answering without it).
 	if (shown.crisis)

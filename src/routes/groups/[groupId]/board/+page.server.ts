@@ -8,6 +8,7 @@ import { setSlowMode } from '$lib/server/board/set-slow-mode';
 import { ZNewThreadInput, ZSlowModeInput } from '$lib/server/board/board.validation';
 import { formatDate, formatDateTime } from '$lib/format';
 import { displayZone } from '$lib/server/dates/display-zone';
+import { crisisContactsIn } from '$lib/server/sites/crisis-contacts';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const actor = requireSignedIn(locals.actor);
@@ -27,7 +28,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			mutedUntil: view.standing.mutedUntil ? when(view.standing.mutedUntil) : null,
 			warnings: view.standing.warnings.map((w) => ({ reason: w.reason, when: when(w.at) }))
 		},
-		crisisContacts: site.crisisContacts
+		crisisContacts: crisisContactsIn(site.crisisContacts, locals.locale, site.defaultLocale)
 	};
 };
 

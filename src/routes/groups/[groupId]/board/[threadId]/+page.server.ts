@@ -18,6 +18,7 @@ import {
 } from '$lib/server/board/board.validation';
 import { formatDate, formatDateTime } from '$lib/format';
 import { displayZone } from '$lib/server/dates/display-zone';
+import { crisisContactsIn } from '$lib/server/sites/crisis-contacts';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const actor = requireSignedIn(locals.actor);
@@ -34,7 +35,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		closedOn: view.group.closedAt ? formatDate(view.group.closedAt, locals.locale, zone) : null,
 		thread: shape(view.thread),
 		replies: view.replies.map(shape),
-		crisisContacts: site.crisisContacts
+		crisisContacts: crisisContactsIn(site.crisisContacts, locals.locale, site.defaultLocale)
 	};
 };
 
