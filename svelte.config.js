@@ -36,6 +36,9 @@ const config = {
 			}
 		},
 		csrf: { trustedOrigins: [] },
+		// Absolute asset addresses: the service worker shows one kept page (the offline page,
+		// crisis help) at other addresses, where relative ones would point nowhere.
+		paths: { relative: false },
 		alias: { $messages: 'src/lib/paraglide/messages.js' }
 	},
 	compilerOptions: { runes: true }
