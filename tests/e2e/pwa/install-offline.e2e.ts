@@ -89,8 +89,13 @@ test('Kith installs, and crisis help opens from another page with the network of
 	await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
 	await expectNoAxeViolations(page, 'crisis help offline');
 
-	// A page that is not kept: the offline page, whose crisis link works too.
-	await page.goto('/goals');
+	// A page that is not kept, even reached by a link of the app's own menu: the offline page,
+	// whose crisis link works too.
+	await context.setOffline(false);
+	await page.goto('/home');
+	await context.setOffline(true);
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Goals' }).click();
+	await expect(page).toHaveURL(/\/goals$/);
 	await expect(page.getByRole('heading', { level: 1, name: 'You are offline' })).toBeVisible();
 	await expectNoAxeViolations(page, 'offline page');
 	await page.getByRole('link', { name: 'Open crisis help' }).click();
