@@ -26,6 +26,21 @@ async function serviceWorkerInCharge(page: Page): Promise<void> {
 const kept = (page: Page, path: string): Promise<boolean> =>
 	page.evaluate(async (p) => (await caches.match(p)) !== undefined, path);
 
+/** Every page the service worker keeps, as one text. */
+const keptPages = (page: Page): Promise<string> =>
+	page.evaluate(async () => {
+		const texts: string[] = [];
+		for (const name of await caches.keys()) {
+			const cache = await caches.open(name);
+			for (const request of await cache.keys()) {
+				const response = await cache.match(request);
+				if (response?.headers.get('content-type')?.startsWith('text/html'))
+					texts.push(`${request.url}\n${await response.text()}`);
+			}
+		}
+		return texts.join('\n');
+	});
+
 test('Kith installs, and crisis help opens from another page with the network off', async ({
 	page,
 	context
@@ -80,6 +95,10 @@ test('Kith installs, and crisis help opens from another page with the network of
 	// Offline, the crisis link in the header of the page opens the site's crisis help, although
 	// the member never opened it before.
 	await expect.poll(() => kept(page, '/crisis/demo')).toBe(true);
+	// Nothing the worker keeps names the member (no lesson was opened: decision 0004).
+	const signedInAs = (await page.getByText(/^Signed in as /).textContent()) ?? '';
+	expect(signedInAs).not.toBe('');
+	expect(await keptPages(page)).not.toContain(signedInAs.trim());
 	await context.setOffline(true);
 	await page.locator('header').getByRole('link', { name: 'Crisis help' }).click();
 	await expect(page).toHaveURL(/\/crisis\/demo$/);
