@@ -38,6 +38,9 @@ const config = {
 		// SvelteKit's origin check for forms is off ('*' is how SvelteKit 2 spells that) because
 		// hooks.server.ts does the same check first and counts each refusal (decision 0012).
 		csrf: { trustedOrigins: ['*'] },
+		// Absolute asset addresses: the service worker shows one kept page (the offline page,
+		// crisis help) at other addresses, where relative ones would point nowhere.
+		paths: { relative: false },
 		alias: { $messages: 'src/lib/paraglide/messages.js' }
 	},
 	compilerOptions: { runes: true }

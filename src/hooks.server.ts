@@ -132,7 +132,7 @@ const authorize: Handle = async ({ event, resolve }) => {
  * language menu) wins; without one, a person keeps the language they were using, signed in or
  * not (the browser's), and only then gets the site's default.
  */
-const localize: Handle = ({ event, resolve }) => {
+const localize: Handle = async ({ event, resolve }) => {
 	const site = event.locals.site;
 	const locale = pickLocale({
 		preferred: event.locals.profile?.locale ?? event.cookies.get(LOCALE_COOKIE),
@@ -150,7 +150,7 @@ const localize: Handle = ({ event, resolve }) => {
 	]
 		.filter(Boolean)
 		.join(' ');
-	return paraglideMiddleware(event.request, () =>
+	const response = await paraglideMiddleware(event.request, () =>
 		resolve(event, {
 			transformPageChunk: ({ html }) =>
 				html
@@ -159,6 +159,25 @@ const localize: Handle = ({ event, resolve }) => {
 					.replace('%kith.bodyclass%', bodyClass)
 		})
 	);
+	// The service worker keeps its offline page per language, and learns the language from here.
+	if (response.headers.get('content-type')?.startsWith('text/html'))
+		response.headers.set('Content-Language', locale);
+	return response;
+};
+
+/**
+ * A copy the service worker keeps for offline reading (its offline page, crisis help) is
+ * rendered as a visitor sees it, though in the person's language and for their site: no name,
+ * no menu of theirs, no session warning. The header can only take rights away: past this point
+ * the request has none, so the route's rule still decides.
+ */
+const offlineCopy: Handle = ({ event, resolve }) => {
+	if (event.request.method === 'GET' && event.request.headers.get('kith-offline-copy') === '1') {
+		event.locals.actor = null;
+		event.locals.profile = null;
+		event.locals.idleSeconds = 0;
+	}
+	return resolve(event);
 };
 
 const securityHeaders: Handle = async ({ event, resolve }) => {
@@ -226,6 +245,7 @@ export const handle: Handle = sequence(
 	authenticate,
 	countRefusals,
 	localize,
+	offlineCopy,
 	authorize
 );
 

@@ -3,19 +3,34 @@
 /// <reference lib="esnext" />
 /// <reference lib="webworker" />
 
-// Repeat visits load the app's own files from here, and lessons once opened can be read again
-// offline. Nothing else is kept: no other page (profile, goals, admin — personal data), no
-// POST answer, no data request. Lessons are kept as read, but without scripts and without what
-// the person typed into them, and they are forgotten at sign-out (and on any sign-in page).
+// What this worker keeps, and why (decisions 0004 and 0011):
+// - the app's own files, served from here first, so a repeat visit loads without the network;
+// - lessons once opened, without scripts and without what the person typed into them,
+//   forgotten at sign-out (and on any sign-in page);
+// - an offline page per language the person used, and crisis help, rendered as a visitor sees
+//   them (no name, no menu of theirs): shown when a page cannot be loaded offline.
+// Nothing else: no other page, no POST answer, no data request, and never an answer marked
+// `Cache-Control: no-store` (every signed-in page) except a lesson, stripped as above.
 import { build, files, version } from '$service-worker';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const ASSETS = `kith-assets-${version}`;
 const LESSONS = `kith-lessons-${version}`;
+const OFFLINE = `kith-offline-${version}`;
 const assets = new Set([...build, ...files]);
 
 /** A lesson page, /courses/<course>/<lesson>; its data requests (…/__data.json) are not. */
 const lessonPage = /^\/courses\/[^/]+\/[^/]+\/?$/;
+/** Crisis help: /crisis (the site being looked at) or /crisis/<site>. */
+const crisisPage = /^\/crisis(\/[^/]+)?\/?$/;
+
+/** Where the offline page in a language is kept, and the language of the latest page seen. */
+const offlineKey = (locale: string): string => `/offline?kith-language=${locale}`;
+const latestLanguageKey = '/offline?kith-language-latest';
+
+/** Asks for a page as a visitor would see it, in the person's language and for their site. */
+const copyOf = (path: string): Promise<Response> =>
+	fetch(path, { headers: { 'kith-offline-copy': '1' }, cache: 'no-store' });
 
 sw.addEventListener('install', (event) => {
 	event.waitUntil(
@@ -30,7 +45,9 @@ sw.addEventListener('activate', (event) => {
 	event.waitUntil(
 		(async () => {
 			for (const key of await caches.keys())
-				if (key !== ASSETS && key !== LESSONS) await caches.delete(key);
+				if (key !== ASSETS && key !== LESSONS && key !== OFFLINE) await caches.delete(key);
+			// The page's request starts while this worker wakes up, not after.
+			await sw.registration.navigationPreload?.enable();
 			await sw.clients.claim();
 		})()
 	);
@@ -38,33 +55,113 @@ sw.addEventListener('activate', (event) => {
 
 const forgetLessons = (): Promise<boolean> => caches.delete(LESSONS);
 
-/** What is kept of a lesson page: the HTML without scripts and without textarea contents. */
+/** Whether an answer may be kept at all: a page that worked, and nothing marked "no-store". */
+const keepable = (response: Response): boolean =>
+	response.ok &&
+	!!response.headers.get('content-type')?.startsWith('text/html') &&
+	!/no-store/i.test(response.headers.get('cache-control') ?? '');
+
+/** The page answered for a navigation: the one fetched while the worker woke, else a new one. */
+async function network(event: FetchEvent): Promise<Response> {
+	const preloaded = (await event.preloadResponse) as Response | undefined;
+	return preloaded ?? fetch(event.request);
+}
+
+/** What is kept of a page: the HTML without scripts and without textarea contents. */
 async function offlineCopy(response: Response): Promise<Response> {
 	const html = (await response.text())
 		.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '')
 		.replace(/(<textarea\b[^>]*>)[\s\S]*?(<\/textarea>)/gi, '$1$2');
 	const headers = new Headers({ 'content-type': 'text/html; charset=utf-8' });
-	const csp = response.headers.get('content-security-policy');
-	if (csp) headers.set('content-security-policy', csp);
+	for (const name of ['content-security-policy', 'content-language']) {
+		const value = response.headers.get(name);
+		if (value) headers.set(name, value);
+	}
 	return new Response(html, { status: 200, headers });
 }
 
-async function lessonNetworkFirst(event: FetchEvent): Promise<Response> {
+async function keep(cacheName: string, keys: string[], response: Response): Promise<void> {
+	const copy = await offlineCopy(response);
+	const cache = await caches.open(cacheName);
+	for (const key of keys) await cache.put(key, copy.clone());
+}
+
+/**
+ * Crisis help as a visitor sees it, under its address and, for /crisis, under the site's own
+ * address too (the server names it in Content-Location).
+ */
+async function keepCrisisHelp(path: string, seen?: Response): Promise<void> {
+	const response = seen && keepable(seen) ? seen : await copyOf(path);
+	if (!keepable(response)) return;
+	const also = response.headers.get('content-location');
+	await keep(OFFLINE, also && crisisPage.test(also) ? [path, also] : [path], response);
+}
+
+/** The offline page in the person's language. */
+async function keepOfflinePage(): Promise<void> {
+	const response = await copyOf('/offline');
+	const locale = response.headers.get('content-language');
+	if (keepable(response) && locale) await keep(OFFLINE, [offlineKey(locale)], response);
+}
+
+/**
+ * After a page has loaded: the person's language is noted and, the first time it is seen, the
+ * offline page and their site's crisis help are kept in it (so the crisis link of every page
+ * works offline, even before crisis help was ever opened). A crisis page seen is kept too.
+ */
+async function afterPage(path: string, response: Response): Promise<void> {
+	const locale = response.headers.get('content-language');
+	const cache = await caches.open(OFFLINE);
+	const latest = await (await cache.match(latestLanguageKey))?.text();
+	const fresh = locale !== null && (await cache.match(offlineKey(locale))) === undefined;
+	if (locale && locale !== latest) await cache.put(latestLanguageKey, new Response(locale));
+	const work: Promise<void>[] = [];
+	if (crisisPage.test(path)) work.push(keepCrisisHelp(path, response));
+	if (fresh || (locale && locale !== latest)) {
+		work.push(keepOfflinePage());
+		if (!crisisPage.test(path)) work.push(keepCrisisHelp('/crisis'));
+	}
+	// Failing to keep a copy (the network went away meanwhile) costs nothing now.
+	await Promise.allSettled(work);
+}
+
+/** Offline: the offline page in the language of the latest page seen, else in any kept. */
+async function offlinePage(): Promise<Response | undefined> {
+	const cache = await caches.open(OFFLINE);
+	const latest = await (await cache.match(latestLanguageKey))?.text();
+	return (
+		(latest ? await cache.match(offlineKey(latest)) : undefined) ??
+		(await cache.match('/offline', { ignoreSearch: true }))
+	);
+}
+
+/** Pages come from the network; offline, a kept copy (lesson, crisis help) or the offline page. */
+async function page(event: FetchEvent, url: URL): Promise<Response> {
+	const lesson = url.search === '' && lessonPage.test(url.pathname);
 	try {
-		const response = await fetch(event.request);
-		// Redirects (e.g. to sign-in) arrive opaque and not ok: never kept.
-		if (response.ok && response.headers.get('content-type')?.startsWith('text/html'))
-			event.waitUntil(
-				offlineCopy(response.clone()).then(async (copy) =>
-					(await caches.open(LESSONS)).put(event.request.url, copy)
-				)
-			);
+		const response = await network(event);
+		if (lesson) event.waitUntil(keepLesson(url, response.clone()));
+		event.waitUntil(afterPage(url.pathname, response.clone()).catch(() => undefined));
 		return response;
 	} catch (error) {
-		const cached = await (await caches.open(LESSONS)).match(event.request.url);
-		if (cached) return cached;
+		const kept =
+			(lesson ? await (await caches.open(LESSONS)).match(url.href) : undefined) ??
+			(crisisPage.test(url.pathname) && url.search === ''
+				? await (await caches.open(OFFLINE)).match(url.pathname)
+				: undefined) ??
+			(await offlinePage());
+		if (kept) return kept;
 		throw error;
 	}
+}
+
+/**
+ * A lesson is kept as read (decision 0004), although the person's pages are marked no-store:
+ * without scripts and what they typed, and only when it is a page (a redirect to sign-in is not).
+ */
+async function keepLesson(url: URL, response: Response): Promise<void> {
+	if (response.ok && response.headers.get('content-type')?.startsWith('text/html'))
+		await keep(LESSONS, [url.href], response);
 }
 
 async function assetCacheFirst(request: Request): Promise<Response> {
@@ -77,12 +174,8 @@ sw.addEventListener('fetch', (event) => {
 	const url = new URL(request.url);
 	if (url.origin !== sw.location.origin) return;
 	// Signing out, or being at the sign-in page (signed out, timed out): the lessons go.
-	if (url.pathname === '/signout' || url.pathname === '/signin') {
-		event.waitUntil(forgetLessons());
-		return;
-	}
+	if (url.pathname === '/signout' || url.pathname === '/signin') event.waitUntil(forgetLessons());
 	if (request.method !== 'GET') return;
 	if (assets.has(url.pathname)) event.respondWith(assetCacheFirst(request));
-	else if (request.mode === 'navigate' && url.search === '' && lessonPage.test(url.pathname))
-		event.respondWith(lessonNetworkFirst(event));
+	else if (request.mode === 'navigate') event.respondWith(page(event, url));
 });

@@ -16,6 +16,7 @@ import { openReady, signInAs } from '../fixtures/sign-in';
 const notPages = new Set([
 	'/healthz',
 	'/readyz',
+	'/manifest.webmanifest',
 	'/signout',
 	'/language',
 	'/session/extend',

@@ -33,6 +33,9 @@ export const routeRules: Record<string, RouteRule> = {
 	'/reset-password': pub,
 	'/invite/[token]': pub,
 	'/language': pub,
+	// Installing the app and being offline: nothing personal in either (decision 0011).
+	'/manifest.webmanifest': pub,
+	'/offline': pub,
 
 	'/signout': early,
 	'/session/extend': early,
