@@ -12,6 +12,7 @@ import { defineCustomServerStrategy, type Locale } from '$lib/paraglide/runtime.
 import { getApp } from '$lib/server/app';
 import { dev } from '$app/environment';
 import { startReminderLoop } from '$lib/server/groups/reminder-loop';
+import { startScheduler } from '$lib/server/scheduler/scheduler';
 import { startAuditSealer } from '$lib/server/audit/seal-audit-trail';
 import { noteDenial, startDenialRecorder } from '$lib/server/audit/access-denials';
 import { registerStreamCloser, stopGracefully } from '$lib/server/shutdown';
@@ -44,6 +45,12 @@ export const init: ServerInit = async () => {
 	startAuditSealer(app);
 	startDenialRecorder(app);
 	startReminderLoop(app);
+	// After every capability has registered its jobs.
+	startScheduler({
+		db: app.db,
+		workerId: app.instanceId,
+		everyMs: app.config.KITH_JOB_POLL_SECONDS * 1000
+	});
 	// The built server only: in development Vite owns the process and its signals.
 	if (!dev) stopGracefully(app);
 };

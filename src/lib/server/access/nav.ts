@@ -31,6 +31,7 @@ const items: NavItem[] = [
 	{ href: '/admin/companionship', label: 'nav_admin_companionship' },
 	{ href: '/admin/audit', label: 'nav_admin_audit' },
 	{ href: '/admin/outbox', label: 'nav_admin_outbox' },
+	{ href: '/admin/jobs', label: 'jobs_nav' },
 	{ href: '/platform/sites', label: 'nav_platform_sites' },
 	{ href: '/platform/people', label: 'nav_platform_people' }
 ];

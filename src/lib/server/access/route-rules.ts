@@ -110,6 +110,7 @@ export const routeRules: Record<string, RouteRule> = {
 	'/admin/safety': perm('site.settings'),
 	'/admin/audit': perm('site.audit'),
 	'/admin/outbox': perm('site.outbox'),
+	'/admin/jobs': perm('site.settings'),
 
 	'/platform/people': perm('platform.sites'),
 	'/platform/sites': perm('platform.sites')

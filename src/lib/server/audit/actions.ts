@@ -124,6 +124,7 @@ export const auditActions = [
 	'moderation.unmute',
 	'moderation.warn',
 	'outbox.read',
+	'job.retry',
 	'people.list',
 	'person.read',
 	'profile.read',
