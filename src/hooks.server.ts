@@ -12,6 +12,7 @@ import { defineCustomServerStrategy, type Locale } from '$lib/paraglide/runtime.
 import { getApp } from '$lib/server/app';
 import { dev } from '$app/environment';
 import { startReminderLoop } from '$lib/server/groups/reminder-loop';
+import { registerGroupNotifications } from '$lib/server/groups/reminder-notifications';
 import { startScheduler } from '$lib/server/scheduler/scheduler';
 import { startAuditSealer } from '$lib/server/audit/seal-audit-trail';
 import { noteDenial, startDenialRecorder } from '$lib/server/audit/access-denials';
@@ -44,6 +45,7 @@ export const init: ServerInit = async () => {
 	registerStreamCloser(() => closeLiveRooms(app));
 	startAuditSealer(app);
 	startDenialRecorder(app);
+	registerGroupNotifications();
 	startReminderLoop(app);
 	// After every capability has registered its jobs.
 	startScheduler({

@@ -7,6 +7,7 @@ export type NavItem = { href: string; label: MessageKey };
 
 const items: NavItem[] = [
 	{ href: '/home', label: 'nav_home' },
+	{ href: '/notifications', label: 'notif_nav' },
 	{ href: '/courses', label: 'nav_courses' },
 	{ href: '/goals', label: 'nav_goals' },
 	{ href: '/groups', label: 'nav_groups' },

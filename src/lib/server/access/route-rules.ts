@@ -41,6 +41,8 @@ export const routeRules: Record<string, RouteRule> = {
 	'/sites': early,
 
 	'/home': signedIn,
+	'/notifications': signedIn,
+	'/notifications/[notificationId]': signedIn,
 	'/profile/sessions': signedIn,
 
 	'/courses': perm('member.space'),

@@ -123,6 +123,7 @@ export const auditActions = [
 	'moderation.risk_flag',
 	'moderation.unmute',
 	'moderation.warn',
+	'notification.read',
 	'outbox.read',
 	'job.retry',
 	'people.list',

@@ -14,3 +14,4 @@ export * from '../safety/safety.schema';
 export * from '../moderation/moderation.schema';
 export * from '../companionship/companionship.schema';
 export * from '../scheduler/scheduler.schema';
+export * from '../notifications/notifications.schema';

@@ -9,6 +9,8 @@ import { tryXactLock } from '../jobs/locks';
 import { formatDateTime } from '../../format';
 import { displayZone } from '../dates/display-zone';
 import { m } from '../../paraglide/messages.js';
+import { logDelivery, notifyInApp } from '../notifications/notify';
+import { GROUP_REMINDER } from './reminder-notifications';
 import { groupMembers, groups, groupSessions, reminderDeliveries } from './groups.schema';
 
 /** How far ahead a session is announced. */
@@ -32,7 +34,14 @@ export async function sendDueReminders({
 	now?: Date;
 	origin?: string;
 }): Promise<ReminderRun> {
-	type Outgoing = { deliveryId: string; to: string; subject: string; text: string; siteId: string };
+	type Outgoing = {
+		deliveryId: string;
+		userId: string;
+		to: string;
+		subject: string;
+		text: string;
+		siteId: string;
+	};
 	const result = await db.transaction(async (tx) => {
 		// One instance sends at a time; the others skip this round.
 		const [lock] = rowsOf<{ ok: boolean }>(await tx.execute(tryXactLock('reminders')));
@@ -89,6 +98,16 @@ export async function sendDueReminders({
 				if (!row) continue;
 				if (channel === 'in_app') {
 					inApp++;
+					// The reminder in the person's notification centre, leading to the group.
+					await notifyInApp(tx, {
+						siteId: d.site.id,
+						userId: d.userId,
+						kind: GROUP_REMINDER,
+						targetId: d.groupId,
+						source: d.sessionId,
+						params: { group: d.groupName, startsAt: d.startsAt.toISOString() },
+						at: now
+					});
 					continue;
 				}
 				const locale = pickLocale({
@@ -104,6 +123,7 @@ export async function sendDueReminders({
 				const link = `${origin}/groups/${d.groupId}`;
 				outgoing.push({
 					deliveryId: row.id,
+					userId: d.userId,
 					to: d.address,
 					siteId: d.site.id,
 					subject: m.groups_mail_reminder_subject({ group: d.groupName }, { locale }),
@@ -116,12 +136,16 @@ export async function sendDueReminders({
 	if (!result) return { inApp: 0, email: 0, failed: 0, skipped: true };
 	let email = 0;
 	let failed = 0;
+	const delivered = (o: Outgoing) =>
+		({ siteId: o.siteId, userId: o.userId, kind: GROUP_REMINDER, channel: 'email' }) as const;
 	for (const o of result.outgoing) {
 		try {
 			await mail.send({ to: o.to, subject: o.subject, text: o.text, siteId: o.siteId });
 			email++;
+			await logDelivery(db, { ...delivered(o), outcome: 'sent' });
 		} catch {
 			failed++;
+			await logDelivery(db, { ...delivered(o), outcome: 'failed' });
 			await db
 				.update(reminderDeliveries)
 				.set({ status: 'failed' })
