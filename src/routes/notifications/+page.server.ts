@@ -6,6 +6,11 @@ import {
 	markNotificationsRead,
 	ZMarkNotificationsReadInput
 } from '$lib/server/notifications/read-notifications';
+import {
+	getPreferences,
+	setPreferences,
+	ZSetPreferencesInput
+} from '$lib/server/notifications/preferences';
 import { formatDateTime } from '$lib/format';
 import { displayZone } from '$lib/server/dates/display-zone';
 
@@ -14,7 +19,12 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const list = await listNotifications({ db: locals.app.db, actor }).catch(pageError);
 	const zone = displayZone({ profile: locals.profile, site: actor.site });
 	const when = (d: Date) => formatDateTime(d, locals.locale, zone);
+	const preferences = actor.site
+		? await getPreferences({ db: locals.app.db, actor }).catch(pageError)
+		: null;
 	return {
+		preferences,
+		zone,
 		notifications: list.map((n) => ({
 			id: n.id,
 			kind: n.kind,
@@ -31,5 +41,11 @@ export const actions: Actions = {
 		ZMarkNotificationsReadInput,
 		(input, { locals }) => markNotificationsRead({ db: locals.app.db, actor: locals.actor, input }),
 		{ done: 'notif_marked' }
+	),
+	preferences: formAction(
+		ZSetPreferencesInput,
+		(_input, { locals }, values) =>
+			setPreferences({ db: locals.app.db, actor: locals.actor, input: values }),
+		{ done: 'notif_prefs_saved' }
 	)
 };

@@ -10,6 +10,7 @@ import { formatDateTime } from '../../format';
 import { displayZone } from '../dates/display-zone';
 import { m } from '../../paraglide/messages.js';
 import { logDelivery, notifyInApp } from '../notifications/notify';
+import { notificationPreferences } from '../notifications/notifications.schema';
 import { GROUP_REMINDER } from './reminder-notifications';
 import { groupMembers, groups, groupSessions, reminderDeliveries } from './groups.schema';
 
@@ -58,7 +59,9 @@ export async function sendDueReminders({
 				address: user.email,
 				locale: profiles.locale,
 				zone: profiles.timeZone,
-				site: sites
+				site: sites,
+				// The person's choice for group reminders in their notification preferences.
+				choice: sql<string | null>`${notificationPreferences.channels} ->> ${GROUP_REMINDER}`
 			})
 			.from(groupSessions)
 			.innerJoin(groups, eq(groups.id, groupSessions.groupId))
@@ -66,6 +69,13 @@ export async function sendDueReminders({
 			.innerJoin(groupMembers, eq(groupMembers.groupId, groups.id))
 			.innerJoin(user, eq(user.id, groupMembers.userId))
 			.leftJoin(profiles, eq(profiles.userId, groupMembers.userId))
+			.leftJoin(
+				notificationPreferences,
+				and(
+					eq(notificationPreferences.userId, groupMembers.userId),
+					eq(notificationPreferences.siteId, sites.id)
+				)
+			)
 			.where(
 				and(
 					inArray(groupSessions.status, ['scheduled', 'open']),
@@ -79,9 +89,11 @@ export async function sendDueReminders({
 		let inApp = 0;
 		const outgoing: Outgoing[] = [];
 		for (const d of due) {
+			// The group's own switches, narrowed by the notification preferences (in-app only,
+			// email only, or off).
 			const channels = [
-				...(d.inApp ? ['in_app' as const] : []),
-				...(d.email ? ['email' as const] : [])
+				...(d.inApp && d.choice !== 'email' && d.choice !== 'off' ? ['in_app' as const] : []),
+				...(d.email && d.choice !== 'in_app' && d.choice !== 'off' ? ['email' as const] : [])
 			];
 			for (const channel of channels) {
 				const [row] = await tx

@@ -1,4 +1,14 @@
-import { index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+	boolean,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	text,
+	timestamp,
+	unique,
+	uuid
+} from 'drizzle-orm/pg-core';
 import { sites } from '../sites/sites.schema';
 import { user } from '../db/auth.schema';
 
@@ -49,4 +59,29 @@ export const deliveryLog = pgTable(
 		at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [index('delivery_log_user').on(t.userId, t.at)]
+);
+
+export const notificationChannels = ['in_app', 'email', 'off'] as const;
+export type NotificationChoice = (typeof notificationChannels)[number];
+
+/** How a person wants each kind of notification on a site: in the app, by email, or not at all. */
+export const notificationPreferences = pgTable(
+	'notification_preferences',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		siteId: uuid('site_id')
+			.notNull()
+			.references(() => sites.id, { onDelete: 'cascade' }),
+		/** Per kind: in_app, email or off; a kind left out keeps the capability's own default. */
+		channels: jsonb('channels').$type<Record<string, NotificationChoice>>().notNull().default({}),
+		/** Quiet hours on the person's clock, "HH:MM"; an end before the start wraps past midnight. */
+		quietStart: text('quiet_start'),
+		quietEnd: text('quiet_end'),
+		timeZone: text('time_zone'),
+		dailyDigest: boolean('daily_digest').notNull().default(false),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [unique('notification_preferences_once').on(t.userId, t.siteId)]
 );
