@@ -32,7 +32,7 @@ export const load: LayoutServerLoad = async ({ locals }) => {
 								label: t(item.label),
 								// The unread count, and the link's name with it ("Notifications, 2 unread").
 								count: unread,
-								name: t('notif_nav_unread', { count: unread })
+								name: unread > 0 ? t('notif_nav_unread', { count: unread }) : undefined
 							}
 						: { href: item.href, label: t(item.label) }
 				)
