@@ -6,8 +6,6 @@ import { sites } from '../sites/sites.schema';
 import type { Mailer } from '../mail/mailer';
 import { pickLocale } from '../i18n/locale';
 import { tryXactLock } from '../jobs/locks';
-import { formatDateTime } from '../../format';
-import { displayZone } from '../dates/display-zone';
 import { m } from '../../paraglide/messages.js';
 import { logDelivery, notifyInApp } from '../notifications/notify';
 import { notificationPreferences } from '../notifications/notifications.schema';
@@ -58,7 +56,6 @@ export async function sendDueReminders({
 				email: groupMembers.remindersEmail,
 				address: user.email,
 				locale: profiles.locale,
-				zone: profiles.timeZone,
 				site: sites,
 				// The person's choice for group reminders in their notification preferences.
 				choice: sql<string | null>`${notificationPreferences.channels} ->> ${GROUP_REMINDER}`
@@ -127,19 +124,16 @@ export async function sendDueReminders({
 					siteDefault: d.site.defaultLocale,
 					siteLocales: d.site.locales
 				});
-				const when = formatDateTime(
-					d.startsAt,
-					locale,
-					displayZone({ profile: { timeZone: d.zone }, site: d.site })
-				);
-				const link = `${origin}/groups/${d.groupId}`;
+				// An email never says what it is about (a group's name can say much about a person):
+				// only that there is something to see, and where.
+				const link = `${origin}/notifications`;
 				outgoing.push({
 					deliveryId: row.id,
 					userId: d.userId,
 					to: d.address,
 					siteId: d.site.id,
-					subject: m.groups_mail_reminder_subject({ group: d.groupName }, { locale }),
-					text: m.groups_mail_reminder_body({ group: d.groupName, when, link }, { locale })
+					subject: m.notif_mail_subject({}, { locale }),
+					text: m.notif_mail_body({ link }, { locale })
 				});
 			}
 		}
