@@ -9,6 +9,7 @@ import { tryXactLock } from '../jobs/locks';
 import { m } from '../../paraglide/messages.js';
 import { logDelivery, notifyInApp } from '../notifications/notify';
 import { notificationPreferences } from '../notifications/notifications.schema';
+import { inQuietHours } from '../notifications/preferences';
 import { GROUP_REMINDER } from './reminder-notifications';
 import { groupMembers, groups, groupSessions, reminderDeliveries } from './groups.schema';
 
@@ -58,7 +59,10 @@ export async function sendDueReminders({
 				locale: profiles.locale,
 				site: sites,
 				// The person's choice for group reminders in their notification preferences.
-				choice: sql<string | null>`${notificationPreferences.channels} ->> ${GROUP_REMINDER}`
+				choice: sql<string | null>`${notificationPreferences.channels} ->> ${GROUP_REMINDER}`,
+				quietStart: notificationPreferences.quietStart,
+				quietEnd: notificationPreferences.quietEnd,
+				quietZone: notificationPreferences.timeZone
 			})
 			.from(groupSessions)
 			.innerJoin(groups, eq(groups.id, groupSessions.groupId))
@@ -92,7 +96,21 @@ export async function sendDueReminders({
 				...(d.inApp && d.choice !== 'email' && d.choice !== 'off' ? ['in_app' as const] : []),
 				...(d.email && d.choice !== 'in_app' && d.choice !== 'off' ? ['email' as const] : [])
 			];
+			// In the person's quiet hours no email is written: a later round sends it once they end
+			// (the delivery is recorded only when sent), while the session is still ahead.
+			const quiet = inQuietHours(
+				{
+					channels: {},
+					quietStart: d.quietStart,
+					quietEnd: d.quietEnd,
+					timeZone: d.quietZone,
+					dailyDigest: false
+				},
+				now,
+				d.site.timeZone
+			);
 			for (const channel of channels) {
+				if (channel === 'email' && quiet) continue;
 				const [row] = await tx
 					.insert(reminderDeliveries)
 					.values({
@@ -125,8 +143,8 @@ export async function sendDueReminders({
 					siteLocales: d.site.locales
 				});
 				// An email never says what it is about (a group's name can say much about a person):
-				// only that there is something to see, and where.
-				const link = `${origin}/notifications`;
+				// only that there is something to see, and where (the group's page checks access).
+				const link = `${origin}/groups/${d.groupId}`;
 				outgoing.push({
 					deliveryId: row.id,
 					userId: d.userId,

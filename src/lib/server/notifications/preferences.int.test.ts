@@ -63,6 +63,10 @@ describe.each(dbKinds)('notification preferences on %s', (kind) => {
 		});
 		const [me, other] = g.members;
 		if (!me || !other) throw new Error('two members expected');
+		// A zone where it is not night now, so the email is not held: 22:00–07:00 in Bangkok is
+		// 15:00–24:00 UTC, in Bogotá 03:00–12:00 UTC.
+		const hour = new Date().getUTCHours();
+		const zone = hour >= 15 ? 'America/Bogota' : 'Asia/Bangkok';
 		await setPreferences({
 			db: app.db,
 			actor: me,
@@ -70,7 +74,7 @@ describe.each(dbKinds)('notification preferences on %s', (kind) => {
 				'pref:group_reminder': 'email',
 				quietStart: '22:00',
 				quietEnd: '07:00',
-				timeZone: 'Asia/Bangkok',
+				timeZone: zone,
 				dailyDigest: 'on'
 			}
 		});
@@ -78,7 +82,7 @@ describe.each(dbKinds)('notification preferences on %s', (kind) => {
 			channels: { group_reminder: 'email' },
 			quietStart: '22:00',
 			quietEnd: '07:00',
-			timeZone: 'Asia/Bangkok',
+			timeZone: zone,
 			dailyDigest: true
 		});
 		await sendDueReminders({ db: app.db, mail: app.mailer });
@@ -95,5 +99,43 @@ describe.each(dbKinds)('notification preferences on %s', (kind) => {
 		expect(await listNotifications({ db: app.db, actor: me })).toEqual([]);
 		expect(await channels(other.userId)).toEqual(['email', 'in_app']);
 		expect(await listNotifications({ db: app.db, actor: other })).toHaveLength(1);
+	});
+
+	it('holds a reminder email during quiet hours and sends it once they end', async () => {
+		const site = await makeSite(app);
+		const now = new Date();
+		const g = await makeGroup(app, site, {
+			members: 1,
+			sessions: 1,
+			firstSessionAt: new Date(now.getTime() + 3 * 3600_000)
+		});
+		const [me] = g.members;
+		if (!me) throw new Error('a member expected');
+		const hhmm = (d: Date) => d.toISOString().slice(11, 16);
+		await setPreferences({
+			db: app.db,
+			actor: me,
+			input: {
+				'pref:group_reminder': 'email',
+				quietStart: hhmm(new Date(now.getTime() - 3600_000)),
+				quietEnd: hhmm(new Date(now.getTime() + 3600_000)),
+				timeZone: 'UTC'
+			}
+		});
+		const sent = async () =>
+			(
+				await app.db
+					.select({ channel: reminderDeliveries.channel })
+					.from(reminderDeliveries)
+					.where(eq(reminderDeliveries.userId, me.userId))
+			).length;
+		await sendDueReminders({ db: app.db, mail: app.mailer, now });
+		expect(await sent()).toBe(0);
+		await sendDueReminders({
+			db: app.db,
+			mail: app.mailer,
+			now: new Date(now.getTime() + 2 * 3600_000)
+		});
+		expect(await sent()).toBe(1);
 	});
 });
