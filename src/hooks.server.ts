@@ -14,6 +14,7 @@ import { dev } from '$app/environment';
 import { startReminderLoop } from '$lib/server/groups/reminder-loop';
 import { registerGroupNotifications } from '$lib/server/groups/reminder-notifications';
 import { startScheduler } from '$lib/server/scheduler/scheduler';
+import { startDigests } from '$lib/server/notifications/digest-loop';
 import { startAuditSealer } from '$lib/server/audit/seal-audit-trail';
 import { noteDenial, startDenialRecorder } from '$lib/server/audit/access-denials';
 import { registerStreamCloser, stopGracefully } from '$lib/server/shutdown';
@@ -47,6 +48,7 @@ export const init: ServerInit = async () => {
 	startDenialRecorder(app);
 	registerGroupNotifications();
 	startReminderLoop(app);
+	startDigests(app);
 	// After every capability has registered its jobs.
 	startScheduler({
 		db: app.db,
