@@ -30,6 +30,7 @@
  *   13. audit/         recordAudit, sealing, verifying
  *   14. auth/          better-auth's setup, and the one step from a session to an Actor
  *   15. mail/          the mailer and the mails better-auth sends
+ *   15b. scheduler/    durable jobs: stored, claimed, retried, dead-lettered (decision 0010)
  *   16. app.ts         the process's services (config, database, auth, mailer, realtime); not a
  *                      web helper: it never touches SvelteKit, and use cases take its `App`
  *   17. shutdown.ts    stopping the process
@@ -44,6 +45,7 @@
  *   23. courses        courses, lessons, reflections (a lesson proposes steps into goals)
  *   24. cohorts        facilitated IMR runs of a course
  *   25. programmes     group programmes as versioned content
+ *   25b. notifications the notification centre, preferences and the delivery log
  *   26. groups         peer groups: enrolment, sessions, reminders, calendar
  *   27. safety         risk phrases, screening, member blocks
  *   28. board          a group's board
@@ -87,6 +89,7 @@ const foundation = [
 	folder('audit'),
 	folder('auth'),
 	folder('mail'),
+	folder('scheduler'),
 	file('app'),
 	file('shutdown')
 ];
@@ -101,6 +104,7 @@ const capabilities = [
 	'courses',
 	'cohorts',
 	'programmes',
+	'notifications',
 	'groups',
 	'safety',
 	'board',

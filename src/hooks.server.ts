@@ -12,6 +12,9 @@ import { defineCustomServerStrategy, type Locale } from '$lib/paraglide/runtime.
 import { getApp } from '$lib/server/app';
 import { dev } from '$app/environment';
 import { startReminderLoop } from '$lib/server/groups/reminder-loop';
+import { registerGroupNotifications } from '$lib/server/groups/reminder-notifications';
+import { startScheduler } from '$lib/server/scheduler/scheduler';
+import { startDigests } from '$lib/server/notifications/digest-loop';
 import { startAuditSealer } from '$lib/server/audit/seal-audit-trail';
 import { noteDenial, startDenialRecorder } from '$lib/server/audit/access-denials';
 import { registerStreamCloser, stopGracefully } from '$lib/server/shutdown';
@@ -43,7 +46,15 @@ export const init: ServerInit = async () => {
 	registerStreamCloser(() => closeLiveRooms(app));
 	startAuditSealer(app);
 	startDenialRecorder(app);
+	registerGroupNotifications();
 	startReminderLoop(app);
+	startDigests(app);
+	// After every capability has registered its jobs.
+	startScheduler({
+		db: app.db,
+		workerId: app.instanceId,
+		everyMs: app.config.KITH_JOB_POLL_SECONDS * 1000
+	});
 	// The built server only: in development Vite owns the process and its signals.
 	if (!dev) stopGracefully(app);
 };

@@ -1,5 +1,5 @@
-import { config } from '../lib/server/config';
-import { createApp, type App } from '../lib/server/app';
+import { withApp } from './with-app';
+import type { App } from '../lib/server/app';
 import { seedDemo, makeDemoPassword } from '../lib/server/demo/seed-demo';
 import { describeChainReport, verifyAuditChain } from '../lib/server/audit/verify-audit-chain';
 import { parseHeadArgument, readAuditHead } from '../lib/server/audit/audit-head';
@@ -18,18 +18,8 @@ import { ProgrammeFormatError } from '../lib/server/programmes/parse-programme';
 import { importProgrammeFolder } from '../lib/server/programmes/import-programme';
 import { sendDueReminders } from '../lib/server/groups/send-due-reminders';
 import { backupCommand, restoreCommand } from './backup';
+import { jobsCommands } from './jobs';
 import type { Command, Values } from './command';
-
-/** Opens the configured database, migrates it, runs `fn`, and always closes it again. */
-export async function withApp<T>(fn: (app: App) => Promise<T>): Promise<T> {
-	const app = createApp(config());
-	try {
-		await app.database.migrate();
-		return await fn(app);
-	} finally {
-		await app.database.close();
-	}
-}
 
 function printDemo(
 	{
@@ -474,6 +464,7 @@ export const commands: Record<string, Command> = {
 				return r.failed > 0 ? 1 : 0;
 			})
 	},
+	...jobsCommands,
 	backup: backupCommand,
 	restore: restoreCommand
 };

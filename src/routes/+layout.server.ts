@@ -2,10 +2,15 @@ import type { LayoutServerLoad } from './$types';
 import { navFor } from '$lib/server/access/nav';
 import { t } from '$lib/server/forms';
 import { actingRole } from '$lib/server/access/actor';
+import { countUnreadNotifications } from '$lib/server/notifications/list-notifications';
 
 /** The shell's data: the least each person needs to see — never another person's details. */
-export const load: LayoutServerLoad = ({ locals }) => {
+export const load: LayoutServerLoad = async ({ locals }) => {
 	const { actor, site, locale } = locals;
+	const unread =
+		actor && !actor.needsSecondFactor
+			? await countUnreadNotifications({ db: locals.app.db, actor })
+			: 0;
 	return {
 		locale,
 		site: site
@@ -25,7 +30,19 @@ export const load: LayoutServerLoad = ({ locals }) => {
 					needsSecondFactor: actor.needsSecondFactor
 				}
 			: null,
-		nav: actor ? navFor(actor).map((item) => ({ href: item.href, label: t(item.label) })) : [],
+		nav: actor
+			? navFor(actor).map((item) =>
+					item.href === '/notifications'
+						? {
+								href: item.href,
+								label: t(item.label),
+								// The unread count, and the link's name with it ("Notifications, 2 unread").
+								count: unread,
+								name: unread > 0 ? t('notif_nav_unread', { count: unread }) : undefined
+							}
+						: { href: item.href, label: t(item.label) }
+				)
+			: [],
 		idleSeconds: locals.idleSeconds
 	};
 };

@@ -34,6 +34,8 @@ const ZEnv = z.object({
 	KITH_REMINDERS: z.enum(['on', 'off']).default('on'),
 	/** How often an instance looks for sessions to announce; the journeys use a few seconds. */
 	KITH_REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+	/** How often an instance looks for due jobs of the scheduler (scheduler/, decision 0010). */
+	KITH_JOB_POLL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(2),
 	/** How often an instance writes the refused requests it counted (audit/access-denials.ts). */
 	KITH_DENIAL_FLUSH_SECONDS: z.coerce.number().int().min(1).max(3_600).default(10),
 	NODE_ENV: z.string().default('development')

@@ -21,7 +21,9 @@ const notPages = new Set([
 	'/language',
 	'/session/extend',
 	'/groups/[groupId]/calendar.ics',
-	'/groups/[groupId]/sessions/[sessionId]/room/events'
+	'/groups/[groupId]/sessions/[sessionId]/room/events',
+	// Opens a notification: a redirect to its place, or "not found".
+	'/notifications/[notificationId]'
 ]);
 
 /**

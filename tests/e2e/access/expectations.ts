@@ -74,7 +74,9 @@ export const ownAnswers: Record<string, (p: Principal) => Answer> = {
 	'/groups/[groupId]/board/[threadId]': () => notFound,
 	'/groups/[groupId]/sessions/[sessionId]/room': () => notFound,
 	'/groups/[groupId]/sessions/[sessionId]/room/events': () => notFound,
-	'/moderation/[itemId]': () => notFound
+	'/moderation/[itemId]': () => notFound,
+	// A random notification id is nobody's: "not found" for everyone signed in.
+	'/notifications/[notificationId]': () => notFound
 };
 
 /** The answer the hook and then the route give `p` for a GET of `path`, a page of `routeId`. */
@@ -104,6 +106,7 @@ const sampleParams: Record<string, () => string> = {
 	sessionId: randomUUID,
 	threadId: randomUUID,
 	itemId: randomUUID,
+	notificationId: randomUUID,
 	// From the shipped content the demo seed imports. A member who has not enrolled still gets
 	// the lesson's page (200), with an offer to enrol instead of the lesson.
 	course: () => 'recovery-skills',

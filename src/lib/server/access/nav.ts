@@ -16,6 +16,7 @@ type SiteSwitch = { [K in keyof Site]: Site[K] extends boolean ? K : never }[key
  */
 export const capabilities = {
 	home: { built: true, siteSwitch: null },
+	notifications: { built: true, siteSwitch: null },
 	courses: { built: true, siteSwitch: null },
 	goals: { built: true, siteSwitch: null },
 	groups: { built: true, siteSwitch: null },
@@ -43,6 +44,7 @@ export type NavItem = { href: string; label: MessageKey; capability: CapabilityI
 /** Every menu entry, in the order menus show them. */
 export const navItems: readonly NavItem[] = [
 	{ href: '/home', label: 'nav_home', capability: 'home' },
+	{ href: '/notifications', label: 'notif_nav', capability: 'notifications' },
 	{ href: '/courses', label: 'nav_courses', capability: 'courses' },
 	{ href: '/goals', label: 'nav_goals', capability: 'goals' },
 	{ href: '/groups', label: 'nav_groups', capability: 'groups' },
@@ -67,6 +69,7 @@ export const navItems: readonly NavItem[] = [
 	{ href: '/admin/companionship', label: 'nav_admin_companionship', capability: 'companionship' },
 	{ href: '/admin/audit', label: 'nav_admin_audit', capability: 'siteAdmin' },
 	{ href: '/admin/outbox', label: 'nav_admin_outbox', capability: 'siteAdmin' },
+	{ href: '/admin/jobs', label: 'jobs_nav', capability: 'siteAdmin' },
 	{ href: '/platform/sites', label: 'nav_platform_sites', capability: 'platform' },
 	{ href: '/platform/people', label: 'nav_platform_people', capability: 'platform' },
 	{ href: '/platform/denials', label: 'denial_nav', capability: 'platform' }

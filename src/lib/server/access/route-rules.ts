@@ -44,6 +44,8 @@ export const routeRules: Record<string, RouteRule> = {
 	'/sites': early,
 
 	'/home': signedIn,
+	'/notifications': signedIn,
+	'/notifications/[notificationId]': signedIn,
 	'/profile/sessions': signedIn,
 
 	'/courses': perm('member.space'),
@@ -105,6 +107,7 @@ export const routeRules: Record<string, RouteRule> = {
 	'/admin/safety': perm('site.settings'),
 	'/admin/audit': perm('site.audit'),
 	'/admin/outbox': perm('site.outbox'),
+	'/admin/jobs': perm('site.settings'),
 
 	'/platform/denials': perm('platform.sites'),
 	'/platform/people': perm('platform.sites'),

@@ -45,7 +45,8 @@ const expected: Record<SiteRole | 'platform_admin', UseCase[]> = {
 		'people.manage',
 		'site.settings',
 		'site.audit',
-		'site.outbox'
+		'site.outbox',
+		'site.jobs'
 	],
 	researcher: [],
 	content_editor: ['programmes.edit', 'courses.edit'],

@@ -45,6 +45,8 @@ export const useCasePermissions = {
 	'site.settings': ['site.settings'],
 	'site.audit': ['site.audit'],
 	'site.outbox': ['site.outbox'],
+	/** Work for the site that failed for good (the scheduler's dead jobs). */
+	'site.jobs': ['site.settings'],
 	'platform.sites': ['platform.sites'],
 	'platform.people': ['platform.sites'],
 	'platform.denials': ['platform.sites']

@@ -13,3 +13,5 @@ export * from '../board/board.schema';
 export * from '../safety/safety.schema';
 export * from '../moderation/moderation.schema';
 export * from '../companionship/companionship.schema';
+export * from '../scheduler/scheduler.schema';
+export * from '../notifications/notifications.schema';

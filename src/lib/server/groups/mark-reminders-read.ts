@@ -7,6 +7,8 @@ import { groups, groupSessions, reminderDeliveries } from './groups.schema';
 import { requireMember } from './enrolment';
 import { isUuid, parseInput, zId } from '../validation';
 import { recordActorAudit } from '../audit/record-audit';
+import { notifications } from '../notifications/notifications.schema';
+import { GROUP_REMINDER } from './reminder-notifications';
 
 export const ZMarkRemindersReadInput = z.object({
 	/** One reminder; left out, every unread in-app reminder of the member is marked. */
@@ -59,6 +61,22 @@ export async function markRemindersRead({
 			.set({ readAt: now })
 			.where(and(mine, isNull(reminderDeliveries.readAt)))
 			.returning({ id: reminderDeliveries.id, sessionId: reminderDeliveries.sessionId });
+		// The same reminders in the notification centre are read too.
+		if (marked.length > 0)
+			await tx
+				.update(notifications)
+				.set({ readAt: now })
+				.where(
+					and(
+						eq(notifications.userId, actor.userId),
+						eq(notifications.kind, GROUP_REMINDER),
+						inArray(
+							notifications.source,
+							marked.map((r) => r.sessionId)
+						),
+						isNull(notifications.readAt)
+					)
+				);
 		for (const r of marked)
 			await recordActorAudit(tx, actor, {
 				action: 'group.reminder_read',

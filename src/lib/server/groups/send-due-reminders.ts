@@ -6,9 +6,11 @@ import { sites } from '../sites/sites.schema';
 import type { Mailer } from '../mail/mailer';
 import { pickLocale } from '../i18n/locale';
 import { tryXactLock } from '../jobs/locks';
-import { formatDateTime } from '../../format';
-import { displayZone } from '../dates/display-zone';
 import { m } from '../../paraglide/messages.js';
+import { logDelivery, notifyInApp } from '../notifications/notify';
+import { notificationPreferences } from '../notifications/notifications.schema';
+import { inQuietHours } from '../notifications/preferences';
+import { GROUP_REMINDER } from './reminder-notifications';
 import { groupMembers, groups, groupSessions, reminderDeliveries } from './groups.schema';
 
 /** How far ahead a session is announced. */
@@ -32,7 +34,14 @@ export async function sendDueReminders({
 	now?: Date;
 	origin?: string;
 }): Promise<ReminderRun> {
-	type Outgoing = { deliveryId: string; to: string; subject: string; text: string; siteId: string };
+	type Outgoing = {
+		deliveryId: string;
+		userId: string;
+		to: string;
+		subject: string;
+		text: string;
+		siteId: string;
+	};
 	const result = await db.transaction(async (tx) => {
 		// One instance sends at a time; the others skip this round.
 		const [lock] = rowsOf<{ ok: boolean }>(await tx.execute(tryXactLock('reminders')));
@@ -48,8 +57,12 @@ export async function sendDueReminders({
 				email: groupMembers.remindersEmail,
 				address: user.email,
 				locale: profiles.locale,
-				zone: profiles.timeZone,
-				site: sites
+				site: sites,
+				// The person's choice for group reminders in their notification preferences.
+				choice: sql<string | null>`${notificationPreferences.channels} ->> ${GROUP_REMINDER}`,
+				quietStart: notificationPreferences.quietStart,
+				quietEnd: notificationPreferences.quietEnd,
+				quietZone: notificationPreferences.timeZone
 			})
 			.from(groupSessions)
 			.innerJoin(groups, eq(groups.id, groupSessions.groupId))
@@ -57,6 +70,13 @@ export async function sendDueReminders({
 			.innerJoin(groupMembers, eq(groupMembers.groupId, groups.id))
 			.innerJoin(user, eq(user.id, groupMembers.userId))
 			.leftJoin(profiles, eq(profiles.userId, groupMembers.userId))
+			.leftJoin(
+				notificationPreferences,
+				and(
+					eq(notificationPreferences.userId, groupMembers.userId),
+					eq(notificationPreferences.siteId, sites.id)
+				)
+			)
 			.where(
 				and(
 					inArray(groupSessions.status, ['scheduled', 'open']),
@@ -70,11 +90,27 @@ export async function sendDueReminders({
 		let inApp = 0;
 		const outgoing: Outgoing[] = [];
 		for (const d of due) {
+			// The group's own switches, narrowed by the notification preferences (in-app only,
+			// email only, or off).
 			const channels = [
-				...(d.inApp ? ['in_app' as const] : []),
-				...(d.email ? ['email' as const] : [])
+				...(d.inApp && d.choice !== 'email' && d.choice !== 'off' ? ['in_app' as const] : []),
+				...(d.email && d.choice !== 'in_app' && d.choice !== 'off' ? ['email' as const] : [])
 			];
+			// In the person's quiet hours no email is written: a later round sends it once they end
+			// (the delivery is recorded only when sent), while the session is still ahead.
+			const quiet = inQuietHours(
+				{
+					channels: {},
+					quietStart: d.quietStart,
+					quietEnd: d.quietEnd,
+					timeZone: d.quietZone,
+					dailyDigest: false
+				},
+				now,
+				d.site.timeZone
+			);
 			for (const channel of channels) {
+				if (channel === 'email' && quiet) continue;
 				const [row] = await tx
 					.insert(reminderDeliveries)
 					.values({
@@ -89,6 +125,16 @@ export async function sendDueReminders({
 				if (!row) continue;
 				if (channel === 'in_app') {
 					inApp++;
+					// The reminder in the person's notification centre, leading to the group.
+					await notifyInApp(tx, {
+						siteId: d.site.id,
+						userId: d.userId,
+						kind: GROUP_REMINDER,
+						targetId: d.groupId,
+						source: d.sessionId,
+						params: { group: d.groupName, startsAt: d.startsAt.toISOString() },
+						at: now
+					});
 					continue;
 				}
 				const locale = pickLocale({
@@ -96,18 +142,16 @@ export async function sendDueReminders({
 					siteDefault: d.site.defaultLocale,
 					siteLocales: d.site.locales
 				});
-				const when = formatDateTime(
-					d.startsAt,
-					locale,
-					displayZone({ profile: { timeZone: d.zone }, site: d.site })
-				);
+				// An email never says what it is about (a group's name can say much about a person):
+				// only that there is something to see, and where (the group's page checks access).
 				const link = `${origin}/groups/${d.groupId}`;
 				outgoing.push({
 					deliveryId: row.id,
+					userId: d.userId,
 					to: d.address,
 					siteId: d.site.id,
-					subject: m.groups_mail_reminder_subject({ group: d.groupName }, { locale }),
-					text: m.groups_mail_reminder_body({ group: d.groupName, when, link }, { locale })
+					subject: m.notif_mail_subject({}, { locale }),
+					text: m.notif_mail_body({ link }, { locale })
 				});
 			}
 		}
@@ -116,12 +160,16 @@ export async function sendDueReminders({
 	if (!result) return { inApp: 0, email: 0, failed: 0, skipped: true };
 	let email = 0;
 	let failed = 0;
+	const delivered = (o: Outgoing) =>
+		({ siteId: o.siteId, userId: o.userId, kind: GROUP_REMINDER, channel: 'email' }) as const;
 	for (const o of result.outgoing) {
 		try {
 			await mail.send({ to: o.to, subject: o.subject, text: o.text, siteId: o.siteId });
 			email++;
+			await logDelivery(db, { ...delivered(o), outcome: 'sent' });
 		} catch {
 			failed++;
+			await logDelivery(db, { ...delivered(o), outcome: 'failed' });
 			await db
 				.update(reminderDeliveries)
 				.set({ status: 'failed' })
