@@ -1,0 +1,91 @@
+// The peer groups' cards on Today: a member's next sessions (with the live room while it is
+// open); a facilitator's sessions today and the logs still to write.
+import { formatDateTime } from '../../format';
+import { t } from '../i18n/messages';
+import { mayUse } from '../access/use-case-permissions';
+import { dayOf, startOfDay, addDays } from '../dates/calendar';
+import type { TodaySource } from '../today/today-card';
+import {
+	listFacilitatorSessions,
+	listMySessions,
+	type ComingSession
+} from './list-coming-sessions';
+
+const sessionHref = (s: ComingSession) => `/groups/${s.groupId}`;
+const roomHref = (s: ComingSession) => `/groups/${s.groupId}/sessions/${s.sessionId}/room`;
+
+/** A member's coming group sessions. */
+export const nextSessionsCard: TodaySource = {
+	key: 'groups-next',
+	order: 20,
+	appliesTo: (actor) => mayUse(actor, 'groups.take_part'),
+	async load({ db, actor, locale, zone, now }) {
+		const sessions = await listMySessions({ db, actor, input: { now, limit: 3 } });
+		if (sessions.length === 0) return null;
+		return {
+			key: 'groups-next',
+			title: t('today_groups_title'),
+			items: sessions.map((s) => ({
+				text: s.groupName,
+				lang: s.groupLocale,
+				href: sessionHref(s),
+				detail:
+					t(`groups_delivery_${s.delivery}`) + ' · ' + formatDateTime(s.startsAt, locale, zone),
+				...(s.roomOpen
+					? { action: { label: t('today_groups_join_room'), href: roomHref(s) } }
+					: {}),
+				tone: s.roomOpen ? ('warn' as const) : undefined
+			})),
+			more: { label: t('today_groups_more'), href: '/groups' }
+		};
+	}
+};
+
+/** A facilitator's sessions today, and the attendance and session logs still to write. */
+export const facilitatingCard: TodaySource = {
+	key: 'groups-facilitating',
+	order: 15,
+	appliesTo: (actor) => mayUse(actor, 'groups.facilitate'),
+	async load({ db, actor, locale, zone, now }) {
+		const day = dayOf(now, zone);
+		const { today, logsDue } = await listFacilitatorSessions({
+			db,
+			actor,
+			input: { now, from: startOfDay(day, zone), to: startOfDay(addDays(day, 1), zone) }
+		});
+		if (today.length === 0 && logsDue.length === 0) return null;
+		const guide = (s: ComingSession) => `/groups/${s.groupId}/sessions/${s.sessionId}`;
+		return {
+			key: 'groups-facilitating',
+			title: t('today_facilitating_title'),
+			summary: today.length === 0 ? t('today_facilitating_none_today') : undefined,
+			items: [
+				...today.map((s) => ({
+					text: s.groupName,
+					lang: s.groupLocale,
+					href: guide(s),
+					detail:
+						t(`groups_delivery_${s.delivery}`) + ' · ' + formatDateTime(s.startsAt, locale, zone),
+					...(s.roomOpen
+						? { action: { label: t('today_groups_join_room'), href: roomHref(s) } }
+						: {})
+				})),
+				...logsDue.map((s) => ({
+					text: s.groupName,
+					lang: s.groupLocale,
+					href: guide(s),
+					detail: t(
+						s.logMissing && s.attendanceMissing
+							? 'today_facilitating_both_due'
+							: s.logMissing
+								? 'today_facilitating_log_due'
+								: 'today_facilitating_attendance_due',
+						{ when: formatDateTime(s.startsAt, locale, zone) }
+					),
+					tone: 'warn' as const
+				}))
+			],
+			more: { label: t('today_groups_more'), href: '/groups' }
+		};
+	}
+};
