@@ -6,6 +6,8 @@ import { addDays, dayOf } from '../dates/calendar';
 import { siteZoneOf } from '../dates/display-zone';
 import type { TodaySource } from '../today/today-card';
 import { listStepsDue } from './list-steps-due';
+import { listSharedGoals } from './list-shared-goals';
+import { can } from '../access/actor';
 
 export const stepsDueCard: TodaySource = {
 	key: 'goals-due',
@@ -34,6 +36,28 @@ export const stepsDueCard: TodaySource = {
 				};
 			}),
 			more: { label: t('today_goals_more'), href: '/goals' }
+		};
+	}
+};
+
+/** What members shared with a carer: their goals and how far they got (each read audited). */
+export const sharedWithMeCard: TodaySource = {
+	key: 'goals-shared',
+	order: 25,
+	appliesTo: (actor) => can(actor, 'carer.space'),
+	async load({ db, actor }) {
+		const shared = await listSharedGoals({ db, actor });
+		if (shared.length === 0) return null;
+		return {
+			key: 'goals-shared',
+			title: t('today_shared_title'),
+			items: shared.slice(0, 5).map((g) => ({
+				text: g.text,
+				context: { text: g.memberName },
+				href: '/supporting',
+				detail: t('goals_progress', { done: g.progress.done, total: g.progress.total })
+			})),
+			more: { label: t('today_shared_more'), href: '/supporting' }
 		};
 	}
 };

@@ -5,6 +5,8 @@ import { t } from '../i18n/messages';
 import { mayUse } from '../access/use-case-permissions';
 import { dayOf, startOfDay, addDays } from '../dates/calendar';
 import type { TodaySource } from '../today/today-card';
+import { waitedFor } from '../today/waited';
+import { countFailedReminders } from './reminder-failures';
 import {
 	listFacilitatorSessions,
 	listMySessions,
@@ -86,6 +88,35 @@ export const facilitatingCard: TodaySource = {
 				}))
 			],
 			more: { label: t('today_groups_more'), href: '/groups' }
+		};
+	}
+};
+
+/** Session reminders that did not reach people this week, for the site admin. */
+export const failedRemindersCard: TodaySource = {
+	key: 'groups-reminders-failed',
+	order: 8,
+	appliesTo: (actor) => mayUse(actor, 'site.outbox'),
+	async load({ db, actor, locale, now }) {
+		const { failed, lastAt } = await countFailedReminders({
+			db,
+			actor,
+			input: { since: new Date(now.getTime() - 7 * 86_400_000) }
+		});
+		if (failed === 0) return null;
+		return {
+			key: 'groups-reminders-failed',
+			title: t('today_reminders_failed_title'),
+			tone: 'warn',
+			items: [
+				{
+					text: t('today_reminders_failed', { count: failed }),
+					href: '/admin/outbox',
+					detail: lastAt
+						? t('today_last_failed', { time: waitedFor(lastAt, now, locale) })
+						: undefined
+				}
+			]
 		};
 	}
 };

@@ -9,7 +9,10 @@ import { auditLog } from '../audit/audit.schema';
 import { addDays, dayOf } from '../dates/calendar';
 import { enrolments, lessonProgress } from '../courses/courses.schema';
 import { goals, goalSteps } from '../goals/goals.schema';
-import { groupSessions } from '../groups/groups.schema';
+import { groupSessions, reminderDeliveries } from '../groups/groups.schema';
+import { moderationItems } from '../moderation/moderation.schema';
+import { invitations } from '../people/people.schema';
+import { goalShares } from '../goals/goals.schema';
 import { composeToday, type TodaySource } from '../today/today-card';
 import { todaySources } from './today-sources';
 
@@ -163,5 +166,95 @@ describe.each(dbKinds)('Today on %s', (kind) => {
 		};
 		const cards = await today(actor, [broken, ...todaySources]);
 		expect(cards.map((c) => c.key)).toEqual(['crisis']);
+	});
+
+	it('shows a moderator urgent items first with the oldest one’s wait, and the site admin figures only', async () => {
+		const site = await makeSite(app);
+		const group = await makeGroup(app, site, { members: 1 });
+		const author = group.members[0] as Actor;
+		const item = (urgency: 'urgent' | 'routine', hoursAgo: number) => ({
+			siteId: site.id,
+			groupId: group.groupId,
+			targetType: 'board_post' as const,
+			targetId: crypto.randomUUID(),
+			authorId: author.userId,
+			kind: urgency === 'urgent' ? ('risk' as const) : ('report' as const),
+			urgency,
+			reason: 'test',
+			createdAt: new Date(Date.now() - hoursAgo * 3600_000)
+		});
+		await app.db
+			.insert(moderationItems)
+			.values([item('routine', 30), item('urgent', 3), item('routine', 1)]);
+		const { actor: moderator } = await makePerson(app, site, ['moderator'], {
+			twoFactorEnabled: true
+		});
+		const [card] = await today(moderator);
+		expect(card?.key).toBe('moderation');
+		expect(card?.tone).toBe('urgent');
+		expect(card?.items.map((i) => [i.text, i.detail, i.href])).toEqual([
+			['Urgent, waiting: 1', 'The oldest has waited 3 hours.', '/moderation'],
+			['Open, waiting: 2', 'The oldest has waited 30 hours.', '/moderation']
+		]);
+
+		const { actor: admin } = await makePerson(app, site, ['site_admin'], {
+			twoFactorEnabled: true
+		});
+		await app.db.insert(invitations).values({
+			siteId: site.id,
+			email: 'someone@test.kith.local',
+			role: 'member',
+			tokenHash: crypto.randomUUID(),
+			expiresAt: new Date(Date.now() + 86_400_000)
+		});
+		const [session] = await app.db
+			.select()
+			.from(groupSessions)
+			.where(eq(groupSessions.groupId, group.groupId));
+		await app.db.insert(reminderDeliveries).values({
+			sessionId: session?.id ?? '',
+			userId: author.userId,
+			channel: 'email',
+			status: 'failed'
+		});
+		const cards = await today(admin);
+		expect(cards.map((c) => c.key)).toEqual([
+			'moderation',
+			'groups-reminders-failed',
+			'people-invitations'
+		]);
+		// The backlog as figures: nothing of the items opens for a site admin.
+		expect(cards[0]?.title).toBe('Moderation backlog');
+		expect(cards[0]?.items.every((i) => i.href === undefined)).toBe(true);
+		expect(cards[1]?.items[0]?.text).toBe('Session reminders that failed this week: 1');
+		expect(cards[2]?.items.map((i) => i.text)).toEqual([
+			'Waiting for an answer: 1',
+			'Running out within two days: 1'
+		]);
+		// Another site's admin sees none of it.
+		const { actor: elsewhere } = await makePerson(app, await makeSite(app), ['site_admin'], {
+			twoFactorEnabled: true
+		});
+		expect(await keys(elsewhere)).toEqual([]);
+	});
+
+	it('shows a carer what is shared with them, and their own crisis help', async () => {
+		const site = await makeSite(app);
+		const { actor: member } = await makePerson(app, site, ['member']);
+		const { actor: carer } = await makePerson(app, site, ['carer']);
+		expect(await keys(carer)).toEqual(['crisis']);
+		await goalWithSteps(member, [{ text: 'Walk', in: 1 }]);
+		const [goal] = await app.db.select().from(goals).where(eq(goals.userId, member.userId));
+		await app.db
+			.insert(goalShares)
+			.values({ goalId: goal?.id ?? '', sharedWithUserId: carer.userId });
+		const cards = await today(carer);
+		expect(cards.map((c) => c.key)).toEqual(['crisis', 'goals-shared']);
+		expect(cards[1]?.items[0]).toMatchObject({ text: 'Sleep better', detail: '0 of 1 steps done' });
+		const reads = await app.db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.actorUserId, carer.userId), eq(auditLog.action, 'goal.read_shared')));
+		expect(reads).toHaveLength(1);
 	});
 });

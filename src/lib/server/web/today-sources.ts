@@ -3,15 +3,27 @@
 // The order on the page is each source's `order`, not this list's.
 import type { TodaySource } from '../today/today-card';
 import { beforeOpeningCard, crisisCard } from '../sites/today-card';
-import { facilitatingCard, nextSessionsCard } from '../groups/today-card';
-import { continueLearningCard } from '../courses/today-card';
-import { stepsDueCard } from '../goals/today-card';
+import { facilitatingCard, failedRemindersCard, nextSessionsCard } from '../groups/today-card';
+import { continueLearningCard, missingTranslationsCard } from '../courses/today-card';
+import { sharedWithMeCard, stepsDueCard } from '../goals/today-card';
+import { cohortSessionsCard } from '../cohorts/today-card';
+import { invitationsCard } from '../people/today-card';
+import { moderationCard } from '../moderation/today-card';
+import { companionsCard } from '../companionship/today-card';
 
 export const todaySources: readonly TodaySource[] = [
 	crisisCard,
 	beforeOpeningCard,
 	nextSessionsCard,
 	facilitatingCard,
+	failedRemindersCard,
 	continueLearningCard,
-	stepsDueCard
+	missingTranslationsCard,
+	stepsDueCard,
+	sharedWithMeCard,
+	cohortSessionsCard,
+	invitationsCard,
+	moderationCard,
+	companionsCard
+	// notifications: the notification centre adds its card here (unread count, newest first).
 ];
