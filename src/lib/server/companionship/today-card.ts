@@ -1,6 +1,7 @@
 // The companionship card on Today, for a peer worker: the members they accompany and when they
 // last had contact, offers waiting for the member's answer, and supervision when none was logged
-// this month. Read through the companionship page's own use cases (audited there).
+// this month. Figures first; the record itself through the companionship page's use case
+// (audited there) only when there is someone to show.
 import { formatDate } from '../../format';
 import { t } from '../i18n/messages';
 import { mayUse } from '../access/use-case-permissions';
@@ -8,7 +9,7 @@ import { addDays, dayOf } from '../dates/calendar';
 import { siteZoneOf } from '../dates/display-zone';
 import type { TodayItem, TodaySource } from '../today/today-card';
 import { getPeerCompanionship } from './peer-companionship';
-import { getOwnSupervision } from './supervision';
+import { summariseCompanions } from './companion-summary';
 
 /** A companion not contacted for this many days is shown as waiting. */
 const quietAfterDays = 14;
@@ -20,10 +21,13 @@ export const companionsCard: TodaySource = {
 	order: 17,
 	appliesTo: (actor) => mayUse(actor, 'companionship.companion'),
 	async load({ db, actor, locale, now }) {
-		const [peer, supervision] = await Promise.all([
-			getPeerCompanionship({ db, actor, now }),
-			getOwnSupervision({ db, actor, now })
-		]);
+		const summary = await summariseCompanions({ db, actor, now });
+		if (summary.active === 0 && summary.awaiting === 0) return null;
+		// Names and contacts are the companionship record: read (and audited) only when there is one.
+		const peer =
+			summary.active > 0
+				? await getPeerCompanionship({ db, actor, now })
+				: { companions: [], awaiting: summary.awaiting };
 		const today = dayOf(now, siteZoneOf(actor.site));
 		const day = (d: string) => formatDate(`${d}T12:00:00Z`, locale, 'UTC');
 		const items: TodayItem[] = peer.companions.map((c) => {
@@ -43,7 +47,7 @@ export const companionsCard: TodaySource = {
 				text: t('today_companion_awaiting', { count: peer.awaiting }),
 				href: '/companionship'
 			});
-		const lastSupervision = supervision.entries.find((e) => e.kind === 'supervision')?.date;
+		const lastSupervision = summary.lastSupervision;
 		const supervisionDue =
 			peer.companions.length > 0 &&
 			(!lastSupervision || lastSupervision < addDays(today, -supervisionEveryDays));

@@ -11,7 +11,7 @@ export const continueLearningCard: TodaySource = {
 	order: 30,
 	appliesTo: (actor) => mayUse(actor, 'courses.learn'),
 	async load({ db, actor, locale }) {
-		const lessons = await listLessonsToContinue({ db, actor, input: { locale, limit: 2 } });
+		const lessons = await listLessonsToContinue({ db, actor, input: { locale, limit: 1 } });
 		if (lessons.length === 0) return null;
 		return {
 			key: 'courses-continue',

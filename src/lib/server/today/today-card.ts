@@ -75,7 +75,15 @@ export async function composeToday(
 	const chosen = sources
 		.filter((s) => s.appliesTo(ctx.actor))
 		.sort((a, b) => a.order - b.order || a.key.localeCompare(b.key));
-	const settled = await Promise.allSettled(chosen.map((s) => s.load(ctx)));
+	const settled = await Promise.allSettled(
+		chosen.map(async (s) => {
+			const started = performance.now();
+			const card = await s.load(ctx);
+			// Which card costs what (LOG_LEVEL=debug): the home's server-time budget is shared.
+			logger.debug({ card: s.key, ms: Math.round(performance.now() - started) }, 'today card');
+			return card;
+		})
+	);
 	const cards: TodayCard[] = [];
 	settled.forEach((result, i) => {
 		if (result.status === 'fulfilled') {

@@ -13,6 +13,7 @@ import { groupSessions, reminderDeliveries } from '../groups/groups.schema';
 import { moderationItems } from '../moderation/moderation.schema';
 import { invitations } from '../people/people.schema';
 import { goalShares } from '../goals/goals.schema';
+import { companionRequests } from '../companionship/companionship.schema';
 import { composeToday, type TodaySource } from '../today/today-card';
 import { todaySources } from './today-sources';
 
@@ -255,6 +256,35 @@ describe.each(dbKinds)('Today on %s', (kind) => {
 			.select()
 			.from(auditLog)
 			.where(and(eq(auditLog.actorUserId, carer.userId), eq(auditLog.action, 'goal.read_shared')));
+		expect(reads).toHaveLength(1);
+	});
+
+	it('shows a peer worker the people they accompany, and supervision when it is due', async () => {
+		const site = await makeSite(app);
+		const { actor: peer } = await makePerson(app, site, ['peer_worker'], {
+			twoFactorEnabled: true
+		});
+		// Nobody to accompany: no card, and no companionship record read.
+		expect(await keys(peer)).toEqual([]);
+		const { actor: member } = await makePerson(app, site, ['member']);
+		await app.db.insert(companionRequests).values({
+			siteId: site.id,
+			memberId: member.userId,
+			status: 'active',
+			peerId: peer.userId,
+			acceptedAt: new Date(),
+			endsAt: new Date(Date.now() + 90 * 86_400_000)
+		});
+		const [card] = await today(peer);
+		expect(card?.key).toBe('companionship-peer');
+		expect(card?.items.map((i) => [i.text, i.detail, i.tone])).toEqual([
+			[member.name, 'No contact logged yet', 'warn'],
+			['Time for supervision: none logged this month', undefined, 'warn']
+		]);
+		const reads = await app.db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.actorUserId, peer.userId), eq(auditLog.action, 'companionship.read')));
 		expect(reads).toHaveLength(1);
 	});
 });
