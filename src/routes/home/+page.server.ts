@@ -26,7 +26,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				actor,
 				locale: locals.locale,
 				zone: displayZone({ profile: locals.profile, site }),
-				now: new Date()
+				now: new Date(),
+				pseudonym: locals.profile?.pseudonym ?? null
 			})
 		: [];
 	const open = new Set(navFor(actor).map((n) => n.href));

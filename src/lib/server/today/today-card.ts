@@ -51,6 +51,8 @@ export type TodayContext = {
 	/** The zone moments are shown in (displayZone). */
 	zone: string;
 	now: Date;
+	/** The name the person uses in groups, from the profile the request already loaded. */
+	pseudonym: string | null;
 };
 
 /** A capability's card: for whom it is, and how to load it (null: nothing to show today). */

@@ -24,13 +24,18 @@ describe.each(dbKinds)('Today on %s', (kind) => {
 	});
 	afterAll(async () => app.cleanup());
 
-	const today = (actor: Actor, sources: readonly TodaySource[] = todaySources) =>
+	const today = (
+		actor: Actor,
+		sources: readonly TodaySource[] = todaySources,
+		pseudonym: string | null = 'Robin'
+	) =>
 		composeToday(sources, {
 			db: app.db,
 			actor,
 			locale: 'en',
 			zone: actor.site?.timeZone ?? 'UTC',
-			now: new Date()
+			now: new Date(),
+			pseudonym
 		});
 	const keys = async (actor: Actor) => (await today(actor)).map((c) => c.key);
 
@@ -63,6 +68,20 @@ describe.each(dbKinds)('Today on %s', (kind) => {
 				.slice(0, 2)
 				.map((c) => c.phone)
 		);
+	});
+
+	it('welcomes a member who has not chosen their group name yet, and explains who sees what', async () => {
+		const site = await makeSite(app);
+		const { actor } = await makePerson(app, site, ['member']);
+		const cards = await today(actor, todaySources, null);
+		expect(cards.map((c) => c.key)).toEqual(['crisis', 'people-first-steps']);
+		expect(cards.every((c) => c.standing)).toBe(true);
+		expect(cards[1]?.items.at(-1)?.action?.href).toBe('/profile');
+		// Not for staff, who are known by their own name.
+		const { actor: peer } = await makePerson(app, site, ['peer_worker'], {
+			twoFactorEnabled: true
+		});
+		expect(await today(peer, todaySources, null)).toEqual([]);
 	});
 
 	it("gives a member their next session, the lesson to continue and this week's steps", async () => {

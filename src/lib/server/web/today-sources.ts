@@ -7,13 +7,14 @@ import { facilitatingCard, failedRemindersCard, nextSessionsCard } from '../grou
 import { continueLearningCard, missingTranslationsCard } from '../courses/today-card';
 import { sharedWithMeCard, stepsDueCard } from '../goals/today-card';
 import { cohortSessionsCard } from '../cohorts/today-card';
-import { invitationsCard } from '../people/today-card';
+import { firstStepsCard, invitationsCard } from '../people/today-card';
 import { moderationCard } from '../moderation/today-card';
 import { companionsCard } from '../companionship/today-card';
 
 export const todaySources: readonly TodaySource[] = [
 	crisisCard,
 	beforeOpeningCard,
+	firstStepsCard,
 	nextSessionsCard,
 	facilitatingCard,
 	failedRemindersCard,
