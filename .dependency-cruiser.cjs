@@ -34,6 +34,8 @@
  *   16. app.ts         the process's services (config, database, auth, mailer, realtime); not a
  *                      web helper: it never touches SvelteKit, and use cases take its `App`
  *   17. shutdown.ts    stopping the process
+ *   17b. today/        the home page's card type and how cards are composed; each capability
+ *                      gives its own card, and the web's list (web/today-sources.ts) names them
  *
  * Capabilities: each builds on the whole foundation and on the capabilities before it.
  *
@@ -91,7 +93,8 @@ const foundation = [
 	folder('mail'),
 	folder('scheduler'),
 	file('app'),
-	file('shutdown')
+	file('shutdown'),
+	folder('today')
 ];
 
 /** The capabilities, bottom to top (see above). */

@@ -34,13 +34,14 @@ const expected: Record<SiteRole | 'platform_admin', UseCase[]> = {
 		'companionship.companion'
 	],
 	professional: ['goals.read_shared', 'groups.use', 'groups.facilitate', 'cohorts.facilitate'],
-	moderator: ['groups.use', 'groups.moderate', 'moderation.queue'],
+	moderator: ['groups.use', 'groups.moderate', 'moderation.queue', 'moderation.backlog'],
 	site_admin: [
 		'groups.open',
 		'groups.close_any',
 		'programmes.edit',
 		'programmes.manage',
 		'companionship.coordinate',
+		'moderation.backlog',
 		'courses.edit',
 		'people.manage',
 		'site.settings',

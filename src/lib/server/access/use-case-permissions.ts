@@ -33,6 +33,8 @@ export const useCasePermissions = {
 	'cohorts.facilitate': ['peer.work', 'clinical.caseload'],
 
 	'moderation.queue': ['moderation.queue'],
+	/** How many items wait and for how long, without their content: the site admin watches it. */
+	'moderation.backlog': ['moderation.queue', 'site.settings'],
 
 	'companionship.member': ['member.space'],
 	'companionship.companion': ['peer.work'],

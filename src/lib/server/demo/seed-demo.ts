@@ -22,6 +22,7 @@ import {
 import { importProgramme, programmeIssuesForSite } from '../programmes/import-programme';
 import { seedDemoGroup } from './seed-demo-group';
 import { demoCrisisWords } from './demo-crisis-words';
+import { seedDemoToday } from './seed-demo-today';
 
 export const DEMO_SLUG = 'demo';
 const DEMO_LOCALES = ['en', 'th', 'da', 'de', 'sw', 'he'];
@@ -243,6 +244,7 @@ export async function seedDemo({
 	await app.db.transaction((tx) =>
 		seedDemoRoom(tx, site, { facilitatorId: idOf('peer'), memberId: idOf('member') })
 	);
+	await seedDemoToday({ app, site, memberId: idOf('member') });
 	// One demo peer worker offers 1:1 companionship, so a coordinator has someone to suggest.
 	await app.db.insert(companionProfiles).values({
 		siteId: site.id,

@@ -1,0 +1,30 @@
+// Every card Today can show, one entry per capability's card (TodaySource, today/today-card.ts).
+// A capability adds its card here, from its own folder; the home page renders whatever comes.
+// The order on the page is each source's `order`, not this list's.
+import type { TodaySource } from '../today/today-card';
+import { beforeOpeningCard, crisisCard } from '../sites/today-card';
+import { facilitatingCard, failedRemindersCard, nextSessionsCard } from '../groups/today-card';
+import { continueLearningCard, missingTranslationsCard } from '../courses/today-card';
+import { sharedWithMeCard, stepsDueCard } from '../goals/today-card';
+import { cohortSessionsCard } from '../cohorts/today-card';
+import { firstStepsCard, invitationsCard } from '../people/today-card';
+import { moderationCard } from '../moderation/today-card';
+import { companionsCard } from '../companionship/today-card';
+
+export const todaySources: readonly TodaySource[] = [
+	crisisCard,
+	beforeOpeningCard,
+	firstStepsCard,
+	nextSessionsCard,
+	facilitatingCard,
+	failedRemindersCard,
+	continueLearningCard,
+	missingTranslationsCard,
+	stepsDueCard,
+	sharedWithMeCard,
+	cohortSessionsCard,
+	invitationsCard,
+	moderationCard,
+	companionsCard
+	// notifications: the notification centre adds its card here (unread count, newest first).
+];
