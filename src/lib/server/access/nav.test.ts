@@ -29,13 +29,22 @@ const menuOf = (actor: Actor): string[] => navFor(actor).map((item) => item.href
 
 // The specification: each role's menu, in order. Only pages that are built and do something.
 const expected: Record<SiteRole | 'platform_admin', string[]> = {
-	member: ['/home', '/courses', '/goals', '/groups', '/companionship'],
-	carer: ['/home', '/supporting'],
-	peer_worker: ['/home', '/groups', '/supporting', '/cohorts', '/companionship', '/training'],
-	professional: ['/home', '/groups', '/supporting', '/cohorts'],
-	moderator: ['/home', '/groups', '/moderation'],
+	member: ['/home', '/notifications', '/courses', '/goals', '/groups', '/companionship'],
+	carer: ['/home', '/notifications', '/supporting'],
+	peer_worker: [
+		'/home',
+		'/notifications',
+		'/groups',
+		'/supporting',
+		'/cohorts',
+		'/companionship',
+		'/training'
+	],
+	professional: ['/home', '/notifications', '/groups', '/supporting', '/cohorts'],
+	moderator: ['/home', '/notifications', '/groups', '/moderation'],
 	site_admin: [
 		'/home',
+		'/notifications',
 		'/companionship',
 		'/admin/people',
 		'/admin/site',
@@ -44,11 +53,18 @@ const expected: Record<SiteRole | 'platform_admin', string[]> = {
 		'/admin/programmes',
 		'/admin/companionship',
 		'/admin/audit',
-		'/admin/outbox'
+		'/admin/outbox',
+		'/admin/jobs'
 	],
-	researcher: ['/home'],
-	content_editor: ['/home', '/admin/courses', '/admin/programmes'],
-	platform_admin: ['/home', '/platform/sites', '/platform/people']
+	researcher: ['/home', '/notifications'],
+	content_editor: ['/home', '/notifications', '/admin/courses', '/admin/programmes'],
+	platform_admin: [
+		'/home',
+		'/notifications',
+		'/platform/sites',
+		'/platform/people',
+		'/platform/denials'
+	]
 };
 
 describe('the menu', () => {
@@ -65,6 +81,7 @@ describe('the menu', () => {
 	it('joins the menus of a person with two roles, each page once', () => {
 		expect(menuOf(actorWith(['member', 'peer_worker']))).toEqual([
 			'/home',
+			'/notifications',
 			'/courses',
 			'/goals',
 			'/groups',

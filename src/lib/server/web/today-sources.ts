@@ -10,6 +10,7 @@ import { cohortSessionsCard } from '../cohorts/today-card';
 import { firstStepsCard, invitationsCard } from '../people/today-card';
 import { moderationCard } from '../moderation/today-card';
 import { companionsCard } from '../companionship/today-card';
+import { notificationsCard } from '../notifications/today-card';
 
 export const todaySources: readonly TodaySource[] = [
 	crisisCard,
@@ -25,6 +26,6 @@ export const todaySources: readonly TodaySource[] = [
 	cohortSessionsCard,
 	invitationsCard,
 	moderationCard,
-	companionsCard
-	// notifications: the notification centre adds its card here (unread count, newest first).
+	companionsCard,
+	notificationsCard
 ];
