@@ -7,6 +7,7 @@ import type { Actor } from '../access/actor';
 import { formatDateTime } from '../../format';
 import { groupAttendance, groupMembers, groupSessions, reminderDeliveries } from './groups.schema';
 import { importProgrammeFolder } from '../programmes/import-programme';
+import { englishOnly } from '../testing/programme-folders';
 import { openGroup } from './open-group';
 import { joinGroup, leaveGroup } from './join-group';
 import { setReminderPrefs } from './member-choices';
@@ -35,7 +36,8 @@ describe.each(dbKinds)('group sessions on %s', (kind) => {
 			db: app.db,
 			actor: null,
 			siteId: site.id,
-			folder: 'content/programmes/paths-to-everyday-life'
+			// The shipped folder in English only: the test site offers English and Hebrew.
+			folder: englishOnly('content/programmes/paths-to-everyday-life')
 		});
 		const leaders = opts.leaders ?? [
 			(await makePerson(app, site, ['peer_worker'])).actor,
