@@ -3,16 +3,14 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireSignedIn } from '$lib/server/access/actor';
 import { formAction } from '$lib/server/forms';
 import { getOwnProfile, updateOwnProfile, ZProfileInput } from '$lib/server/people/profile';
-import { locales, localeName, pickLocale } from '$lib/server/i18n/locale';
 import { commonTimeZones } from '$lib/server/i18n/common-time-zones';
 import { siteZoneOf } from '$lib/server/dates/display-zone';
-import { LOCALE_COOKIE } from '$lib/server/i18n/cookies';
+import { languageChoices } from '$lib/server/web/language-choices';
 
 export const load: PageServerLoad = async ({ locals, url, cookies, request }) => {
 	const actor = requireSignedIn(locals.actor);
 	const profile = await getOwnProfile({ db: locals.app.db, actor });
 	const site = locals.site;
-	const offered = locales.filter((l) => !site?.locales.length || site.locales.includes(l));
 	const siteZone = siteZoneOf(site);
 	return {
 		profile: {
@@ -24,16 +22,7 @@ export const load: PageServerLoad = async ({ locals, url, cookies, request }) =>
 			reducedMotion: profile.reducedMotion,
 			highContrast: profile.highContrast
 		},
-		languages: offered.map((code) => ({ code, name: localeName(code) })),
-		// Without a choice the person keeps the language they are using (see localize in hooks).
-		unchosenLanguage: localeName(
-			pickLocale({
-				preferred: cookies.get(LOCALE_COOKIE),
-				siteDefault: site?.defaultLocale,
-				siteLocales: site?.locales,
-				acceptLanguage: request.headers.get('accept-language')
-			})
-		),
+		...languageChoices({ site, cookies, request }),
 		siteZone,
 		zones: [...new Set([siteZone, ...commonTimeZones])],
 		saved: url.searchParams.has('saved')

@@ -72,6 +72,7 @@ async function pathFor(page: Page, id: string): Promise<string> {
 		.replace('[course]', 'recovery-skills')
 		.replace('[lesson]', 'what-recovery-means')
 		.replace('[programme]', 'paths-to-everyday-life')
+		.replace('[topic]', 'groups')
 		.replace(recordIds, '00000000-0000-4000-8000-000000000000');
 }
 

@@ -107,6 +107,7 @@ const sampleParams: Record<string, () => string> = {
 	threadId: randomUUID,
 	itemId: randomUUID,
 	notificationId: randomUUID,
+	topic: () => 'groups',
 	// From the shipped content the demo seed imports. A member who has not enrolled still gets
 	// the lesson's page (200), with an offer to enrol instead of the lesson.
 	course: () => 'recovery-skills',

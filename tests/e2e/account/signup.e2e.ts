@@ -7,7 +7,10 @@ import { fillSignUp, uniqueEmail } from '../fixtures/people';
 import { signInWith } from '../fixtures/sign-in';
 
 test.describe('signing up', () => {
-	test('a new person signs up, confirms their email from the mailed link and is greeted by name', async ({
+	// Plain HTML all the way: signing up, confirming and the welcome work without JavaScript.
+	test.use({ javaScriptEnabled: false });
+
+	test('a new person signs up, confirms their email, meets the welcome once, skips it and is greeted by name', async ({
 		page,
 		browser
 	}) => {
@@ -32,9 +35,24 @@ test.describe('signing up', () => {
 		await expect(page).toHaveURL(/\/signin\?reason=verified/);
 		await expect(page.getByText('Your email address is confirmed.')).toBeVisible();
 
+		// The first sign-in opens the welcome: why a group name, who sees the real one, crisis help.
 		await signInWith(page, person.email, person.password);
+		await expect(page).toHaveURL(/\/welcome$/);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Welcome to /);
+		await expect(page.getByText(msg('en', 'welcome_pseudonym_who'))).toBeVisible();
+		await expect(page.getByRole('link', { name: 'See crisis help' })).toHaveAttribute(
+			'href',
+			'/crisis/demo'
+		);
+		await expect(page.getByRole('link', { name: 'Read the help pages' })).toBeVisible();
+		await page.getByRole('button', { name: 'Skip this for now' }).click();
 		await expect(page).toHaveURL(/\/home$/);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Hello, ${person.name}`);
+
+		// Skipped is done: the next sign-in goes straight to Today.
+		await page.getByRole('button', { name: 'Sign out' }).click();
+		await signInWith(page, person.email, person.password);
+		await expect(page).toHaveURL(/\/home$/);
 	});
 });
 

@@ -36,6 +36,9 @@ export const routeRules: Record<string, RouteRule> = {
 	// Installing the app and being offline: nothing personal in either (decision 0011).
 	'/manifest.webmanifest': pub,
 	'/offline': pub,
+	// Help in plain words: readable before signing up or accepting an invitation; nothing personal.
+	'/help': pub,
+	'/help/[topic]': pub,
 
 	'/signout': early,
 	'/session/extend': early,
@@ -48,6 +51,7 @@ export const routeRules: Record<string, RouteRule> = {
 	'/notifications/[notificationId]': signedIn,
 	'/profile/sessions': signedIn,
 
+	'/welcome': perm('member.space'),
 	'/courses': perm('member.space'),
 	'/courses/[course]': perm('member.space'),
 	'/courses/[course]/[lesson]': perm('member.space'),

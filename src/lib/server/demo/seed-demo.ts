@@ -211,7 +211,9 @@ export async function seedDemo({
 				name: a.name,
 				password,
 				pseudonym: a.pseudonym,
-				isPlatformAdmin: a.role === 'platform_admin'
+				isPlatformAdmin: a.role === 'platform_admin',
+				// Demo accounts are for showing Kith: they open on Today, not on the welcome.
+				welcomed: true
 			});
 			userIds.set(a.email, userId);
 			if (a.role !== 'platform_admin')

@@ -10,6 +10,9 @@ import { invitations, memberships, type SiteRole } from './people.schema';
 import { findInvitation } from './find-invitation';
 import { acceptInvitation } from './accept-invitation';
 import { acceptInvitationWithNewAccount } from './accept-invitation-new-account';
+import { cookieHeader } from '../testing/auth-session';
+import { loadActor } from '../auth/load-actor';
+import { needsWelcome } from './welcome';
 
 describe.each(dbKinds)('invitations on %s', (kind) => {
 	let app: TestApp;
@@ -82,6 +85,16 @@ describe.each(dbKinds)('invitations on %s', (kind) => {
 		expect(audits).toHaveLength(1);
 		expect(await findInvitation({ db: app.db, actor: null, token })).toEqual({ kind: 'invalid' });
 		await expect(newAccount(token)).rejects.toMatchObject({ code: 'not_found' });
+	});
+
+	it('greets a member who joins by invitation with the first-sign-in welcome', async () => {
+		const token = await invite(`welcome-${rand()}@test.kith.local`, 'member');
+		const result = await newAccount(token);
+		if (result?.kind !== 'signed-in') throw new Error('not signed in');
+		const headers = new Headers({ cookie: cookieHeader(result.headers) });
+		const loaded = await loadActor({ app, headers, ip: '127.0.0.1' });
+		if (loaded.kind !== 'actor') throw new Error(`no actor: ${loaded.kind}`);
+		expect(needsWelcome(loaded.actor, loaded.profile)).toBe(true);
 	});
 
 	it('lets the signed-in holder of the address accept, once, and nobody else', async () => {

@@ -15,7 +15,8 @@ export async function createVerifiedAccount({
 	name,
 	password,
 	isPlatformAdmin = false,
-	pseudonym = null
+	pseudonym = null,
+	welcomed = false
 }: {
 	app: App;
 	tx: Tx;
@@ -24,6 +25,8 @@ export async function createVerifiedAccount({
 	password: string;
 	isPlatformAdmin?: boolean;
 	pseudonym?: string | null;
+	/** true for the demo seed and tests: the account skips the first-sign-in welcome. */
+	welcomed?: boolean;
 }): Promise<string> {
 	const ctx = await app.auth.$context;
 	const id = crypto.randomUUID();
@@ -46,7 +49,9 @@ export async function createVerifiedAccount({
 		createdAt: now,
 		updatedAt: now
 	});
-	await tx.insert(profiles).values({ userId: id, displayName: name, pseudonym });
+	await tx
+		.insert(profiles)
+		.values({ userId: id, displayName: name, pseudonym, welcomedAt: welcomed ? now : null });
 	return id;
 }
 

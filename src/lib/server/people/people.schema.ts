@@ -79,6 +79,8 @@ export const profiles = pgTable('profiles', {
 	textSize: text('text_size', { enum: textSizes }).notNull().default('normal'),
 	reducedMotion: boolean('reduced_motion').notNull().default(false),
 	highContrast: boolean('high_contrast').notNull().default(false),
+	/** When the person finished or skipped the first-sign-in welcome; null sends a member there. */
+	welcomedAt: timestamp('welcomed_at', { withTimezone: true }),
 	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 });
 

@@ -70,6 +70,7 @@ export async function getOwnProfile({ db, actor }: { db: Db; actor: Actor }): Pr
 				textSize: 'normal',
 				reducedMotion: false,
 				highContrast: false,
+				welcomedAt: null,
 				updatedAt: new Date()
 			}
 		);

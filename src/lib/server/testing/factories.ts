@@ -41,6 +41,8 @@ export async function makePerson(
 		email?: string;
 		/** false: no session row, for tests that count the sessions a real sign-in leaves. */
 		session?: boolean;
+		/** false: a first sign-in still to come, which the welcome greets. */
+		welcomed?: boolean;
 	} = {}
 ): Promise<{ actor: Actor; email: string; userId: string }> {
 	const email = opts.email ?? `p-${rand()}@test.kith.local`;
@@ -54,7 +56,8 @@ export async function makePerson(
 			email,
 			name,
 			password: TEST_PASSWORD,
-			isPlatformAdmin: opts.isPlatformAdmin
+			isPlatformAdmin: opts.isPlatformAdmin,
+			welcomed: opts.welcomed ?? true
 		});
 		if (site)
 			for (const role of roles)
