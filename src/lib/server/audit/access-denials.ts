@@ -107,15 +107,13 @@ export async function tagStoredAddresses(db: Db): Promise<number> {
 			.delete(accessDenials)
 			.where(sql`${accessDenials.addressTag} ~ '[.:]'`)
 			.returning();
-		if (raw.length === 0) return 0;
-		await addCounts(
-			tx,
-			raw.map((r) => ({
-				...r,
-				status: r.status === 403 ? 403 : 404,
-				addressTag: r.addressTag === null ? null : addressTag(r.addressTag)
-			}))
-		);
+		const tagged: Pending[] = raw.map((r) => ({
+			...r,
+			status: r.status === 403 ? 403 : 404,
+			addressTag: r.addressTag === null ? null : addressTag(r.addressTag)
+		}));
+		// A week of a busy instance can be many rows: a thousand per statement stays within limits.
+		for (let i = 0; i < tagged.length; i += 1000) await addCounts(tx, tagged.slice(i, i + 1000));
 		return raw.length;
 	});
 }

@@ -31,6 +31,3 @@ export function addressTag(ip: string): string {
 
 /** A stored tag as admins see it: its first ADDRESS_TAG_SHOWN digits. */
 export const shownTag = (tag: string): string => tag.slice(0, ADDRESS_TAG_SHOWN);
-
-/** Whether a stored value is a tag rather than an address written before tags (has . or :). */
-export const isAddressTag = (value: string): boolean => /^[0-9a-f]+$/.test(value);
