@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatNumber, languageName } from './format';
+import { formatDate, formatDateTime, formatNumber, isolate, languageName } from './format';
 
 const at = new Date('2026-03-03T13:05:00Z');
 
@@ -25,5 +25,10 @@ describe('formatting for people to read', () => {
 		expect(formatNumber(1234567, 'en')).toBe('1,234,567');
 		expect(languageName('da')).toBe('Dansk');
 		expect(languageName('he')).toBe('עברית');
+	});
+
+	it('sets a name apart in plain text with the isolate marks, the name itself unchanged', () => {
+		expect(isolate('Hearing voices circle')).toBe('\u2068Hearing voices circle\u2069');
+		expect(isolate('').length).toBe(2);
 	});
 });

@@ -87,3 +87,11 @@ export function languageName(locale: string): string {
 const rtl = new Set(['he', 'ar', 'fa', 'ur']);
 /** The direction a language is written in: text in it gets `dir` with its `lang`. */
 export const directionOf = (locale: string): 'rtl' | 'ltr' => (rtl.has(locale) ? 'rtl' : 'ltr');
+
+/**
+ * A name or other run of text put inside a plain-text sentence (a Today item, an email), set
+ * apart with the Unicode isolate marks FSI … PDI: the text takes its own direction from its first
+ * letter and does not reorder the sentence around it, as <bdi> does in a page. Latin script on a
+ * Hebrew page reads "Hearing voices circle" whole, and the full stop stays at the sentence's end.
+ */
+export const isolate = (text: string): string => `\u2068${text}\u2069`;

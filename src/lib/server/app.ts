@@ -16,6 +16,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { isDatabaseUnavailable } from './db/unavailable';
 import { logger } from './logger';
 import { useAuditSecret } from './audit/audit-mac';
+import { useAddressSecret } from './audit/address-tag';
 
 /** The process-wide services one Kith instance runs with. Tests build their own with createApp. */
 export type App = {
@@ -33,6 +34,7 @@ export type App = {
 
 export function createApp(cfg: Config, database?: Database): App {
 	useAuditSecret(cfg.secret);
+	useAddressSecret(cfg.secret);
 	const db =
 		database ??
 		openDatabase({

@@ -31,6 +31,8 @@ test('a member enrols, takes a lesson and sees their progress', async ({ page })
 
 	await expect(page).toHaveURL(new RegExp(`${firstLesson}$`));
 	await expect(page.getByRole('heading', { level: 1, name: 'What recovery means' })).toBeVisible();
+	// Its place and length, a spaced dot between them.
+	await expect(page.getByText(/Lesson 1 of \d+ · \d+ min$/)).toBeVisible();
 	await expect(lessonText(page).getByRole('heading', { name: 'What is recovery?' })).toBeVisible();
 	// Chromium has speech synthesis, so the button is there.
 	await expect(page.getByRole('button', { name: 'Read aloud' })).toBeVisible();

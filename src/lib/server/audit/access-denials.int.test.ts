@@ -8,9 +8,11 @@ import {
 	listUnusualDenials,
 	listVisitorDenials,
 	noteDenial,
+	tagStoredAddresses,
 	UNUSUAL_NOT_FOUND,
 	UNUSUAL_VISITOR_REFUSALS
 } from './access-denials';
+import { addressTag } from './address-tag';
 
 describe.each(dbKinds)('refused requests, counted on %s', (kind) => {
 	let app: TestApp;
@@ -50,6 +52,35 @@ describe.each(dbKinds)('refused requests, counted on %s', (kind) => {
 			['2026-12-04T10:15:00.000Z', 1]
 		]);
 		expect(await flushDenials(app.db)).toBe(0);
+		// The address itself is not stored, only its pseudonym: 16 hex digits, the same each time.
+		const stored = await app.db
+			.select({ ip: sql<string | null>`ip` })
+			.from(accessDenials)
+			.where(eq(accessDenials.siteId, site.id));
+		const tags = new Set(stored.map((r) => r.ip));
+		expect([...tags]).toEqual([addressTag('203.0.113.7')]);
+		expect([...tags][0]).toMatch(/^[0-9a-f]{16}$/);
+		expect(JSON.stringify(stored)).not.toContain('203.0.113');
+	});
+
+	it('replace addresses stored before they were tagged, adding their counts to the tag’s', async () => {
+		const site = await makeSite(app);
+		const windowStart = new Date('2026-12-05T09:00:00Z');
+		const row = { siteId: site.id, actorUserId: null, windowStart, status: 404 };
+		await app.db.insert(accessDenials).values([
+			{ ...row, addressTag: '203.0.113.9', count: 4, lastAt: windowStart },
+			{ ...row, addressTag: '2001:db8::9', count: 2, lastAt: windowStart },
+			{ ...row, addressTag: addressTag('203.0.113.9'), count: 3, lastAt: windowStart }
+		]);
+		expect(await tagStoredAddresses(app.db)).toBe(2);
+		expect(await tagStoredAddresses(app.db)).toBe(0);
+		const rows = await rowsOf(site.id);
+		expect(rows.map((r) => [r.addressTag, r.count]).sort()).toEqual(
+			[
+				[addressTag('203.0.113.9'), 7],
+				[addressTag('2001:db8::9'), 2]
+			].sort()
+		);
 	});
 
 	it('show the site admin who met many "not found" answers on their site only', async () => {
@@ -71,8 +102,8 @@ describe.each(dbKinds)('refused requests, counted on %s', (kind) => {
 		await flushDenials(app.db);
 
 		const listed = await listUnusualDenials({ db: app.db, actor: admin.actor, now });
-		expect(listed.map((r) => [r.actorUserId, r.ip, r.notFound])).toEqual([
-			[prober.userId, '198.51.100.4', UNUSUAL_NOT_FOUND + 3]
+		expect(listed.map((r) => [r.actorUserId, r.addressTag, r.notFound])).toEqual([
+			[prober.userId, addressTag('198.51.100.4'), UNUSUAL_NOT_FOUND + 3]
 		]);
 		await expect(
 			listUnusualDenials({ db: app.db, actor: prober.actor, now })
@@ -114,12 +145,13 @@ describe.each(dbKinds)('refused requests, counted on %s', (kind) => {
 		noteDenial({ siteId: site.id, actorUserId: null, ip, status: 404 }, now);
 		await flushDenials(app.db);
 
+		const tag = addressTag(ip);
 		const listed = (await listVisitorDenials({ db: app.db, actor: platform.actor, now })).filter(
-			(r) => r.ip === ip || r.ip === '198.51.100.99'
+			(r) => r.addressTag === tag || r.addressTag === addressTag('198.51.100.99')
 		);
 		expect(listed).toEqual([
 			expect.objectContaining({
-				ip,
+				addressTag: tag,
 				day: now.toISOString().slice(0, 10),
 				notFound: 4,
 				forbidden: UNUSUAL_VISITOR_REFUSALS

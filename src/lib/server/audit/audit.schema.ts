@@ -76,7 +76,8 @@ export const accessDenials = pgTable(
 	{
 		siteId: uuid('site_id'),
 		actorUserId: text('actor_user_id'),
-		ip: text('ip'),
+		/** Never the address itself: its keyed pseudonym (address-tag.ts), in the column first named ip. */
+		addressTag: text('ip'),
 		/** The quarter hour the requests fell in. */
 		windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
 		/** 404 or 403. */
@@ -86,7 +87,7 @@ export const accessDenials = pgTable(
 	},
 	(t) => [
 		unique('access_denials_key')
-			.on(t.siteId, t.actorUserId, t.ip, t.windowStart, t.status)
+			.on(t.siteId, t.actorUserId, t.addressTag, t.windowStart, t.status)
 			.nullsNotDistinct(),
 		index('access_denials_site_window').on(t.siteId, t.windowStart)
 	]

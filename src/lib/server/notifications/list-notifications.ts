@@ -9,8 +9,15 @@ export type ShownNotification = Pick<
 	'id' | 'kind' | 'params' | 'createdAt' | 'readAt'
 > & { unread: boolean };
 
-/** Keeps the notifications whose kind is known and whose target the actor can still reach. */
-async function visible(db: Db, actor: Actor, rows: Notification[]): Promise<Notification[]> {
+/**
+ * Keeps the notifications whose kind is known and whose target the actor can still reach: the
+ * one filter behind the list, the unread count, "mark all read" and the daily digest.
+ */
+export async function visibleNotifications(
+	db: Db,
+	actor: Actor,
+	rows: Notification[]
+): Promise<Notification[]> {
 	const byKind = new Map<string, string[]>();
 	for (const r of rows) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r.targetId]);
 	const reachable = new Map<string, Set<string>>();
@@ -44,7 +51,7 @@ export async function listNotifications({
 		.where(mine(actor, actor.site.id))
 		.orderBy(desc(notifications.createdAt), desc(notifications.id))
 		.limit(limit);
-	return (await visible(db, actor, rows)).map((r) => ({
+	return (await visibleNotifications(db, actor, rows)).map((r) => ({
 		id: r.id,
 		kind: r.kind,
 		params: r.params,
@@ -69,5 +76,5 @@ export async function countUnreadNotifications({
 		.where(and(mine(actor, actor.site.id), isNull(notifications.readAt)))
 		.orderBy(desc(notifications.createdAt))
 		.limit(99);
-	return (await visible(db, actor, rows)).length;
+	return (await visibleNotifications(db, actor, rows)).length;
 }

@@ -11,6 +11,7 @@ import { listGroups } from '../groups/list-groups';
 import { countUnreadNotifications, listNotifications } from './list-notifications';
 import { markNotificationsRead, openNotification } from './read-notifications';
 import { deliveryLog } from './notifications.schema';
+import { notificationsCard } from './today-card';
 
 describe.each(dbKinds)('the notification centre on %s', (kind) => {
 	let app: TestApp;
@@ -38,6 +39,16 @@ describe.each(dbKinds)('the notification centre on %s', (kind) => {
 			soon.toISOString()
 		]);
 		expect(await countUnreadNotifications({ db: app.db, actor: me })).toBe(1);
+		// On Today, the group's name is set apart in the sentence (isolate marks), for a Hebrew page.
+		const card = await notificationsCard.load({
+			db: app.db,
+			actor: me,
+			locale: 'en',
+			zone: 'UTC',
+			now: new Date(),
+			pseudonym: null
+		});
+		expect(card?.items[0]?.text).toMatch(/^Your group \u2068Group [^\u2069]+\u2069 meets /);
 
 		// Every delivery is logged: in-app and email, once each.
 		const log = await app.db

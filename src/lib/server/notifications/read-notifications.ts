@@ -6,6 +6,7 @@ import { notFound } from '../errors';
 import { recordActorAudit } from '../audit/record-audit';
 import { isUuid, parseInput, zId } from '../validation';
 import { notificationKind } from './kinds';
+import { visibleNotifications } from './list-notifications';
 import { notifications, type Notification } from './notifications.schema';
 
 export const ZMarkNotificationsReadInput = z.object({
@@ -93,7 +94,8 @@ export async function markNotificationsRead({
 				isNull(notifications.readAt)
 			)
 		);
-	return { marked: await markRead(db, actor, unread, now) };
+	// Only those the list shows: one about a group the person left stays as it was.
+	return { marked: await markRead(db, actor, await visibleNotifications(db, actor, unread), now) };
 }
 
 /**

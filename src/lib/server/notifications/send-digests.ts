@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Mailer } from '../mail/mailer';
 import { user } from '../db/auth.schema';
@@ -8,6 +8,8 @@ import { pickLocale } from '../i18n/locale';
 import { m } from '../../paraglide/messages.js';
 import { logDelivery } from './notify';
 import { inQuietHours } from './preferences';
+import { visibleNotifications } from './list-notifications';
+import { recipientActor } from './recipient-actor';
 import { zonedParts } from './quiet-hours';
 import { deliveryLog, notificationPreferences, notifications } from './notifications.schema';
 
@@ -18,8 +20,8 @@ const DIGEST_HOUR = 8;
 
 /**
  * One email a day to each person who asked for the daily digest and has unread notifications
- * from the last day: it says only that there is something new and links to the centre. Run
- * hourly by the scheduler; a digest already sent in the last 20 hours (delivery log) is not sent
+ * from the last day that the centre would list (visibleNotifications): it says only that there
+ * is something new and links to the centre. Run hourly by the scheduler; a digest already sent in the last 20 hours (delivery log) is not sent
  * again, so a round run twice sends nobody two.
  */
 export async function sendDigests({
@@ -37,6 +39,9 @@ export async function sendDigests({
 		.select({
 			prefs: notificationPreferences,
 			address: user.email,
+			name: user.name,
+			isPlatformAdmin: user.isPlatformAdmin,
+			twoFactorEnabled: user.twoFactorEnabled,
 			locale: profiles.locale,
 			profileZone: profiles.timeZone,
 			site: sites
@@ -53,8 +58,8 @@ export async function sendDigests({
 		if (zonedParts(now, zone).minutes < DIGEST_HOUR * 60) continue;
 		if (inQuietHours({ ...prefs, channels: prefs.channels }, now, zone)) continue;
 		const since = new Date(now.getTime() - DAY_MS);
-		const [fresh] = await db
-			.select({ id: notifications.id })
+		const recent = await db
+			.select()
 			.from(notifications)
 			.where(
 				and(
@@ -64,8 +69,22 @@ export async function sendDigests({
 					gt(notifications.createdAt, since)
 				)
 			)
-			.limit(1);
-		if (!fresh) continue;
+			.orderBy(desc(notifications.createdAt))
+			.limit(99);
+		if (recent.length === 0) continue;
+		// Only what the centre would list: a reminder of a group they were removed from is no news.
+		const actor = await recipientActor(
+			db,
+			{
+				userId: prefs.userId,
+				email: w.address,
+				name: w.name,
+				isPlatformAdmin: w.isPlatformAdmin === true,
+				twoFactorEnabled: w.twoFactorEnabled === true
+			},
+			w.site
+		);
+		if ((await visibleNotifications(db, actor, recent)).length === 0) continue;
 		const [already] = await db
 			.select({ id: deliveryLog.id })
 			.from(deliveryLog)

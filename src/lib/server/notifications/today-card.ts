@@ -1,6 +1,6 @@
 // The notification centre's card on Today: how many are unread and the newest of them, each
 // opened through the centre (which checks again that the person can still reach its target).
-import { formatDateTime } from '../../format';
+import { formatDateTime, isolate } from '../../format';
 import { t } from '../i18n/messages';
 import type { TodaySource } from '../today/today-card';
 import { listNotifications } from './list-notifications';
@@ -20,7 +20,8 @@ export const notificationsCard: TodaySource = {
 				text:
 					n.kind === 'group_reminder'
 						? t('notif_group_reminder', {
-								group: n.params.group ?? '',
+								// The group's name may be in another script than the sentence.
+								group: isolate(n.params.group ?? ''),
 								when: n.params.startsAt
 									? formatDateTime(new Date(n.params.startsAt), locale, zone)
 									: ''

@@ -5,6 +5,7 @@ import { requireSite, requireSignedIn } from '$lib/server/access/actor';
 import { listAudit, ZAuditFilter } from '$lib/server/audit/list-audit';
 import { formatDateTime, formatNumber } from '$lib/format';
 import { listUnusualDenials, UNUSUAL_NOT_FOUND } from '$lib/server/audit/access-denials';
+import { shownTag } from '$lib/server/audit/address-tag';
 import { displayZone } from '$lib/server/dates/display-zone';
 import { labelAuditRows } from '$lib/server/web/audit-rows';
 
@@ -55,6 +56,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		older: nextBefore ? `?${older}` : null,
 		unusual: unusual.map((u, i) => ({
 			...u,
+			addressTag: u.addressTag === null ? null : shownTag(u.addressTag),
 			name: u.actorUserId ? named.nameOf(u.actorUserId) : null,
 			key: i,
 			count: formatNumber(u.notFound, when.locale),
