@@ -153,7 +153,7 @@ async function measureRun(
 		const cached = await visit(browser, httpOnly, origin, spec);
 		await httpOnly.close();
 
-		// The worker arrives with the first signed-in page (pages for visitors run no scripts).
+		// The worker arrives with the first page (signed in: SvelteKit registers it).
 		const withWorker = await browser.newContext({ storageState: state });
 		const warm = await withWorker.newPage();
 		await warm.goto(`${origin}/home`);

@@ -170,9 +170,12 @@ const localize: Handle = async ({ event, resolve }) => {
 					.replace('%kith.bodyclass%', bodyClass)
 		})
 	);
-	// The service worker keeps its offline page per language, and learns the language from here.
-	if (response.headers.get('content-type')?.startsWith('text/html'))
+	// The service worker keeps its offline page per language and crisis help per site, and learns
+	// both from here (a site's address is public: every page's crisis link names it).
+	if (response.headers.get('content-type')?.startsWith('text/html')) {
 		response.headers.set('Content-Language', locale);
+		if (site) response.headers.set('Kith-Site', site.slug);
+	}
 	return response;
 };
 

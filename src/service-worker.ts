@@ -4,14 +4,17 @@
 /// <reference lib="webworker" />
 
 // What this worker keeps, and why (decisions 0004 and 0011):
-// - the app's own files, served from here first, so a repeat visit loads without the network;
-// - lessons once opened, without scripts and without what the person typed into them,
-//   forgotten at sign-out (and on any sign-in page);
-// - an offline page per language the person used, and crisis help, rendered as a visitor sees
-//   them (no name, no menu of theirs): shown when a page cannot be loaded offline.
+// - at install, only an offline page and the site's crisis help, rendered as a visitor sees them
+//   (no name, no menu of theirs), with their style sheet: little to download on a visitor's phone;
+// - the app's own files once a page has used them, served from here first, so a repeat visit
+//   loads without the network;
+// - lessons once opened, without scripts, without what the person typed into them and without
+//   their name, forgotten at sign-out (and on any sign-in page);
+// - an offline page per further language the person used, and any crisis page seen.
 // Nothing else: no other page, no POST answer, no data request, and never an answer marked
 // `Cache-Control: no-store` (every signed-in page) except a lesson, stripped as above.
 import { build, files, version } from '$service-worker';
+import { offlineHtml, stylesheetsOf } from '$lib/offline-copy';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const ASSETS = `kith-assets-${version}`;
@@ -33,11 +36,11 @@ const copyOf = (path: string): Promise<Response> =>
 	fetch(path, { headers: { 'kith-offline-copy': '1' }, cache: 'no-store' });
 
 sw.addEventListener('install', (event) => {
+	// Light on a visitor's data (decision 0011): two pages of a few kilobytes and their style
+	// sheet, which the page just seen has mostly loaded already. Without the network the worker
+	// still installs; the next page seen keeps them.
 	event.waitUntil(
-		caches
-			.open(ASSETS)
-			.then((cache) => cache.addAll([...assets]))
-			.then(() => sw.skipWaiting())
+		Promise.allSettled([keepOfflinePage(), keepCrisisHelp('/crisis')]).then(() => sw.skipWaiting())
 	);
 });
 
@@ -67,23 +70,20 @@ async function network(event: FetchEvent): Promise<Response> {
 	return preloaded ?? fetch(event.request);
 }
 
-/** What is kept of a page: the HTML without scripts and without textarea contents. */
-async function offlineCopy(response: Response): Promise<Response> {
-	const html = (await response.text())
-		.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '')
-		.replace(/(<textarea\b[^>]*>)[\s\S]*?(<\/textarea>)/gi, '$1$2');
+/** What is kept of a page (offline-copy.ts), and the style sheets it needs. */
+async function keep(cacheName: string, keys: string[], response: Response): Promise<void> {
+	const html = offlineHtml(await response.text());
 	const headers = new Headers({ 'content-type': 'text/html; charset=utf-8' });
 	for (const name of ['content-security-policy', 'content-language']) {
 		const value = response.headers.get(name);
 		if (value) headers.set(name, value);
 	}
-	return new Response(html, { status: 200, headers });
-}
-
-async function keep(cacheName: string, keys: string[], response: Response): Promise<void> {
-	const copy = await offlineCopy(response);
 	const cache = await caches.open(cacheName);
-	for (const key of keys) await cache.put(key, copy.clone());
+	for (const key of keys) await cache.put(key, new Response(html, { status: 200, headers }));
+	const files = await caches.open(ASSETS);
+	for (const href of stylesheetsOf(html))
+		if (assets.has(href) && !(await files.match(href)))
+			await files.add(href).catch(() => undefined); // the page is kept; its look comes later
 }
 
 /**
@@ -97,30 +97,37 @@ async function keepCrisisHelp(path: string, seen?: Response): Promise<void> {
 	await keep(OFFLINE, also && crisisPage.test(also) ? [path, also] : [path], response);
 }
 
-/** The offline page in the person's language. */
+/** The offline page in the person's language; the first one kept names the latest language. */
 async function keepOfflinePage(): Promise<void> {
 	const response = await copyOf('/offline');
 	const locale = response.headers.get('content-language');
-	if (keepable(response) && locale) await keep(OFFLINE, [offlineKey(locale)], response);
+	if (!keepable(response) || !locale) return;
+	await keep(OFFLINE, [offlineKey(locale)], response);
+	const cache = await caches.open(OFFLINE);
+	if (!(await cache.match(latestLanguageKey)))
+		await cache.put(latestLanguageKey, new Response(locale));
 }
 
 /**
- * After a page has loaded: the person's language is noted and, the first time it is seen, the
- * offline page and their site's crisis help are kept in it (so the crisis link of every page
- * works offline, even before crisis help was ever opened). A crisis page seen is kept too.
+ * After a page has loaded: the person's language is noted and, the first time it is seen (the
+ * install kept the first), the offline page and their site's crisis help are kept in it. Crisis
+ * help is kept too for a site whose crisis help is not kept yet (the page names its site), so the
+ * crisis link of every page works offline, even before crisis help was ever opened. A crisis page
+ * seen is kept as well.
  */
 async function afterPage(path: string, response: Response): Promise<void> {
 	const locale = response.headers.get('content-language');
+	const site = response.headers.get('kith-site');
 	const cache = await caches.open(OFFLINE);
 	const latest = await (await cache.match(latestLanguageKey))?.text();
+	const newLanguage = locale !== null && locale !== latest;
 	const fresh = locale !== null && (await cache.match(offlineKey(locale))) === undefined;
-	if (locale && locale !== latest) await cache.put(latestLanguageKey, new Response(locale));
+	const newSite = site !== null && (await cache.match(`/crisis/${site}`)) === undefined;
+	if (locale && newLanguage) await cache.put(latestLanguageKey, new Response(locale));
 	const work: Promise<void>[] = [];
+	if (fresh || newLanguage) work.push(keepOfflinePage());
 	if (crisisPage.test(path)) work.push(keepCrisisHelp(path, response));
-	if (fresh || (locale && locale !== latest)) {
-		work.push(keepOfflinePage());
-		if (!crisisPage.test(path)) work.push(keepCrisisHelp('/crisis'));
-	}
+	else if (fresh || newLanguage || newSite) work.push(keepCrisisHelp('/crisis'));
 	// Failing to keep a copy (the network went away meanwhile) costs nothing now.
 	await Promise.allSettled(work);
 }
@@ -157,16 +164,24 @@ async function page(event: FetchEvent, url: URL): Promise<Response> {
 
 /**
  * A lesson is kept as read (decision 0004), although the person's pages are marked no-store:
- * without scripts and what they typed, and only when it is a page (a redirect to sign-in is not).
+ * without scripts, what they typed and their name (offline-copy.ts), and only when it is a page
+ * (a redirect to sign-in is not).
  */
 async function keepLesson(url: URL, response: Response): Promise<void> {
 	if (response.ok && response.headers.get('content-type')?.startsWith('text/html'))
 		await keep(LESSONS, [url.href], response);
 }
 
-async function assetCacheFirst(request: Request): Promise<Response> {
-	const cached = await (await caches.open(ASSETS)).match(request);
-	return cached ?? fetch(request);
+/** The app's own files: from here once kept, else from the network and kept for next time. */
+async function assetCacheFirst(event: FetchEvent): Promise<Response> {
+	const cache = await caches.open(ASSETS);
+	const cached = await cache.match(event.request);
+	if (cached) return cached;
+	const response = await fetch(event.request);
+	// A whole file only (a range answer cannot be kept); failing to keep it costs nothing now.
+	if (response.status === 200)
+		event.waitUntil(cache.put(event.request, response.clone()).catch(() => undefined));
+	return response;
 }
 
 sw.addEventListener('fetch', (event) => {
@@ -176,6 +191,6 @@ sw.addEventListener('fetch', (event) => {
 	// Signing out, or being at the sign-in page (signed out, timed out): the lessons go.
 	if (url.pathname === '/signout' || url.pathname === '/signin') event.waitUntil(forgetLessons());
 	if (request.method !== 'GET') return;
-	if (assets.has(url.pathname)) event.respondWith(assetCacheFirst(request));
+	if (assets.has(url.pathname)) event.respondWith(assetCacheFirst(event));
 	else if (request.mode === 'navigate') event.respondWith(page(event, url));
 });
