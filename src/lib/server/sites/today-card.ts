@@ -5,21 +5,27 @@ import { can } from '../access/actor';
 import { languageNameIn } from '../i18n/locale';
 import type { TodaySource } from '../today/today-card';
 import { missingBeforeOpening } from './site-readiness';
+import { crisisContactsIn } from './crisis-contacts';
 
 /** Crisis help, every day, for members and carers: the site's numbers to call in one tap. */
 export const crisisCard: TodaySource = {
 	key: 'crisis',
 	order: 0,
 	appliesTo: (actor) => can(actor, 'member.space') || can(actor, 'carer.space'),
-	load: async ({ actor }) => ({
+	load: async ({ actor, locale }) => ({
 		key: 'crisis',
 		title: t('today_crisis_title'),
 		summary: t('today_crisis_summary'),
 		standing: true,
-		items: (actor.site?.crisisContacts ?? [])
+		// In the reader's language where the site wrote it, as on the crisis page.
+		items: crisisContactsIn(
+			actor.site?.crisisContacts ?? [],
+			locale,
+			actor.site?.defaultLocale ?? locale
+		)
 			.filter((c) => c.phone)
 			.slice(0, 2)
-			.map((c) => ({ text: c.name, phone: c.phone, detail: c.hours })),
+			.map((c) => ({ text: c.name, lang: c.lang, phone: c.phone, detail: c.hours })),
 		more: { label: t('today_crisis_more'), href: '/crisis' }
 	})
 };

@@ -15,6 +15,7 @@ import { invitations } from '../people/people.schema';
 import { goalShares } from '../goals/goals.schema';
 import { companionRequests } from '../companionship/companionship.schema';
 import { composeToday, type TodaySource } from '../today/today-card';
+import { crisisCard } from '../sites/today-card';
 import { todaySources } from './today-sources';
 
 describe.each(dbKinds)('Today on %s', (kind) => {
@@ -55,6 +56,32 @@ describe.each(dbKinds)('Today on %s', (kind) => {
 			}))
 		);
 	}
+
+	it("names crisis contacts in the reader's language where the site wrote it", async () => {
+		const site = await makeSite(app);
+		const { actor } = await makePerson(app, site, ['member']);
+		const contacts = [
+			{
+				name: 'Night line',
+				phone: '+45 70 00 00 00',
+				hours: '18:00-02:00',
+				words: { he: { name: 'קו לילה', hours: '18:00-02:00' } }
+			}
+		];
+		const inHebrew = await composeToday([crisisCard], {
+			db: app.db,
+			actor: { ...actor, site: { ...site, defaultLocale: 'en', crisisContacts: contacts } },
+			locale: 'he',
+			zone: 'UTC',
+			now: new Date(),
+			pseudonym: 'Robin'
+		});
+		expect(inHebrew[0]?.items[0]).toMatchObject({
+			text: 'קו לילה',
+			lang: 'he',
+			phone: '+45 70 00 00 00'
+		});
+	});
 
 	it('shows a new member crisis help and nothing else, so the page offers where to start', async () => {
 		const site = await makeSite(app);
