@@ -17,6 +17,7 @@ import { activeMembershipOn } from '../people/site-roles';
 import { companionRequests } from '../companionship/companionship.schema';
 import { goalShares, goals } from '../goals/goals.schema';
 import { careTeamAssignments, professionalCareRoles, type CareRole } from './care-team.schema';
+import { inTurn } from './in-turn';
 
 export type TeamWay = 'assigned' | 'companion' | 'shared';
 
@@ -107,80 +108,86 @@ export async function careTeamOf(
 	{ siteId, memberId }: Scope,
 	now: Date = new Date()
 ): Promise<CareTeam> {
-	const [assigned, companions, shares] = await Promise.all([
-		db
-			.select({
-				id: careTeamAssignments.id,
-				supporterId: careTeamAssignments.supporterId,
-				role: careTeamAssignments.role,
-				startedOn: careTeamAssignments.startedOn
-			})
-			.from(careTeamAssignments)
-			.where(
-				and(
-					eq(careTeamAssignments.siteId, siteId),
-					eq(careTeamAssignments.memberId, memberId),
-					isNull(careTeamAssignments.endedOn)
+	const [assigned, companions, shares] = await inTurn(
+		() =>
+			db
+				.select({
+					id: careTeamAssignments.id,
+					supporterId: careTeamAssignments.supporterId,
+					role: careTeamAssignments.role,
+					startedOn: careTeamAssignments.startedOn
+				})
+				.from(careTeamAssignments)
+				.where(
+					and(
+						eq(careTeamAssignments.siteId, siteId),
+						eq(careTeamAssignments.memberId, memberId),
+						isNull(careTeamAssignments.endedOn)
+					)
 				)
-			)
-			.orderBy(careTeamAssignments.startedOn, careTeamAssignments.createdAt),
-		db
-			.select({
-				peerId: companionRequests.peerId,
-				since: sql<string>`to_char(coalesce(${companionRequests.acceptedAt}, ${companionRequests.createdAt}) at time zone 'UTC', 'YYYY-MM-DD')`
-			})
-			.from(companionRequests)
-			.where(
-				and(
-					eq(companionRequests.siteId, siteId),
-					eq(companionRequests.memberId, memberId),
-					eq(companionRequests.status, 'active'),
-					isNull(companionRequests.endedAt),
-					or(isNull(companionRequests.endsAt), gt(companionRequests.endsAt, now))
+				.orderBy(careTeamAssignments.startedOn, careTeamAssignments.createdAt),
+		() =>
+			db
+				.select({
+					peerId: companionRequests.peerId,
+					since: sql<string>`to_char(coalesce(${companionRequests.acceptedAt}, ${companionRequests.createdAt}) at time zone 'UTC', 'YYYY-MM-DD')`
+				})
+				.from(companionRequests)
+				.where(
+					and(
+						eq(companionRequests.siteId, siteId),
+						eq(companionRequests.memberId, memberId),
+						eq(companionRequests.status, 'active'),
+						isNull(companionRequests.endedAt),
+						or(isNull(companionRequests.endsAt), gt(companionRequests.endsAt, now))
+					)
+				),
+		() =>
+			db
+				.select({
+					userId: goalShares.sharedWithUserId,
+					goals: sql<number>`count(*)::int`,
+					since: sql<string>`to_char(min(${goalShares.createdAt}) at time zone 'UTC', 'YYYY-MM-DD')`
+				})
+				.from(goalShares)
+				.innerJoin(goals, eq(goals.id, goalShares.goalId))
+				.where(
+					and(
+						eq(goals.siteId, siteId),
+						eq(goals.userId, memberId),
+						isNull(goalShares.revokedAt),
+						ne(goalShares.sharedWithUserId, memberId)
+					)
 				)
-			),
-		db
-			.select({
-				userId: goalShares.sharedWithUserId,
-				goals: sql<number>`count(*)::int`,
-				since: sql<string>`to_char(min(${goalShares.createdAt}) at time zone 'UTC', 'YYYY-MM-DD')`
-			})
-			.from(goalShares)
-			.innerJoin(goals, eq(goals.id, goalShares.goalId))
-			.where(
-				and(
-					eq(goals.siteId, siteId),
-					eq(goals.userId, memberId),
-					isNull(goalShares.revokedAt),
-					ne(goalShares.sharedWithUserId, memberId)
-				)
-			)
-			.groupBy(goalShares.sharedWithUserId)
-	]);
+				.groupBy(goalShares.sharedWithUserId)
+	);
 
 	const professionalRow = assigned.find((a) => a.role !== 'peer_worker');
 	const peerRows = assigned.filter((a) => a.role === 'peer_worker');
 	const companionIds = companions.flatMap((c) => (c.peerId ? [c.peerId] : []));
-	const [professionals, peers, carers] = await Promise.all([
-		activeWithRole(
-			db,
-			siteId,
-			professionalRow ? [professionalRow.supporterId] : [],
-			'professional'
-		),
-		activeWithRole(
-			db,
-			siteId,
-			[...peerRows.map((p) => p.supporterId), ...companionIds],
-			'peer_worker'
-		),
-		activeWithRole(
-			db,
-			siteId,
-			shares.map((s) => s.userId),
-			'carer'
-		)
-	]);
+	const [professionals, peers, carers] = await inTurn(
+		() =>
+			activeWithRole(
+				db,
+				siteId,
+				professionalRow ? [professionalRow.supporterId] : [],
+				'professional'
+			),
+		() =>
+			activeWithRole(
+				db,
+				siteId,
+				[...peerRows.map((p) => p.supporterId), ...companionIds],
+				'peer_worker'
+			),
+		() =>
+			activeWithRole(
+				db,
+				siteId,
+				shares.map((s) => s.userId),
+				'carer'
+			)
+	);
 
 	const professionalName = professionalRow && professionals.get(professionalRow.supporterId);
 	const professional: TeamMember | null =
