@@ -48,6 +48,8 @@
  *   24. cohorts        facilitated IMR runs of a course
  *   25. programmes     group programmes as versioned content
  *   25b. notifications the notification centre, preferences and the delivery log
+ *   25c. care-team     a member's care team (assigned professional, peer workers, carers),
+ *                      hand-overs, requests for a change, a supporter's caseload
  *   26. groups         peer groups: enrolment, sessions, reminders, calendar
  *   27. safety         risk phrases, screening, member blocks
  *   28. board          a group's board
@@ -108,6 +110,7 @@ const capabilities = [
 	'cohorts',
 	'programmes',
 	'notifications',
+	'care-team',
 	'groups',
 	'safety',
 	'board',

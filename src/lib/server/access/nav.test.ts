@@ -29,7 +29,15 @@ const menuOf = (actor: Actor): string[] => navFor(actor).map((item) => item.href
 
 // The specification: each role's menu, in order. Only pages that are built and do something.
 const expected: Record<SiteRole | 'platform_admin', string[]> = {
-	member: ['/home', '/notifications', '/courses', '/goals', '/groups', '/companionship'],
+	member: [
+		'/home',
+		'/notifications',
+		'/courses',
+		'/goals',
+		'/groups',
+		'/companionship',
+		'/care-team'
+	],
 	carer: ['/home', '/notifications', '/supporting'],
 	peer_worker: [
 		'/home',
@@ -37,10 +45,11 @@ const expected: Record<SiteRole | 'platform_admin', string[]> = {
 		'/groups',
 		'/supporting',
 		'/cohorts',
+		'/caseload',
 		'/companionship',
 		'/training'
 	],
-	professional: ['/home', '/notifications', '/groups', '/supporting', '/cohorts'],
+	professional: ['/home', '/notifications', '/groups', '/supporting', '/cohorts', '/caseload'],
 	moderator: ['/home', '/notifications', '/groups', '/moderation'],
 	site_admin: [
 		'/home',
@@ -87,7 +96,9 @@ describe('the menu', () => {
 			'/groups',
 			'/supporting',
 			'/cohorts',
+			'/caseload',
 			'/companionship',
+			'/care-team',
 			'/training'
 		]);
 	});

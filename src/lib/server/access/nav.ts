@@ -31,7 +31,8 @@ export const capabilities = {
 	checkins: { built: false, siteSwitch: null },
 	plans: { built: false, siteSwitch: null },
 	carerSharing: { built: false, siteSwitch: null },
-	caseload: { built: false, siteSwitch: null },
+	careTeam: { built: true, siteSwitch: null },
+	caseload: { built: true, siteSwitch: null },
 	appointments: { built: false, siteSwitch: null },
 	research: { built: false, siteSwitch: null }
 } as const satisfies Record<string, { built: boolean; siteSwitch: SiteSwitch | null }>;
@@ -58,6 +59,7 @@ export const navItems: readonly NavItem[] = [
 	{ href: '/caseload', label: 'nav_caseload', capability: 'caseload' },
 	{ href: '/appointments', label: 'nav_appointments', capability: 'appointments' },
 	{ href: '/companionship', label: 'nav_companionship', capability: 'companionship' },
+	{ href: '/care-team', label: 'care_nav', capability: 'careTeam' },
 	{ href: '/training', label: 'nav_training', capability: 'supervision' },
 	{ href: '/moderation', label: 'nav_moderation', capability: 'moderation' },
 	{ href: '/research', label: 'nav_research', capability: 'research' },

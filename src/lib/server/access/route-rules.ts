@@ -58,6 +58,9 @@ export const routeRules: Record<string, RouteRule> = {
 	'/goals': perm('member.space'),
 	'/goals/[goalId]': perm('member.space'),
 	'/supporting': perm('carer.space', 'peer.work', 'clinical.caseload'),
+	// A member's own care team; a supporter's caseload (the people whose team they are on).
+	'/care-team': perm('member.space'),
+	'/caseload': perm('peer.work', 'clinical.caseload'),
 	'/cohorts': perm('peer.work', 'clinical.caseload'),
 	'/cohorts/[cohortId]': perm('peer.work', 'clinical.caseload'),
 	'/cohorts/[cohortId]/sessions/[sessionId]': perm('peer.work', 'clinical.caseload'),

@@ -23,7 +23,14 @@ const reachable = (actor: Actor | null): UseCase[] => useCases.filter((u) => may
 
 // The specification: what each role may use. Everything not listed is "not found" for that role.
 const expected: Record<SiteRole | 'platform_admin', UseCase[]> = {
-	member: ['goals.own', 'groups.use', 'groups.take_part', 'companionship.member', 'courses.learn'],
+	member: [
+		'goals.own',
+		'groups.use',
+		'groups.take_part',
+		'companionship.member',
+		'courses.learn',
+		'care_team.own'
+	],
 	carer: ['goals.read_shared'],
 	peer_worker: [
 		'goals.read_shared',
@@ -31,9 +38,17 @@ const expected: Record<SiteRole | 'platform_admin', UseCase[]> = {
 		'groups.facilitate',
 		'groups.open',
 		'cohorts.facilitate',
-		'companionship.companion'
+		'companionship.companion',
+		'care_team.caseload'
 	],
-	professional: ['goals.read_shared', 'groups.use', 'groups.facilitate', 'cohorts.facilitate'],
+	professional: [
+		'goals.read_shared',
+		'groups.use',
+		'groups.facilitate',
+		'cohorts.facilitate',
+		'care_team.manage',
+		'care_team.caseload'
+	],
 	moderator: ['groups.use', 'groups.moderate', 'moderation.queue', 'moderation.backlog'],
 	site_admin: [
 		'groups.open',
@@ -44,6 +59,8 @@ const expected: Record<SiteRole | 'platform_admin', UseCase[]> = {
 		'moderation.backlog',
 		'courses.edit',
 		'people.manage',
+		'care_team.manage',
+		'care_team.answer',
 		'site.settings',
 		'site.audit',
 		'site.outbox',

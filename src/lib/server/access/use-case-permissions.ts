@@ -40,6 +40,18 @@ export const useCasePermissions = {
 	'companionship.companion': ['peer.work'],
 	'companionship.coordinate': ['groups.manage'],
 
+	/** A member's own care team: who is on it, what each sees, asking for a change. */
+	'care_team.own': ['member.space'],
+	/**
+	 * Assigning and handing over a member's team: the site admin, or a professional who is the
+	 * member's current care coordinator (checked in the use case).
+	 */
+	'care_team.manage': ['site.people', 'clinical.caseload'],
+	/** Answering members' requests for a change: the site admin. */
+	'care_team.answer': ['site.people'],
+	/** A supporter's own caseload: the people whose care team they are on. */
+	'care_team.caseload': ['peer.work', 'clinical.caseload'],
+
 	'courses.learn': ['member.space'],
 	'courses.edit': ['content.edit'],
 

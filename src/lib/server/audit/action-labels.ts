@@ -20,6 +20,8 @@ export function auditActionLabel(action: string): MessageKey | null {
 /** Kinds of record the trail names; another kind is shown by its code alone. */
 export const auditEntityTypes = [
 	'board_post',
+	'care_team_assignment',
+	'care_team_request',
 	'chat_message',
 	'check_answer',
 	'cohort',

@@ -25,7 +25,9 @@ export type FixedLock = keyof typeof lockKeys;
 /** Namespaces of per-record locks: the first of the two keys. */
 const recordNamespaces = {
 	/** Writers to one live session's chat, so its message ids are in commit order. */
-	chatSession: 1
+	chatSession: 1,
+	/** Changes to one member's care team on one site, so two hand-overs cannot cross. */
+	careTeam: 2
 } as const;
 export type RecordLock = keyof typeof recordNamespaces;
 

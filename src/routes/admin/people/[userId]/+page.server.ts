@@ -7,6 +7,7 @@ import { setMembershipStatus } from '$lib/server/people/set-membership-status';
 import { siteRoles } from '$lib/server/people/people.schema';
 import { formatDate } from '$lib/format';
 import { displayZone } from '$lib/server/dates/display-zone';
+import { loadPersonCareTeam, careTeamActions } from '$lib/server/web/care-team-admin';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const actor = requireSignedIn(locals.actor);
@@ -16,6 +17,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		input: { userId: params.userId }
 	}).catch(pageError);
 	return {
+		careTeam: person.roles.includes('member')
+			? await loadPersonCareTeam(locals, params.userId)
+			: null,
 		person: {
 			...person,
 			joined: formatDate(
@@ -52,5 +56,6 @@ export const actions: Actions = {
 		{ done: 'person_roles_saved' }
 	),
 	suspend: status(true),
-	reinstate: status(false)
+	reinstate: status(false),
+	...careTeamActions
 };
