@@ -31,10 +31,23 @@ const expected: Record<SiteRole | 'platform_admin', UseCase[]> = {
 		'groups.facilitate',
 		'groups.open',
 		'cohorts.facilitate',
+		'safety.alerts',
 		'companionship.companion'
 	],
-	professional: ['goals.read_shared', 'groups.use', 'groups.facilitate', 'cohorts.facilitate'],
-	moderator: ['groups.use', 'groups.moderate', 'moderation.queue', 'moderation.backlog'],
+	professional: [
+		'goals.read_shared',
+		'groups.use',
+		'groups.facilitate',
+		'cohorts.facilitate',
+		'safety.alerts'
+	],
+	moderator: [
+		'groups.use',
+		'groups.moderate',
+		'moderation.queue',
+		'moderation.backlog',
+		'safety.alerts'
+	],
 	site_admin: [
 		'groups.open',
 		'groups.close_any',
@@ -42,6 +55,7 @@ const expected: Record<SiteRole | 'platform_admin', UseCase[]> = {
 		'programmes.manage',
 		'companionship.coordinate',
 		'moderation.backlog',
+		'safety.alerts',
 		'courses.edit',
 		'people.manage',
 		'site.settings',
