@@ -38,14 +38,23 @@ const expected: Record<SiteRole | 'platform_admin', string[]> = {
 		'/supporting',
 		'/cohorts',
 		'/companionship',
-		'/training'
+		'/training',
+		'/safety/alerts'
 	],
-	professional: ['/home', '/notifications', '/groups', '/supporting', '/cohorts'],
-	moderator: ['/home', '/notifications', '/groups', '/moderation'],
+	professional: [
+		'/home',
+		'/notifications',
+		'/groups',
+		'/supporting',
+		'/cohorts',
+		'/safety/alerts'
+	],
+	moderator: ['/home', '/notifications', '/groups', '/safety/alerts', '/moderation'],
 	site_admin: [
 		'/home',
 		'/notifications',
 		'/companionship',
+		'/safety/alerts',
 		'/admin/people',
 		'/admin/site',
 		'/admin/safety',
@@ -88,7 +97,8 @@ describe('the menu', () => {
 			'/supporting',
 			'/cohorts',
 			'/companionship',
-			'/training'
+			'/training',
+			'/safety/alerts'
 		]);
 	});
 
