@@ -13,6 +13,7 @@ import { getApp } from '$lib/server/app';
 import { dev } from '$app/environment';
 import { startReminderLoop } from '$lib/server/groups/reminder-loop';
 import { registerGroupNotifications } from '$lib/server/groups/reminder-notifications';
+import { startSafetyAlerts } from '$lib/server/safety/alert-jobs';
 import { startScheduler } from '$lib/server/scheduler/scheduler';
 import { startDigests } from '$lib/server/notifications/digest-loop';
 import { startAuditSealer } from '$lib/server/audit/seal-audit-trail';
@@ -48,6 +49,7 @@ export const init: ServerInit = async () => {
 	startDenialRecorder(app);
 	registerGroupNotifications();
 	startReminderLoop(app);
+	startSafetyAlerts(app);
 	startDigests(app);
 	// After every capability has registered its jobs.
 	startScheduler({

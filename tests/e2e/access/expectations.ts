@@ -75,6 +75,8 @@ export const ownAnswers: Record<string, (p: Principal) => Answer> = {
 	'/groups/[groupId]/sessions/[sessionId]/room': () => notFound,
 	'/groups/[groupId]/sessions/[sessionId]/room/events': () => notFound,
 	'/moderation/[itemId]': () => notFound,
+	// A random safety alert id is nobody's alert: "not found" for everyone the rule lets in.
+	'/safety/alerts/[alertId]': () => notFound,
 	// A random notification id is nobody's: "not found" for everyone signed in.
 	'/notifications/[notificationId]': () => notFound
 };

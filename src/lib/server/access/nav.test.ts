@@ -47,14 +47,24 @@ const expected: Record<SiteRole | 'platform_admin', string[]> = {
 		'/cohorts',
 		'/caseload',
 		'/companionship',
-		'/training'
+		'/training',
+		'/safety/alerts'
 	],
-	professional: ['/home', '/notifications', '/groups', '/supporting', '/cohorts', '/caseload'],
-	moderator: ['/home', '/notifications', '/groups', '/moderation'],
+	professional: [
+		'/home',
+		'/notifications',
+		'/groups',
+		'/supporting',
+		'/cohorts',
+		'/caseload',
+		'/safety/alerts'
+	],
+	moderator: ['/home', '/notifications', '/groups', '/safety/alerts', '/moderation'],
 	site_admin: [
 		'/home',
 		'/notifications',
 		'/companionship',
+		'/safety/alerts',
 		'/admin/people',
 		'/admin/site',
 		'/admin/safety',
@@ -99,7 +109,8 @@ describe('the menu', () => {
 			'/caseload',
 			'/companionship',
 			'/care-team',
-			'/training'
+			'/training',
+			'/safety/alerts'
 		]);
 	});
 

@@ -49,6 +49,8 @@ export const routeRules: Record<string, RouteRule> = {
 	'/home': signedIn,
 	'/notifications': signedIn,
 	'/notifications/[notificationId]': signedIn,
+	// What happens when someone writes something worrying: for everyone, nothing personal.
+	'/safety/what-happens': signedIn,
 	'/profile/sessions': signedIn,
 
 	'/welcome': perm('member.space'),
@@ -105,6 +107,14 @@ export const routeRules: Record<string, RouteRule> = {
 	// Members ask for a companion, peer workers accompany; a coordinator (site admin) matches.
 	'/companionship': perm('member.space', 'peer.work', 'groups.manage'),
 	'/training': perm('peer.work'),
+	// Safety alerts: who sees which alert is decided per alert (safety/alert-access.ts).
+	'/safety/alerts': perm('peer.work', 'clinical.caseload', 'moderation.queue', 'site.settings'),
+	'/safety/alerts/[alertId]': perm(
+		'peer.work',
+		'clinical.caseload',
+		'moderation.queue',
+		'site.settings'
+	),
 	'/moderation': perm('moderation.queue'),
 	'/moderation/[itemId]': perm('moderation.queue'),
 

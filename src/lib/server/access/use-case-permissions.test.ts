@@ -38,6 +38,7 @@ const expected: Record<SiteRole | 'platform_admin', UseCase[]> = {
 		'groups.facilitate',
 		'groups.open',
 		'cohorts.facilitate',
+		'safety.alerts',
 		'companionship.companion',
 		'care_team.caseload'
 	],
@@ -46,10 +47,17 @@ const expected: Record<SiteRole | 'platform_admin', UseCase[]> = {
 		'groups.use',
 		'groups.facilitate',
 		'cohorts.facilitate',
+		'safety.alerts',
 		'care_team.manage',
 		'care_team.caseload'
 	],
-	moderator: ['groups.use', 'groups.moderate', 'moderation.queue', 'moderation.backlog'],
+	moderator: [
+		'groups.use',
+		'groups.moderate',
+		'moderation.queue',
+		'moderation.backlog',
+		'safety.alerts'
+	],
 	site_admin: [
 		'groups.open',
 		'groups.close_any',
@@ -57,6 +65,7 @@ const expected: Record<SiteRole | 'platform_admin', UseCase[]> = {
 		'programmes.manage',
 		'companionship.coordinate',
 		'moderation.backlog',
+		'safety.alerts',
 		'courses.edit',
 		'people.manage',
 		'care_team.manage',

@@ -36,6 +36,13 @@ export const useCasePermissions = {
 	/** How many items wait and for how long, without their content: the site admin watches it. */
 	'moderation.backlog': ['moderation.queue', 'site.settings'],
 
+	/**
+	 * Safety alerts: the people who hold one (facilitators, professionals), the on-call list
+	 * (any staff a site admin names) and site admins (when and how alerts move, not who or what).
+	 * Which alerts each sees is decided per alert (safety/alert-access.ts).
+	 */
+	'safety.alerts': ['peer.work', 'clinical.caseload', 'moderation.queue', 'site.settings'],
+
 	'companionship.member': ['member.space'],
 	'companionship.companion': ['peer.work'],
 	'companionship.coordinate': ['groups.manage'],

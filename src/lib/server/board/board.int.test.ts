@@ -23,6 +23,7 @@ import { listQueue } from '../moderation/list-queue';
 import { getItem } from '../moderation/get-item';
 import { moderate } from '../moderation/moderate';
 import { hidePost } from '../moderation/hide-post';
+import { listSafetyAlerts } from '../safety/list-safety-alerts';
 
 /** The message keys of an AppError's fields, or the error itself when it is something else. */
 async function refusal(
@@ -273,24 +274,21 @@ describe.each(dbKinds)('group board and moderation on %s', (kind) => {
 		).toHaveLength(1);
 	});
 
-	it('a risk phrase flags an urgent item and asks for crisis help; the post stays', async () => {
-		const { groupId, ann, moderator, cleo } = await setting();
+	it('a risk phrase raises a safety alert (not a moderation item) and asks for crisis help; the post stays', async () => {
+		const { groupId, ann, moderator, cleo, fac } = await setting();
 		await thread(cleo, groupId, 'Week', 'An ordinary week');
 		const { threadId, risk } = await thread(ann, groupId, 'Tonight', 'Honestly I want to die.');
 		expect(risk).toBe(true);
-		const queue = await listQueue({ db: app.db, actor: moderator });
-		expect(queue).toHaveLength(1);
-		expect(queue[0]).toMatchObject({
-			kind: 'risk',
-			urgency: 'urgent',
-			excerpt: 'Honestly I want to die.'
-		});
-		expect(queue[0]?.reason).toContain('want to die');
-		expect(queue[0]?.author?.name).toBe(ann.name);
+		// Care first: the moderators' queue holds no sanction-first item; the facilitator holds an alert.
+		expect(await listQueue({ db: app.db, actor: moderator })).toEqual([]);
+		const alerts = await listSafetyAlerts({ db: app.db, actor: fac });
+		expect(alerts).toHaveLength(1);
+		expect(alerts[0]).toMatchObject({ source: 'board', status: 'open', view: 'full' });
 		expect((await open(cleo, groupId, threadId)).thread.body).toBe('Honestly I want to die.');
 		// Hebrew, a language of the test site, is screened too.
 		const he = await reply(ann, groupId, threadId, 'לפעמים אני רוצה למות');
 		expect(he.risk).toBe(true);
+		expect(await listSafetyAlerts({ db: app.db, actor: fac })).toHaveLength(2);
 	});
 
 	it('reports go to the queue, urgent first then oldest; other sites never see them', async () => {
@@ -303,11 +301,9 @@ describe.each(dbKinds)('group board and moderation on %s', (kind) => {
 		});
 		await thread(ben, groupId, 'Two', 'I feel suicidal');
 		const queue = await listQueue({ db: app.db, actor: moderator });
-		expect(queue.map((q) => [q.kind, q.urgency])).toEqual([
-			['risk', 'urgent'],
-			['report', 'routine']
-		]);
-		expect(queue[1]).toMatchObject({ reason: 'Unkind', excerpt: 'Something unkind' });
+		// The risk phrase became a safety alert; the queue keeps the content report.
+		expect(queue.map((q) => [q.kind, q.urgency])).toEqual([['report', 'routine']]);
+		expect(queue[0]).toMatchObject({ reason: 'Unkind', excerpt: 'Something unkind' });
 		expect(
 			(
 				await refusal(

@@ -6,6 +6,11 @@ import type { Actor } from '../access/actor';
 import type { Notification } from './notifications.schema';
 
 export type NotificationKind = {
+	/**
+	 * Urgent kinds (a safety alert) reach the person at once, in-app and by email, whatever their
+	 * quiet hours and channel choices: `mayHold` never holds them.
+	 */
+	urgent?: boolean;
 	/** Of these target ids, the ones the actor may still reach (a group they are still in). */
 	reachable: (db: Db, actor: Actor, targetIds: string[]) => Promise<Set<string>>;
 	/** Where the notification leads, once its target is known to be reachable. */
@@ -22,3 +27,9 @@ export function registerNotificationKind(kind: string, spec: NotificationKind): 
 }
 
 export const notificationKind = (kind: string): NotificationKind | undefined => kinds.get(kind);
+
+/**
+ * Whether a sender may hold back an email of this kind for the person's quiet hours (or leave it
+ * out for their channel choice): never for an urgent kind.
+ */
+export const mayHold = (kind: string): boolean => kinds.get(kind)?.urgent !== true;

@@ -26,7 +26,11 @@ export const notificationsCard: TodaySource = {
 									? formatDateTime(new Date(n.params.startsAt), locale, zone)
 									: ''
 							})
-						: t('notif_other'),
+						: n.kind === 'safety_alert'
+							? t('salert_notif_alert')
+							: n.kind === 'safety_crisis_help'
+								? t('salert_notif_crisis_help')
+								: t('notif_other'),
 				href: `/notifications/${n.id}`,
 				detail: t('notif_at', { when: formatDateTime(n.createdAt, locale, zone) })
 			})),

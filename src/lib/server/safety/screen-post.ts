@@ -8,29 +8,29 @@
 //     contact details in peer spaces. Nothing is saved; the form keeps the text.
 //
 //   flagRisk({ tx, site, groupId, authorId, target: { type: 'board_post' | 'chat_message', id },
-//              body }): Promise<{ risk: boolean; matched: string[]; itemId: string | null }>
+//              body }): Promise<{ risk: boolean; matched: string[]; alertId: string | null }>
 //     Call AFTER saving, in the same transaction. When a phrase of the site's risk lists (every
-//     language of the site: people write in any of them) occurs in the text, creates an URGENT
-//     moderation_items row (kind 'risk', reason naming the phrases) and audits it. The caller then
+//     language of the site: people write in any of them) occurs in the text, raises a SAFETY
+//     ALERT (raise-safety-alert.ts: care first; the group's facilitators, else the on-call list,
+//     are asked to check on the person) — not a sanction-first moderation item. The caller then
 //     shows the author the site's crisis help at once (CrisisPanel.svelte: the site's
 //     crisisContacts and a link to /crisis). Nothing is deleted and no diagnosis is shown.
 //
 //   screenPost({ tx, site, locale?, body, authorId, groupId, target, field? })
-//     : Promise<{ risk: boolean; matched: string[]; itemId: string | null }>
+//     : Promise<{ risk: boolean; matched: string[]; alertId: string | null }>
 //     Both in one call, for callers that save first and screen inside the same transaction: the
 //     contact-details error is thrown before the risk flag, and throwing rolls the saved row back,
 //     so nothing is kept. `locale` is accepted for callers that know the writer's language; every
 //     list of the site is checked either way.
 import type { Tx } from '../db/client';
 import { AppError } from '../errors';
-import { recordAudit } from '../audit/record-audit';
 import type { Site } from '../sites/sites.schema';
-import { moderationItems } from '../moderation/moderation.schema';
+import { raiseSafetyAlert } from './raise-safety-alert';
 import { findContactDetails, findRiskPhrases } from './screen-text';
 import { sitePhrases } from '../sites/starter-phrases';
 
 export type ScreenTarget = { type: 'board_post' | 'chat_message'; id: string };
-export type RiskResult = { risk: boolean; matched: string[]; itemId: string | null };
+export type RiskResult = { risk: boolean; matched: string[]; alertId: string | null };
 
 /** Refuses contact details in a peer-space text unless the site allows them. */
 export function assertNoContactDetails(
@@ -43,7 +43,7 @@ export function assertNoContactDetails(
 		throw new AppError('invalid_input', { [field]: 'safety_err_contact' });
 }
 
-/** Flags a saved text that matches the site's risk phrases to the moderators, as urgent. */
+/** Raises a safety alert about the author of a saved text that matches the site's risk phrases. */
 export async function flagRisk({
 	tx,
 	site,
@@ -63,35 +63,16 @@ export async function flagRisk({
 	const matched = new Set<string>();
 	for (const [locale, phrases] of lists)
 		for (const p of findRiskPhrases(body, phrases, locale)) matched.add(p);
-	if (matched.size === 0) return { risk: false, matched: [], itemId: null };
-	const phrases = [...matched];
-	const [item] = await tx
-		.insert(moderationItems)
-		.values({
-			siteId: site.id,
-			groupId,
-			targetType: target.type,
-			targetId: target.id,
-			authorId,
-			kind: 'risk',
-			urgency: 'urgent',
-			reason: phrases.map((p) => `“${p}”`).join(', ')
-		})
-		.returning({ id: moderationItems.id });
-	if (!item) throw new Error('moderation item not inserted');
-	// The author is the actor here: the flag is part of their own post.
-	await recordAudit(tx, {
-		actorUserId: authorId,
-		actingRole: null,
+	if (matched.size === 0) return { risk: false, matched: [], alertId: null };
+	const { alertId } = await raiseSafetyAlert(tx, {
 		siteId: site.id,
-		action: 'moderation.risk_flag',
-		entityType: 'moderation_item',
-		entityId: item.id,
-		outcome: 'success',
-		ip: null,
-		details: { groupId, targetType: target.type, targetId: target.id, phrases: phrases.length }
+		personId: authorId,
+		source: target.type === 'board_post' ? 'board' : 'room',
+		sourceId: target.id,
+		groupId,
+		reason: 'risk_phrase'
 	});
-	return { risk: true, matched: phrases, itemId: item.id };
+	return { risk: true, matched: [...matched], alertId };
 }
 
 /** Contact-details check and risk flag in one call (see the signatures at the top). */

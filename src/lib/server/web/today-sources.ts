@@ -11,8 +11,10 @@ import { firstStepsCard, invitationsCard } from '../people/today-card';
 import { moderationCard } from '../moderation/today-card';
 import { companionsCard } from '../companionship/today-card';
 import { notificationsCard } from '../notifications/today-card';
+import { safetyAlertsCard } from '../safety/today-card';
 
 export const todaySources: readonly TodaySource[] = [
+	safetyAlertsCard,
 	crisisCard,
 	beforeOpeningCard,
 	firstStepsCard,

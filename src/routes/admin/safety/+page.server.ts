@@ -11,10 +11,19 @@ import {
 	ZAddPhraseInput
 } from '$lib/server/safety/manage-safety';
 import { zId } from '$lib/server/validation';
+import {
+	getAlertSettings,
+	setAlertSettings,
+	ZSetAlertSettingsInput
+} from '$lib/server/safety/alert-settings';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const actor = requireSignedIn(locals.actor);
-	return getSafetySettings({ db: locals.app.db, actor }).catch(pageError);
+	const [settings, alerts] = await Promise.all([
+		getSafetySettings({ db: locals.app.db, actor }),
+		getAlertSettings({ db: locals.app.db, actor })
+	]).catch(pageError);
+	return { ...settings, alerts };
 };
 
 const ZRemove = z.object({ phraseId: zId });
@@ -36,6 +45,11 @@ export const actions: Actions = {
 		ZLocale,
 		(input, { locals }) => restoreStarterPhrases({ db: locals.app.db, actor: locals.actor, input }),
 		{ done: (count) => t('safety_starter_added', { count }) }
+	),
+	alerts: formAction(
+		ZSetAlertSettingsInput,
+		(input, { locals }) => setAlertSettings({ db: locals.app.db, actor: locals.actor, input }),
+		{ done: 'salert_settings_saved' }
 	),
 	contacts: formAction(
 		ZAllow,
