@@ -29,18 +29,19 @@ const menuOf = (actor: Actor): string[] => navFor(actor).map((item) => item.href
 
 // The specification: each role's menu, in order. Only pages that are built and do something.
 const expected: Record<SiteRole | 'platform_admin', string[]> = {
-	member: ['/home', '/notifications', '/courses', '/goals', '/groups', '/companionship'],
-	carer: ['/home', '/notifications', '/supporting'],
+	member: ['/home', '/notifications', '/courses', '/goals', '/groups', '/plans', '/companionship'],
+	carer: ['/home', '/notifications', '/plans', '/supporting'],
 	peer_worker: [
 		'/home',
 		'/notifications',
 		'/groups',
+		'/plans',
 		'/supporting',
 		'/cohorts',
 		'/companionship',
 		'/training'
 	],
-	professional: ['/home', '/notifications', '/groups', '/supporting', '/cohorts'],
+	professional: ['/home', '/notifications', '/groups', '/plans', '/supporting', '/cohorts'],
 	moderator: ['/home', '/notifications', '/groups', '/moderation'],
 	site_admin: [
 		'/home',
@@ -85,6 +86,7 @@ describe('the menu', () => {
 			'/courses',
 			'/goals',
 			'/groups',
+			'/plans',
 			'/supporting',
 			'/cohorts',
 			'/companionship',

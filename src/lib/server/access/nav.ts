@@ -29,7 +29,7 @@ export const capabilities = {
 	messages: { built: false, siteSwitch: null },
 	network: { built: false, siteSwitch: null },
 	checkins: { built: false, siteSwitch: null },
-	plans: { built: false, siteSwitch: null },
+	plans: { built: true, siteSwitch: null },
 	carerSharing: { built: false, siteSwitch: null },
 	caseload: { built: false, siteSwitch: null },
 	appointments: { built: false, siteSwitch: null },

@@ -23,17 +23,32 @@ const reachable = (actor: Actor | null): UseCase[] => useCases.filter((u) => may
 
 // The specification: what each role may use. Everything not listed is "not found" for that role.
 const expected: Record<SiteRole | 'platform_admin', UseCase[]> = {
-	member: ['goals.own', 'groups.use', 'groups.take_part', 'companionship.member', 'courses.learn'],
-	carer: ['goals.read_shared'],
+	member: [
+		'goals.own',
+		'plans.own',
+		'groups.use',
+		'groups.take_part',
+		'companionship.member',
+		'courses.learn'
+	],
+	carer: ['goals.read_shared', 'plans.read_shared'],
 	peer_worker: [
 		'goals.read_shared',
+		'plans.read_shared',
 		'groups.use',
 		'groups.facilitate',
 		'groups.open',
 		'cohorts.facilitate',
 		'companionship.companion'
 	],
-	professional: ['goals.read_shared', 'groups.use', 'groups.facilitate', 'cohorts.facilitate'],
+	professional: [
+		'goals.read_shared',
+		'plans.read_shared',
+		'plans.edit_shared',
+		'groups.use',
+		'groups.facilitate',
+		'cohorts.facilitate'
+	],
 	moderator: ['groups.use', 'groups.moderate', 'moderation.queue', 'moderation.backlog'],
 	site_admin: [
 		'groups.open',

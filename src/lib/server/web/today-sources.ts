@@ -11,9 +11,11 @@ import { firstStepsCard, invitationsCard } from '../people/today-card';
 import { moderationCard } from '../moderation/today-card';
 import { companionsCard } from '../companionship/today-card';
 import { notificationsCard } from '../notifications/today-card';
+import { safetyPlanCard } from '../plans/today-card';
 
 export const todaySources: readonly TodaySource[] = [
 	crisisCard,
+	safetyPlanCard,
 	beforeOpeningCard,
 	firstStepsCard,
 	nextSessionsCard,
