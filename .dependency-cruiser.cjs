@@ -56,6 +56,7 @@
  *   29. live-room      a group session's live room
  *   30. moderation     reports and the moderation queue over boards and rooms
  *   31. companionship  peer companionship and its supervision
+ *   31d. plans         a member's recovery plan and safety plan, versioned, shared with supporters
  *   32. demo           the demo site's seed data
  *   33. ops            backup and restore
  *
@@ -117,6 +118,7 @@ const capabilities = [
 	'live-room',
 	'moderation',
 	'companionship',
+	'plans',
 	'demo',
 	'ops'
 ].map(folder);

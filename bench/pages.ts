@@ -69,6 +69,18 @@ const pages: PageSpec[] = [
 		budget: { jsKB: 100, totalKB: 250, lcpMs: 4000 }
 	},
 	{
+		name: 'safety plan',
+		path: '/plans/safety',
+		signedIn: true,
+		budget: { jsKB: 60, totalKB: 150, lcpMs: 3000 }
+	},
+	{
+		name: 'recovery plan',
+		path: '/plans/recovery',
+		signedIn: true,
+		budget: { jsKB: 60, totalKB: 150, lcpMs: 3000 }
+	},
+	{
 		name: 'group board',
 		path: `/groups/${demoGroupId('demo')}/board`,
 		signedIn: true,

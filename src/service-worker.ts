@@ -10,6 +10,7 @@
 //   loads without the network;
 // - lessons once opened, without scripts, without what the person typed into them and without
 //   their name, forgotten at sign-out (and on any sign-in page);
+// - the person's own safety plan and recovery plan once opened, the same way (decision 0017);
 // - an offline page per further language the person used, and any crisis page seen.
 // Nothing else: no other page, no POST answer, no data request, and never an answer marked
 // `Cache-Control: no-store` (every signed-in page) except a lesson, stripped as above.
@@ -19,11 +20,15 @@ import { offlineHtml, stylesheetsOf } from '$lib/offline-copy';
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const ASSETS = `kith-assets-${version}`;
 const LESSONS = `kith-lessons-${version}`;
+/** The signed-in person's own plans (decision 0017): private, so dropped like lessons. */
+const PLANS = `kith-plans-${version}`;
 const OFFLINE = `kith-offline-${version}`;
 const assets = new Set([...build, ...files]);
 
 /** A lesson page, /courses/<course>/<lesson>; its data requests (…/__data.json) are not. */
 const lessonPage = /^\/courses\/[^/]+\/[^/]+\/?$/;
+/** The person's own plan, /plans/safety or /plans/recovery (never another's, never a version). */
+const ownPlanPage = /^\/plans\/(safety|recovery)\/?$/;
 /** Crisis help: /crisis (the site being looked at) or /crisis/<site>. */
 const crisisPage = /^\/crisis(\/[^/]+)?\/?$/;
 
@@ -48,7 +53,8 @@ sw.addEventListener('activate', (event) => {
 	event.waitUntil(
 		(async () => {
 			for (const key of await caches.keys())
-				if (key !== ASSETS && key !== LESSONS && key !== OFFLINE) await caches.delete(key);
+				if (key !== ASSETS && key !== LESSONS && key !== PLANS && key !== OFFLINE)
+					await caches.delete(key);
 			// The page's request starts while this worker wakes up, not after.
 			await sw.registration.navigationPreload?.enable();
 			await sw.clients.claim();
@@ -56,7 +62,9 @@ sw.addEventListener('activate', (event) => {
 	);
 });
 
-const forgetLessons = (): Promise<boolean> => caches.delete(LESSONS);
+/** What is kept for the signed-in person alone: their lessons and their own plans. */
+const forgetPersonal = (): Promise<boolean[]> =>
+	Promise.all([caches.delete(LESSONS), caches.delete(PLANS)]);
 
 /** Whether an answer may be kept at all: a page that worked, and nothing marked "no-store". */
 const keepable = (response: Response): boolean =>
@@ -145,14 +153,17 @@ async function offlinePage(): Promise<Response | undefined> {
 /** Pages come from the network; offline, a kept copy (lesson, crisis help) or the offline page. */
 async function page(event: FetchEvent, url: URL): Promise<Response> {
 	const lesson = url.search === '' && lessonPage.test(url.pathname);
+	const plan = url.search === '' && ownPlanPage.test(url.pathname);
 	try {
 		const response = await network(event);
-		if (lesson) event.waitUntil(keepLesson(url, response.clone()));
+		if (lesson) event.waitUntil(keepLesson(LESSONS, url, response.clone()));
+		if (plan) event.waitUntil(keepLesson(PLANS, url, response.clone()));
 		event.waitUntil(afterPage(url.pathname, response.clone()).catch(() => undefined));
 		return response;
 	} catch (error) {
 		const kept =
 			(lesson ? await (await caches.open(LESSONS)).match(url.href) : undefined) ??
+			(plan ? await (await caches.open(PLANS)).match(url.href) : undefined) ??
 			(crisisPage.test(url.pathname) && url.search === ''
 				? await (await caches.open(OFFLINE)).match(url.pathname)
 				: undefined) ??
@@ -163,13 +174,13 @@ async function page(event: FetchEvent, url: URL): Promise<Response> {
 }
 
 /**
- * A lesson is kept as read (decision 0004), although the person's pages are marked no-store:
- * without scripts, what they typed and their name (offline-copy.ts), and only when it is a page
- * (a redirect to sign-in is not).
+ * A lesson (decision 0004) or the person's own plan (decision 0017) is kept as read, although
+ * the person's pages are marked no-store: without scripts, what they typed and their name
+ * (offline-copy.ts), and only when it is a page (a redirect to sign-in is not).
  */
-async function keepLesson(url: URL, response: Response): Promise<void> {
+async function keepLesson(cacheName: string, url: URL, response: Response): Promise<void> {
 	if (response.ok && response.headers.get('content-type')?.startsWith('text/html'))
-		await keep(LESSONS, [url.href], response);
+		await keep(cacheName, [url.href], response);
 }
 
 /** The app's own files: from here once kept, else from the network and kept for next time. */
@@ -188,8 +199,8 @@ sw.addEventListener('fetch', (event) => {
 	const { request } = event;
 	const url = new URL(request.url);
 	if (url.origin !== sw.location.origin) return;
-	// Signing out, or being at the sign-in page (signed out, timed out): the lessons go.
-	if (url.pathname === '/signout' || url.pathname === '/signin') event.waitUntil(forgetLessons());
+	// Signing out, or being at the sign-in page (signed out, timed out): lessons and plans go.
+	if (url.pathname === '/signout' || url.pathname === '/signin') event.waitUntil(forgetPersonal());
 	if (request.method !== 'GET') return;
 	if (assets.has(url.pathname)) event.respondWith(assetCacheFirst(event));
 	else if (request.mode === 'navigate') event.respondWith(page(event, url));

@@ -3,6 +3,7 @@ import { navFor } from '$lib/server/access/nav';
 import { t } from '$lib/server/forms';
 import { actingRole } from '$lib/server/access/actor';
 import { countUnreadNotifications } from '$lib/server/notifications/list-notifications';
+import { hasSafetyPlan } from '$lib/server/plans/has-safety-plan';
 
 /** The shell's data: the least each person needs to see — never another person's details. */
 export const load: LayoutServerLoad = async ({ locals }) => {
@@ -11,6 +12,8 @@ export const load: LayoutServerLoad = async ({ locals }) => {
 		actor && !actor.needsSecondFactor
 			? await countUnreadNotifications({ db: locals.app.db, actor })
 			: 0;
+	// The member's safety plan, one tap from every page beside crisis help, once they have one.
+	const safetyPlan = await hasSafetyPlan({ db: locals.app.db, actor });
 	return {
 		locale,
 		site: site
@@ -43,6 +46,7 @@ export const load: LayoutServerLoad = async ({ locals }) => {
 						: { href: item.href, label: t(item.label) }
 				)
 			: [],
+		safetyPlan,
 		idleSeconds: locals.idleSeconds
 	};
 };

@@ -78,7 +78,10 @@ export const ownAnswers: Record<string, (p: Principal) => Answer> = {
 	// A random safety alert id is nobody's alert: "not found" for everyone the rule lets in.
 	'/safety/alerts/[alertId]': () => notFound,
 	// A random notification id is nobody's: "not found" for everyone signed in.
-	'/notifications/[notificationId]': () => notFound
+	'/notifications/[notificationId]': () => notFound,
+	// A random plan id is shared with nobody: "not found" for every supporter let in.
+	'/plans/shared/[planId]': () => notFound,
+	'/plans/shared/[planId]/edit': () => notFound
 };
 
 /** The answer the hook and then the route give `p` for a GET of `path`, a page of `routeId`. */
@@ -109,6 +112,9 @@ const sampleParams: Record<string, () => string> = {
 	threadId: randomUUID,
 	itemId: randomUUID,
 	notificationId: randomUUID,
+	planId: randomUUID,
+	// The member's own safety plan (the recovery plan is the same page).
+	kind: () => 'safety',
 	topic: () => 'groups',
 	// From the shipped content the demo seed imports. A member who has not enrolled still gets
 	// the lesson's page (200), with an offer to enrol instead of the lesson.

@@ -30,7 +30,7 @@ export const capabilities = {
 	messages: { built: false, siteSwitch: null },
 	network: { built: false, siteSwitch: null },
 	checkins: { built: false, siteSwitch: null },
-	plans: { built: false, siteSwitch: null },
+	plans: { built: true, siteSwitch: null },
 	carerSharing: { built: false, siteSwitch: null },
 	careTeam: { built: true, siteSwitch: null },
 	caseload: { built: true, siteSwitch: null },

@@ -59,6 +59,11 @@ export const routeRules: Record<string, RouteRule> = {
 	'/courses/[course]/[lesson]': perm('member.space'),
 	'/goals': perm('member.space'),
 	'/goals/[goalId]': perm('member.space'),
+	'/plans': perm('member.space', 'carer.space', 'peer.work', 'clinical.caseload'),
+	'/plans/[kind]': perm('member.space'),
+	'/plans/[kind]/edit': perm('member.space'),
+	'/plans/shared/[planId]': perm('carer.space', 'peer.work', 'clinical.caseload'),
+	'/plans/shared/[planId]/edit': perm('clinical.caseload'),
 	'/supporting': perm('carer.space', 'peer.work', 'clinical.caseload'),
 	// A member's own care team; a supporter's caseload (the people whose team they are on).
 	'/care-team': perm('member.space'),

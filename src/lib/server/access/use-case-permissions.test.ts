@@ -25,15 +25,17 @@ const reachable = (actor: Actor | null): UseCase[] => useCases.filter((u) => may
 const expected: Record<SiteRole | 'platform_admin', UseCase[]> = {
 	member: [
 		'goals.own',
+		'plans.own',
 		'groups.use',
 		'groups.take_part',
 		'companionship.member',
 		'courses.learn',
 		'care_team.own'
 	],
-	carer: ['goals.read_shared'],
+	carer: ['goals.read_shared', 'plans.read_shared'],
 	peer_worker: [
 		'goals.read_shared',
+		'plans.read_shared',
 		'groups.use',
 		'groups.facilitate',
 		'groups.open',
@@ -44,6 +46,8 @@ const expected: Record<SiteRole | 'platform_admin', UseCase[]> = {
 	],
 	professional: [
 		'goals.read_shared',
+		'plans.read_shared',
+		'plans.edit_shared',
 		'groups.use',
 		'groups.facilitate',
 		'cohorts.facilitate',

@@ -14,6 +14,13 @@ export const useCasePermissions = {
 	/** Goals members share with the people who support them, read-only. */
 	'goals.read_shared': ['carer.space', 'peer.work', 'clinical.caseload'],
 
+	/** A member's own recovery plan and safety plan. */
+	'plans.own': ['member.space'],
+	/** Plans members share with the people who support them, read-only. */
+	'plans.read_shared': ['carer.space', 'peer.work', 'clinical.caseload'],
+	/** Working on a safety plan a member shares with their professional, together. */
+	'plans.edit_shared': ['clinical.caseload'],
+
 	/** Seeing a peer group at all (groupFor); a professional may co-facilitate as a third. */
 	'groups.use': ['member.space', 'peer.work', 'moderation.queue', 'clinical.caseload'],
 	/** Taking part as a member: enrolling, joining, reminders, the calendar feed. */

@@ -16,3 +16,4 @@ export * from '../companionship/companionship.schema';
 export * from '../scheduler/scheduler.schema';
 export * from '../notifications/notifications.schema';
 export * from '../care-team/care-team.schema';
+export * from '../plans/plans.schema';

@@ -24,6 +24,7 @@ import { seedDemoGroup } from './seed-demo-group';
 import { demoCrisisWords } from './demo-crisis-words';
 import { seedDemoToday } from './seed-demo-today';
 import { seedDemoSafety } from './seed-demo-safety';
+import { seedDemoPlans } from './seed-demo-plans';
 
 export const DEMO_SLUG = 'demo';
 const DEMO_LOCALES = ['en', 'th', 'da', 'de', 'sw', 'he'];
@@ -253,6 +254,13 @@ export async function seedDemo({
 		site,
 		professionalId: idOf('professional'),
 		memberId: idOf('member2')
+	});
+	await seedDemoPlans({
+		app,
+		site,
+		memberId: idOf('member'),
+		professionalId: idOf('professional'),
+		peerId: idOf('peer')
 	});
 	// One demo peer worker offers 1:1 companionship, so a coordinator has someone to suggest.
 	await app.db.insert(companionProfiles).values({

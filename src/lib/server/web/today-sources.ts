@@ -12,10 +12,12 @@ import { moderationCard } from '../moderation/today-card';
 import { companionsCard } from '../companionship/today-card';
 import { notificationsCard } from '../notifications/today-card';
 import { safetyAlertsCard } from '../safety/today-card';
+import { safetyPlanCard } from '../plans/today-card';
 
 export const todaySources: readonly TodaySource[] = [
 	safetyAlertsCard,
 	crisisCard,
+	safetyPlanCard,
 	beforeOpeningCard,
 	firstStepsCard,
 	nextSessionsCard,
