@@ -15,6 +15,7 @@ import { startReminderLoop } from '$lib/server/groups/reminder-loop';
 import { registerGroupNotifications } from '$lib/server/groups/reminder-notifications';
 import { startScheduler } from '$lib/server/scheduler/scheduler';
 import { startDigests } from '$lib/server/notifications/digest-loop';
+import { startResourceFollowUps } from '$lib/server/resources/follow-up-loop';
 import { startAuditSealer } from '$lib/server/audit/seal-audit-trail';
 import { noteDenial, startDenialRecorder } from '$lib/server/audit/access-denials';
 import { registerStreamCloser, stopGracefully } from '$lib/server/shutdown';
@@ -49,6 +50,7 @@ export const init: ServerInit = async () => {
 	registerGroupNotifications();
 	startReminderLoop(app);
 	startDigests(app);
+	startResourceFollowUps(app);
 	// After every capability has registered its jobs.
 	startScheduler({
 		db: app.db,

@@ -23,7 +23,14 @@ const reachable = (actor: Actor | null): UseCase[] => useCases.filter((u) => may
 
 // The specification: what each role may use. Everything not listed is "not found" for that role.
 const expected: Record<SiteRole | 'platform_admin', UseCase[]> = {
-	member: ['goals.own', 'groups.use', 'groups.take_part', 'companionship.member', 'courses.learn'],
+	member: [
+		'goals.own',
+		'groups.use',
+		'groups.take_part',
+		'companionship.member',
+		'resources.own',
+		'courses.learn'
+	],
 	carer: ['goals.read_shared'],
 	peer_worker: [
 		'goals.read_shared',
@@ -42,6 +49,7 @@ const expected: Record<SiteRole | 'platform_admin', UseCase[]> = {
 		'programmes.manage',
 		'companionship.coordinate',
 		'moderation.backlog',
+		'resources.manage',
 		'courses.edit',
 		'people.manage',
 		'site.settings',

@@ -40,6 +40,11 @@ export const useCasePermissions = {
 	'companionship.companion': ['peer.work'],
 	'companionship.coordinate': ['groups.manage'],
 
+	/** A member's interests, matches, picks and follow-ups of the resource directory. */
+	'resources.own': ['member.space'],
+	/** Editing, importing and exporting the site's resource directory and its areas. */
+	'resources.manage': ['site.settings'],
+
 	'courses.learn': ['member.space'],
 	'courses.edit': ['content.edit'],
 
