@@ -1,9 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { requireSite, type Actor } from '../access/actor';
 import { requireUseCase } from '../access/use-case-permissions';
-import { resourcePicks, type InterestCategory, type Resource } from './resources.schema';
-import { areasOf, resourcesOf } from './directory';
+import { resourcePicks, resources, type InterestCategory, type Resource } from './resources.schema';
+import { areasOf } from './directory';
 import { getMyInterests } from './interests';
 import { rankResources, type Point, type Ranked, type Wishes } from './matching';
 
@@ -25,7 +25,24 @@ export async function matchResources({ db, actor }: { db: Db; actor: Actor | nul
 	if (!interests) return null;
 	const [areas, entries, picks] = await Promise.all([
 		areasOf(db, site.id),
-		resourcesOf(db, site.id),
+		// Only what ranking needs: the full rows are read for the few that are shown.
+		db
+			.select({
+				id: resources.id,
+				name: resources.name,
+				categories: resources.categories,
+				cost: resources.cost,
+				stepFree: resources.stepFree,
+				wheelchair: resources.wheelchair,
+				hearingLoop: resources.hearingLoop,
+				languages: resources.languages,
+				scope: resources.scope,
+				areaId: resources.areaId,
+				lat: resources.lat,
+				lon: resources.lon
+			})
+			.from(resources)
+			.where(eq(resources.siteId, site.id)),
 		db
 			.select({ resourceId: resourcePicks.resourceId })
 			.from(resourcePicks)
@@ -53,7 +70,6 @@ export async function matchResources({ db, actor }: { db: Db; actor: Actor | nul
 		maxDistanceKm: interests.maxDistanceKm,
 		from
 	};
-	const byId = new Map(entries.map((r) => [r.id, r]));
 	const ranked = rankResources(
 		entries.map((r) => ({
 			...r,
@@ -66,6 +82,15 @@ export async function matchResources({ db, actor }: { db: Db; actor: Actor | nul
 		})),
 		wishes
 	);
+	const shown = [...ranked.local, ...ranked.national, ...ranked.online].map((m) => m.id);
+	const full =
+		shown.length === 0
+			? []
+			: await db
+					.select()
+					.from(resources)
+					.where(and(eq(resources.siteId, site.id), inArray(resources.id, shown)));
+	const byId = new Map(full.map((r) => [r.id, r]));
 	const picked = new Set(picks.map((p) => p.resourceId));
 	const view = (list: Ranked[]): Match[] =>
 		list.flatMap((m) => {
