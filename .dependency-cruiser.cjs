@@ -57,6 +57,7 @@
  *   30. moderation     reports and the moderation queue over boards and rooms
  *   31. companionship  peer companionship and its supervision
  *   31d. plans         a member's recovery plan and safety plan, versioned, shared with supporters
+ *   31e. resources     the resource directory, interests, matching, picks and follow-ups
  *   32. demo           the demo site's seed data
  *   33. ops            backup and restore
  *
@@ -119,6 +120,7 @@ const capabilities = [
 	'moderation',
 	'companionship',
 	'plans',
+	'resources',
 	'demo',
 	'ops'
 ].map(folder);

@@ -16,6 +16,7 @@ import { registerGroupNotifications } from '$lib/server/groups/reminder-notifica
 import { startSafetyAlerts } from '$lib/server/safety/alert-jobs';
 import { startScheduler } from '$lib/server/scheduler/scheduler';
 import { startDigests } from '$lib/server/notifications/digest-loop';
+import { startResourceFollowUps } from '$lib/server/resources/follow-up-loop';
 import { startAuditSealer } from '$lib/server/audit/seal-audit-trail';
 import { noteDenial, startDenialRecorder } from '$lib/server/audit/access-denials';
 import { registerStreamCloser, stopGracefully } from '$lib/server/shutdown';
@@ -51,6 +52,7 @@ export const init: ServerInit = async () => {
 	startReminderLoop(app);
 	startSafetyAlerts(app);
 	startDigests(app);
+	startResourceFollowUps(app);
 	// After every capability has registered its jobs.
 	startScheduler({
 		db: app.db,

@@ -81,7 +81,10 @@ export const ownAnswers: Record<string, (p: Principal) => Answer> = {
 	'/notifications/[notificationId]': () => notFound,
 	// A random plan id is shared with nobody: "not found" for every supporter let in.
 	'/plans/shared/[planId]': () => notFound,
-	'/plans/shared/[planId]/edit': () => notFound
+	'/plans/shared/[planId]/edit': () => notFound,
+	// A random directory entry or pick is nobody's: "not found" for everyone let in.
+	'/admin/resources/[resourceId]': () => notFound,
+	'/network/activities/picks/[pickId]': () => notFound
 };
 
 /** The answer the hook and then the route give `p` for a GET of `path`, a page of `routeId`. */
@@ -115,6 +118,8 @@ const sampleParams: Record<string, () => string> = {
 	planId: randomUUID,
 	// The member's own safety plan (the recovery plan is the same page).
 	kind: () => 'safety',
+	resourceId: randomUUID,
+	pickId: randomUUID,
 	topic: () => 'groups',
 	// From the shipped content the demo seed imports. A member who has not enrolled still gets
 	// the lesson's page (200), with an offer to enrol instead of the lesson.

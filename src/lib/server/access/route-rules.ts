@@ -109,6 +109,14 @@ export const routeRules: Record<string, RouteRule> = {
 	'/admin/programmes': perm('groups.manage', 'content.edit'),
 	'/admin/programmes/[programme]': perm('groups.manage', 'content.edit'),
 	'/admin/companionship': perm('groups.manage'),
+	// The resource directory: site admins keep it; members find, pick and follow up (issue 13).
+	'/admin/resources': perm('site.settings'),
+	'/admin/resources/[resourceId]': perm('site.settings'),
+	'/admin/resources/import': perm('site.settings'),
+	'/admin/resources/export': perm('site.settings'),
+	'/network/activities': perm('member.space'),
+	'/network/activities/interests': perm('member.space'),
+	'/network/activities/picks/[pickId]': perm('member.space'),
 	// Members ask for a companion, peer workers accompany; a coordinator (site admin) matches.
 	'/companionship': perm('member.space', 'peer.work', 'groups.manage'),
 	'/training': perm('peer.work'),

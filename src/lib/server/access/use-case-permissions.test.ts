@@ -29,6 +29,7 @@ const expected: Record<SiteRole | 'platform_admin', UseCase[]> = {
 		'groups.use',
 		'groups.take_part',
 		'companionship.member',
+		'resources.own',
 		'courses.learn',
 		'care_team.own'
 	],
@@ -70,6 +71,7 @@ const expected: Record<SiteRole | 'platform_admin', UseCase[]> = {
 		'companionship.coordinate',
 		'moderation.backlog',
 		'safety.alerts',
+		'resources.manage',
 		'courses.edit',
 		'people.manage',
 		'care_team.manage',

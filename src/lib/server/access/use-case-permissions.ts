@@ -65,6 +65,10 @@ export const useCasePermissions = {
 	'care_team.answer': ['site.people'],
 	/** A supporter's own caseload: the people whose care team they are on. */
 	'care_team.caseload': ['peer.work', 'clinical.caseload'],
+	/** A member's interests, matches, picks and follow-ups of the resource directory. */
+	'resources.own': ['member.space'],
+	/** Editing, importing and exporting the site's resource directory and its areas. */
+	'resources.manage': ['site.settings'],
 
 	'courses.learn': ['member.space'],
 	'courses.edit': ['content.edit'],

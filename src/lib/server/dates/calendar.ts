@@ -85,6 +85,11 @@ export function addDays(day: string, n: number): string {
 	return Temporal.PlainDate.from(day).add({ days: n }).toString();
 }
 
+/** The calendar day `n` months after (or before) `day`; the 31st becomes the month's last day. */
+export function addMonthsToDay(day: string, n: number): string {
+	return Temporal.PlainDate.from(day).add({ months: n }).toString();
+}
+
 /** The day `n` weeks after `day`, by the calendar (not by 7 × 24 hours). */
 export function addWeeks(day: string, n: number): string {
 	return Temporal.PlainDate.from(day).add({ weeks: n }).toString();

@@ -17,3 +17,4 @@ export * from '../scheduler/scheduler.schema';
 export * from '../notifications/notifications.schema';
 export * from '../care-team/care-team.schema';
 export * from '../plans/plans.schema';
+export * from '../resources/resources.schema';

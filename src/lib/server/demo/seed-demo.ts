@@ -25,6 +25,7 @@ import { demoCrisisWords } from './demo-crisis-words';
 import { seedDemoToday } from './seed-demo-today';
 import { seedDemoSafety } from './seed-demo-safety';
 import { seedDemoPlans } from './seed-demo-plans';
+import { seedDemoResources } from './seed-demo-resources';
 
 export const DEMO_SLUG = 'demo';
 const DEMO_LOCALES = ['en', 'th', 'da', 'de', 'sw', 'he'];
@@ -262,6 +263,7 @@ export async function seedDemo({
 		professionalId: idOf('professional'),
 		peerId: idOf('peer')
 	});
+	await seedDemoResources({ app, site, memberId: idOf('member') });
 	// One demo peer worker offers 1:1 companionship, so a coordinator has someone to suggest.
 	await app.db.insert(companionProfiles).values({
 		siteId: site.id,

@@ -27,7 +27,9 @@ const recordNamespaces = {
 	/** Writers to one live session's chat, so its message ids are in commit order. */
 	chatSession: 1,
 	/** Changes to one member's care team on one site, so two hand-overs cannot cross. */
-	careTeam: 2
+	careTeam: 2,
+	/** A member's picks of the resource directory, so they never hold more than three. */
+	resourcePicks: 3
 } as const;
 export type RecordLock = keyof typeof recordNamespaces;
 

@@ -13,6 +13,7 @@ import { companionsCard } from '../companionship/today-card';
 import { notificationsCard } from '../notifications/today-card';
 import { safetyAlertsCard } from '../safety/today-card';
 import { safetyPlanCard } from '../plans/today-card';
+import { resourcePicksCard, staleResourcesCard } from '../resources/today-card';
 
 export const todaySources: readonly TodaySource[] = [
 	safetyAlertsCard,
@@ -31,5 +32,7 @@ export const todaySources: readonly TodaySource[] = [
 	invitationsCard,
 	moderationCard,
 	companionsCard,
-	notificationsCard
+	notificationsCard,
+	resourcePicksCard,
+	staleResourcesCard
 ];
