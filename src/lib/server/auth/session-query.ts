@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import type { Db, Tx } from '../db/client';
+import { preparedOn } from '../db/prepared';
 import { session, user } from '../db/auth.schema';
 import { memberships, profiles } from '../people/people.schema';
 import { sites } from '../sites/sites.schema';
@@ -56,8 +57,8 @@ export async function sessionTokenOf(auth: Auth, headers: Headers): Promise<stri
 	return given.length === expected.length && timingSafeEqual(given, expected) ? token : null;
 }
 
-function buildSessionQuery(db: Db) {
-	return db
+const sessionStatement = preparedOn((db: Db | Tx) =>
+	db
 		.select({
 			session: {
 				id: session.id,
@@ -89,21 +90,14 @@ function buildSessionQuery(db: Db) {
 		.leftJoin(profiles, eq(profiles.userId, session.userId))
 		.where(eq(session.token, sql.placeholder('token')))
 		.orderBy(asc(sites.name))
-		.prepare('kith_session_actor');
-}
-
-const prepared = new WeakMap<Db, ReturnType<typeof buildSessionQuery>>();
+		.prepare('kith_session_actor')
+);
 
 /**
  * One statement, prepared once per database handle: the session, its person, their sites and
  * roles (one row per membership that is not suspended) and their profile. What better-auth's
  * getSession and the two look-ups after it read in three round trips (decision 0014).
  */
-export function sessionQuery(db: Db): ReturnType<typeof buildSessionQuery> {
-	let found = prepared.get(db);
-	if (!found) {
-		found = buildSessionQuery(db);
-		prepared.set(db, found);
-	}
-	return found;
+export function sessionQuery(db: Db): ReturnType<typeof sessionStatement> {
+	return sessionStatement(db);
 }

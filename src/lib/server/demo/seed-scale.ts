@@ -39,6 +39,10 @@ export const FULL_SCALE: ScaleSize = {
 
 export type ScaleSeeded = { siteSlug: string; counts: Record<string, number>; seconds: number };
 
+/** A version-4-shaped uuid made from md5 of `text`: the same every run, and accepted by isUuid. */
+const uuidOf = (text: SQL) =>
+	sql`overlay(overlay(md5(${text}) placing '4' from 13) placing '8' from 17)::uuid`;
+
 const SCALE_EMAIL = (n: SQL) => sql`'scale-' || ${n} || '@scale.kith.local'`;
 
 /**
@@ -150,7 +154,7 @@ export async function seedScale({
 	await step(
 		'board threads',
 		sql`insert into board_posts (id, group_id, author_id, title, body, created_at, last_activity_at)
-			select md5('scale-thread-' || gi || '-' || ti)::uuid, ${groupId(sql`gi`)},
+			select ${uuidOf(sql`'scale-thread-' || gi || '-' || ti`)}, ${groupId(sql`gi`)},
 				'scale-u-' || (gi + ${g}::int * ((ti - 1) % ${perGroup}::int)),
 				'Thread ' || ti || ' of group ' || gi,
 				'A scale-test thread: how the week went, and what helped. ' || repeat('Some more words. ', 5),
@@ -161,7 +165,7 @@ export async function seedScale({
 	await step(
 		'board replies',
 		sql`insert into board_posts (group_id, thread_id, author_id, body, created_at, last_activity_at)
-			select ${groupId(sql`gi`)}, md5('scale-thread-' || gi || '-' || ti)::uuid,
+			select ${groupId(sql`gi`)}, ${uuidOf(sql`'scale-thread-' || gi || '-' || ti`)},
 				'scale-u-' || (gi + ${g}::int * ((ti + ri) % ${perGroup}::int)),
 				'A reply, number ' || ri || '. Thank you for writing this; it helped me too.',
 				now() - ((${t}::int - ti) * interval '1 day') + ri * interval '10 minutes',
@@ -174,7 +178,7 @@ export async function seedScale({
 	await step(
 		'group sessions',
 		sql`insert into group_sessions (id, group_id, number, starts_at, ends_at, delivery, status)
-			select md5('scale-session-' || gi || '-' || si)::uuid, ${groupId(sql`gi`)}, si,
+			select ${uuidOf(sql`'scale-session-' || gi || '-' || si`)}, ${groupId(sql`gi`)}, si,
 				now() - (${s}::int - si + 1) * interval '7 days',
 				now() - (${s}::int - si + 1) * interval '7 days' + interval '90 minutes', 'live', 'closed'
 			from generate_series(1, ${g}::int) gi, generate_series(1, ${s}::int) si`
@@ -182,9 +186,9 @@ export async function seedScale({
 	await step(
 		'chat messages',
 		sql`insert into chat_messages (session_id, author_id, client_id, body, created_at)
-			select md5('scale-session-' || gi || '-' || si)::uuid,
+			select ${uuidOf(sql`'scale-session-' || gi || '-' || si`)},
 				'scale-u-' || (gi + ${g}::int * ((si + ci) % ${perGroup}::int)),
-				md5('scale-chat-' || gi || '-' || si || '-' || ci)::uuid,
+				${uuidOf(sql`'scale-chat-' || gi || '-' || si || '-' || ci`)},
 				'Message ' || ci || ': I am here, listening.',
 				now() - (${s}::int - si + 1) * interval '7 days' + ci * interval '1 minute'
 			from generate_series(1, ${g}::int) gi, generate_series(1, ${s}::int) si,
@@ -235,7 +239,7 @@ export async function seedScale({
 		sql`insert into moderation_items (site_id, group_id, target_type, target_id, author_id, kind,
 				urgency, reason, reported_by, status, created_at, resolved_at)
 			select ${siteId}::uuid, ${groupId(sql`gi`)}, 'board_post',
-				md5('scale-thread-' || gi || '-1')::uuid::text, 'scale-u-' || gi, 'report',
+				${uuidOf(sql`'scale-thread-' || gi || '-1'`)}::text, 'scale-u-' || gi, 'report',
 				(array['routine','routine','urgent'])[1 + gi % 3], 'Reported in the scale test',
 				'scale-u-' || (gi + ${g}::int), case when gi % 4 = 0 then 'open' else 'resolved' end,
 				now() - gi * interval '1 hour', case when gi % 4 = 0 then null else now() end
