@@ -278,7 +278,7 @@ describe.each(dbKinds)('group board and moderation on %s', (kind) => {
 		await thread(cleo, groupId, 'Week', 'An ordinary week');
 		const { threadId, risk } = await thread(ann, groupId, 'Tonight', 'Honestly I want to die.');
 		expect(risk).toBe(true);
-		const queue = await listQueue({ db: app.db, actor: moderator });
+		const { entries: queue } = await listQueue({ db: app.db, actor: moderator });
 		expect(queue).toHaveLength(1);
 		expect(queue[0]).toMatchObject({
 			kind: 'risk',
@@ -302,12 +302,16 @@ describe.each(dbKinds)('group board and moderation on %s', (kind) => {
 			input: { groupId, targetType: 'board_post', targetId: a.threadId, reason: 'Unkind' }
 		});
 		await thread(ben, groupId, 'Two', 'I feel suicidal');
-		const queue = await listQueue({ db: app.db, actor: moderator });
+		const { entries: queue } = await listQueue({ db: app.db, actor: moderator });
 		expect(queue.map((q) => [q.kind, q.urgency])).toEqual([
 			['risk', 'urgent'],
 			['report', 'routine']
 		]);
 		expect(queue[1]).toMatchObject({ reason: 'Unkind', excerpt: 'Something unkind' });
+		// A long queue shows its most urgent items first and says how many more wait.
+		const first = await listQueue({ db: app.db, actor: moderator, limit: 1 });
+		expect(first.entries.map((q) => q.urgency)).toEqual(['urgent']);
+		expect(first.more).toBe(1);
 		expect(
 			(
 				await refusal(
@@ -321,7 +325,7 @@ describe.each(dbKinds)('group board and moderation on %s', (kind) => {
 		).toEqual({ reason: 'err_required' });
 		const other = await makeSite(app);
 		const otherMod = (await makePerson(app, other, ['moderator'])).actor;
-		expect(await listQueue({ db: app.db, actor: otherMod })).toEqual([]);
+		expect((await listQueue({ db: app.db, actor: otherMod })).entries).toEqual([]);
 		expect(
 			(
 				await refusal(
@@ -394,7 +398,7 @@ describe.each(dbKinds)('group board and moderation on %s', (kind) => {
 		await act('note', 'Spoke with the facilitators');
 		expect((await refusal(act('resolve', ''))).fields).toEqual({ reason: 'err_required' });
 		await act('resolve', 'Handled');
-		expect(await listQueue({ db: app.db, actor: moderator })).toEqual([]);
+		expect((await listQueue({ db: app.db, actor: moderator })).entries).toEqual([]);
 
 		const view = await getItem({ db: app.db, actor: moderator, input: { itemId } });
 		expect(view.item.status).toBe('resolved');
