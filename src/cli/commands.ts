@@ -1,6 +1,7 @@
 import { withApp } from './with-app';
 import type { App } from '../lib/server/app';
 import { seedDemo, makeDemoPassword } from '../lib/server/demo/seed-demo';
+import { FULL_SCALE, seedScale, type ScaleSize } from '../lib/server/demo/seed-scale';
 import { describeChainReport, verifyAuditChain } from '../lib/server/audit/verify-audit-chain';
 import { parseHeadArgument, readAuditHead } from '../lib/server/audit/audit-head';
 import { sealAuditTrail } from '../lib/server/audit/seal-audit-trail';
@@ -191,6 +192,47 @@ export const commands: Record<string, Command> = {
 					return 1;
 				}
 				printDemo(seeded, password, app.config.ORIGIN, v['second-factor'] === true);
+				return 0;
+			})
+	},
+	'seed:scale': {
+		summary: 'grow the demo site to 100,000 members for the scale test (PostgreSQL)',
+		help: [
+			'Usage: npm run kith -- seed:scale [options]',
+			'',
+			'Creates the demo site if it is missing, then adds by bulk SQL 100,000 members, 5,000 groups,',
+			'a million board posts, a million chat messages, enrolments, goals, reflections, a moderation',
+			'queue and 200,000 audit records. PostgreSQL only (DATABASE_URL); use a database of its own.',
+			'The demo accounts sign in as usual; the scale members have no password.',
+			'',
+			'  --password <password>    password of the demo accounts if the site is created (or KITH_DEMO_PASSWORD)',
+			'  --tenth                  a tenth of every count (a quick try)'
+		].join('\n'),
+		options: { password: { type: 'string' }, tenth: { type: 'boolean' } },
+		run: (v) =>
+			withApp(async (app) => {
+				if (app.database.kind !== 'postgres') {
+					console.error('seed:scale needs PostgreSQL: set DATABASE_URL to a database of its own.');
+					return 2;
+				}
+				const password = str(v, 'password') ?? process.env.KITH_DEMO_PASSWORD ?? makeDemoPassword();
+				const size: ScaleSize = v.tenth
+					? (Object.fromEntries(
+							Object.entries(FULL_SCALE).map(([k, n]) => [
+								k,
+								k.endsWith('PerThread') || k.endsWith('PerGroup') || k.endsWith('PerSession')
+									? n
+									: Math.ceil(n / 10)
+							])
+						) as ScaleSize)
+					: FULL_SCALE;
+				const seeded = await seedScale({ app, password, size, log: (line) => console.log(line) });
+				if (!seeded) {
+					console.error('This database holds the scale data already; nothing was changed.');
+					return 1;
+				}
+				console.log(`\nSite "${seeded.siteSlug}" in ${seeded.seconds} s:`);
+				for (const [k, n] of Object.entries(seeded.counts)) console.log(`  ${k.padEnd(18)} ${n}`);
 				return 0;
 			})
 	},

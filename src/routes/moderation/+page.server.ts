@@ -7,12 +7,13 @@ import { displayZone } from '$lib/server/dates/display-zone';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const actor = requireSignedIn(locals.actor);
-	const queue = await listQueue({ db: locals.app.db, actor }).catch(pageError);
+	const { entries, more } = await listQueue({ db: locals.app.db, actor }).catch(pageError);
 	const zone = displayZone({ profile: locals.profile, site: requireSite(actor) });
 	return {
-		queue: queue.map(({ createdAt, ...q }) => ({
+		queue: entries.map(({ createdAt, ...q }) => ({
 			...q,
 			when: formatDateTime(createdAt, locals.locale, zone)
-		}))
+		})),
+		more
 	};
 };

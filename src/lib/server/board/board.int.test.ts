@@ -280,7 +280,7 @@ describe.each(dbKinds)('group board and moderation on %s', (kind) => {
 		const { threadId, risk } = await thread(ann, groupId, 'Tonight', 'Honestly I want to die.');
 		expect(risk).toBe(true);
 		// Care first: the moderators' queue holds no sanction-first item; the facilitator holds an alert.
-		expect(await listQueue({ db: app.db, actor: moderator })).toEqual([]);
+		expect((await listQueue({ db: app.db, actor: moderator })).entries).toEqual([]);
 		const alerts = await listSafetyAlerts({ db: app.db, actor: fac });
 		expect(alerts).toHaveLength(1);
 		expect(alerts[0]).toMatchObject({ source: 'board', status: 'open', view: 'full' });
@@ -300,7 +300,7 @@ describe.each(dbKinds)('group board and moderation on %s', (kind) => {
 			input: { groupId, targetType: 'board_post', targetId: a.threadId, reason: 'Unkind' }
 		});
 		await thread(ben, groupId, 'Two', 'I feel suicidal');
-		const queue = await listQueue({ db: app.db, actor: moderator });
+		const { entries: queue } = await listQueue({ db: app.db, actor: moderator });
 		// The risk phrase became a safety alert; the queue keeps the content report.
 		expect(queue.map((q) => [q.kind, q.urgency])).toEqual([['report', 'routine']]);
 		expect(queue[0]).toMatchObject({ reason: 'Unkind', excerpt: 'Something unkind' });
@@ -317,7 +317,7 @@ describe.each(dbKinds)('group board and moderation on %s', (kind) => {
 		).toEqual({ reason: 'err_required' });
 		const other = await makeSite(app);
 		const otherMod = (await makePerson(app, other, ['moderator'])).actor;
-		expect(await listQueue({ db: app.db, actor: otherMod })).toEqual([]);
+		expect((await listQueue({ db: app.db, actor: otherMod })).entries).toEqual([]);
 		expect(
 			(
 				await refusal(
@@ -390,7 +390,7 @@ describe.each(dbKinds)('group board and moderation on %s', (kind) => {
 		await act('note', 'Spoke with the facilitators');
 		expect((await refusal(act('resolve', ''))).fields).toEqual({ reason: 'err_required' });
 		await act('resolve', 'Handled');
-		expect(await listQueue({ db: app.db, actor: moderator })).toEqual([]);
+		expect((await listQueue({ db: app.db, actor: moderator })).entries).toEqual([]);
 
 		const view = await getItem({ db: app.db, actor: moderator, input: { itemId } });
 		expect(view.item.status).toBe('resolved');

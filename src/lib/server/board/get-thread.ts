@@ -1,4 +1,5 @@
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { preparedOn } from '../db/prepared';
 import type { Db, Tx } from '../db/client';
 import type { Actor } from '../access/actor';
 import { notFound } from '../errors';
@@ -38,6 +39,23 @@ export type ThreadView = {
 };
 
 /** A thread (a post without threadId) of the group, or "not found". */
+/** The thread and its replies in one statement, prepared: every thread view runs it. */
+const threadStatement = preparedOn((db: Db | Tx) =>
+	db
+		.select()
+		.from(boardPosts)
+		.where(
+			and(
+				eq(boardPosts.groupId, sql.placeholder('groupId')),
+				or(
+					eq(boardPosts.id, sql.placeholder('threadId')),
+					eq(boardPosts.threadId, sql.placeholder('threadId'))
+				)
+			)
+		)
+		.prepare('kith_board_thread')
+);
+
 export async function threadOf(tx: Tx | Db, groupId: string, threadId: string): Promise<BoardPost> {
 	if (!isUuid(threadId)) throw notFound();
 	const [thread] = await tx
@@ -81,15 +99,7 @@ export async function getThread({
 	const { actor, group, role } = access;
 	if (!isUuid(input.threadId)) throw notFound();
 	// The thread and its replies in one statement; an id of a reply or of another group is "not found".
-	const posts = await db
-		.select()
-		.from(boardPosts)
-		.where(
-			and(
-				eq(boardPosts.groupId, group.id),
-				or(eq(boardPosts.id, input.threadId), eq(boardPosts.threadId, input.threadId))
-			)
-		);
+	const posts = await threadStatement(db).execute({ groupId: group.id, threadId: input.threadId });
 	const thread = posts.find((p) => p.id === input.threadId);
 	if (!thread || thread.threadId !== null) throw notFound();
 	const views = await viewsOf(db, access, posts);

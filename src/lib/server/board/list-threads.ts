@@ -1,5 +1,6 @@
-import { and, desc, eq } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../db/client';
+import { preparedOn } from '../db/prepared';
 import type { Actor } from '../access/actor';
 import { groupFor, type Group, type GroupRole } from '../groups/group-access';
 import { boardPosts, boardReads } from './board.schema';
@@ -36,6 +37,37 @@ export type BoardView = {
 	};
 };
 
+// A board view's two main reads, prepared once (Drizzle does not rebuild their SQL each view).
+const postsStatement = preparedOn((db: Db | Tx) =>
+	db
+		.select({
+			id: boardPosts.id,
+			threadId: boardPosts.threadId,
+			authorId: boardPosts.authorId,
+			title: boardPosts.title,
+			pinned: boardPosts.pinned,
+			hiddenAt: boardPosts.hiddenAt,
+			createdAt: boardPosts.createdAt,
+			lastActivityAt: boardPosts.lastActivityAt
+		})
+		.from(boardPosts)
+		.where(eq(boardPosts.groupId, sql.placeholder('groupId')))
+		.prepare('kith_board_posts')
+);
+const readsStatement = preparedOn((db: Db | Tx) =>
+	db
+		.select({ threadId: boardReads.threadId, readAt: boardReads.readAt })
+		.from(boardReads)
+		.innerJoin(boardPosts, eq(boardPosts.id, boardReads.threadId))
+		.where(
+			and(
+				eq(boardReads.userId, sql.placeholder('userId')),
+				eq(boardPosts.groupId, sql.placeholder('groupId'))
+			)
+		)
+		.prepare('kith_board_reads')
+);
+
 /**
  * A group's board: its threads, pinned first then most recently active, with reply and unread
  * counts for the viewer. Members see each other by pseudonym and see hidden threads only as
@@ -55,24 +87,8 @@ export async function listThreads({
 	const { actor, site, group, role, membership } = await groupFor(db, given, input.groupId);
 	const readSince = Date.now();
 	const [posts, reads, blocked, warnings] = await Promise.all([
-		db
-			.select({
-				id: boardPosts.id,
-				threadId: boardPosts.threadId,
-				authorId: boardPosts.authorId,
-				title: boardPosts.title,
-				pinned: boardPosts.pinned,
-				hiddenAt: boardPosts.hiddenAt,
-				createdAt: boardPosts.createdAt,
-				lastActivityAt: boardPosts.lastActivityAt
-			})
-			.from(boardPosts)
-			.where(eq(boardPosts.groupId, group.id)),
-		db
-			.select({ threadId: boardReads.threadId, readAt: boardReads.readAt })
-			.from(boardReads)
-			.innerJoin(boardPosts, eq(boardPosts.id, boardReads.threadId))
-			.where(and(eq(boardReads.userId, actor.userId), eq(boardPosts.groupId, group.id))),
+		postsStatement(db).execute({ groupId: group.id }),
+		readsStatement(db).execute({ groupId: group.id, userId: actor.userId }),
 		blockedBy(db, site.id, actor.userId),
 		role === 'member'
 			? db

@@ -2,7 +2,8 @@
 // site and they are one of: an active member, a facilitator, or a moderator of the site. Anything
 // else — another site's group, a group they left or were removed from — is "not found", exactly
 // like an id nobody ever had. Group content is audited on read and write.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { preparedOn } from '../db/prepared';
 import type { Db, Tx } from '../db/client';
 import { requireSite, type Actor } from '../access/actor';
 import { mayUse, requireUseCase } from '../access/use-case-permissions';
@@ -33,6 +34,28 @@ export function requireGroupUser(actor: Actor | null): { actor: Actor; site: Sit
 	return { actor, site: requireSite(actor) };
 }
 
+const groupStatement = preparedOn((db: Db | Tx) =>
+	db
+		.select({ group: groups, facilitator: groupFacilitators.userId, membership: groupMembers })
+		.from(groups)
+		.leftJoin(
+			groupFacilitators,
+			and(
+				eq(groupFacilitators.groupId, groups.id),
+				eq(groupFacilitators.userId, sql.placeholder('userId'))
+			)
+		)
+		.leftJoin(
+			groupMembers,
+			and(eq(groupMembers.groupId, groups.id), eq(groupMembers.userId, sql.placeholder('userId')))
+		)
+		.where(
+			and(eq(groups.id, sql.placeholder('groupId')), eq(groups.siteId, sql.placeholder('siteId')))
+		)
+		.limit(1)
+		.prepare('kith_group_for')
+);
+
 /**
  * The group and the actor's role in it, or "not found". A member counts only while their status is
  * `member`; facilitators are listed in group_facilitators; moderators see every group of their site.
@@ -45,19 +68,11 @@ export async function groupFor(
 	const { actor, site } = requireGroupUser(given);
 	if (!isUuid(groupId)) throw notFound();
 	// The group and the actor's place in it in one statement: every group page starts here.
-	const [found] = await tx
-		.select({ group: groups, facilitator: groupFacilitators.userId, membership: groupMembers })
-		.from(groups)
-		.leftJoin(
-			groupFacilitators,
-			and(eq(groupFacilitators.groupId, groups.id), eq(groupFacilitators.userId, actor.userId))
-		)
-		.leftJoin(
-			groupMembers,
-			and(eq(groupMembers.groupId, groups.id), eq(groupMembers.userId, actor.userId))
-		)
-		.where(and(eq(groups.id, groupId), eq(groups.siteId, site.id)))
-		.limit(1);
+	const [found] = await groupStatement(tx).execute({
+		groupId,
+		siteId: site.id,
+		userId: actor.userId
+	});
 	if (!found) throw notFound();
 	const role = roleFrom(actor, {
 		facilitator: found.facilitator !== null,

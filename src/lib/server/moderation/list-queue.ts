@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import { boardPosts } from '../board/board.schema';
@@ -23,27 +23,57 @@ export type QueueEntry = {
 	sameContent: number;
 };
 
+/** How many open items the queue shows at once: the most urgent, then the oldest. */
+export const QUEUE_PAGE = 50;
+
+export type Queue = {
+	entries: QueueEntry[];
+	/** Open items not shown yet: they come up as the ones shown are resolved. */
+	more: number;
+};
+
 const excerptOf = (s: string) => (s.length > 200 ? `${s.slice(0, 199)}…` : s);
 
 /**
- * The site's open moderation items: urgent (risk flags) first, then oldest first. Each shows the
+ * The site's open moderation items, at most `limit` of them: urgent (risk flags) first, then
+ * oldest first, and how many more are waiting. Each shows the
  * content, its author (real name and pseudonym), the group and the reason. The read is audited.
  */
 export async function listQueue({
 	db,
-	actor: given
+	actor: given,
+	limit = QUEUE_PAGE
 }: {
 	db: Db;
 	actor: Actor | null;
-}): Promise<QueueEntry[]> {
+	limit?: number;
+}): Promise<Queue> {
 	const { actor, site } = requireModerator(given);
 	return db.transaction(async (tx) => {
-		const items = await tx
-			.select({ item: moderationItems, groupName: groups.name })
-			.from(moderationItems)
-			.innerJoin(groups, eq(groups.id, moderationItems.groupId))
-			.where(and(eq(moderationItems.siteId, site.id), eq(moderationItems.status, 'open')))
-			.orderBy(asc(moderationItems.createdAt));
+		const open = and(eq(moderationItems.siteId, site.id), eq(moderationItems.status, 'open'));
+		const [items, [total]] = await Promise.all([
+			tx
+				.select({ item: moderationItems, groupName: groups.name })
+				.from(moderationItems)
+				.innerJoin(groups, eq(groups.id, moderationItems.groupId))
+				.where(open)
+				.orderBy(desc(sql`${moderationItems.urgency} = 'urgent'`), asc(moderationItems.createdAt))
+				.limit(limit),
+			tx.select({ n: count() }).from(moderationItems).where(open)
+		]);
+		// Other open items about the same content, also those not shown.
+		const targets = [...new Set(items.map((i) => i.item.targetId))];
+		const others = targets.length
+			? await tx
+					.select({
+						targetType: moderationItems.targetType,
+						targetId: moderationItems.targetId,
+						n: count()
+					})
+					.from(moderationItems)
+					.where(and(open, inArray(moderationItems.targetId, targets)))
+					.groupBy(moderationItems.targetType, moderationItems.targetId)
+			: [];
 		const postIds = items
 			.filter((i) => i.item.targetType === 'board_post')
 			.map((i) => i.item.targetId);
@@ -72,6 +102,7 @@ export async function listQueue({
 			items.map((i) => i.item.authorId)
 		);
 		const key = (i: { targetType: string; targetId: string }) => `${i.targetType}:${i.targetId}`;
+		const sameTarget = new Map(others.map((o) => [key(o), o.n]));
 		const entries = items.map(({ item, groupName }) => {
 			const c = content.get(key(item));
 			return {
@@ -85,7 +116,7 @@ export async function listQueue({
 				excerpt: excerptOf(c?.body ?? ''),
 				hidden: c?.hidden ?? false,
 				author: people.get(item.authorId) ?? null,
-				sameContent: items.filter((o) => key(o.item) === key(item)).length - 1
+				sameContent: (sameTarget.get(key(item)) ?? 1) - 1
 			};
 		});
 		entries.sort(
@@ -99,6 +130,6 @@ export async function listQueue({
 			entityId: null,
 			details: { items: entries.length }
 		});
-		return entries;
+		return { entries, more: Math.max(0, (total?.n ?? 0) - entries.length) };
 	});
 }

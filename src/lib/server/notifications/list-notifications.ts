@@ -1,5 +1,6 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../db/client';
+import { preparedOn } from '../db/prepared';
 import type { Actor } from '../access/actor';
 import { notificationKind } from './kinds';
 import { notifications, type Notification } from './notifications.schema';
@@ -62,6 +63,23 @@ export async function listNotifications({
 }
 
 /** How many of the actor's visible notifications on their site are unread (at most 99 counted). */
+// Every signed-in page asks this (the shell's count): prepared once.
+const unreadStatement = preparedOn((db: Db | Tx) =>
+	db
+		.select()
+		.from(notifications)
+		.where(
+			and(
+				eq(notifications.userId, sql.placeholder('userId')),
+				eq(notifications.siteId, sql.placeholder('siteId')),
+				isNull(notifications.readAt)
+			)
+		)
+		.orderBy(desc(notifications.createdAt))
+		.limit(99)
+		.prepare('kith_unread_notifications')
+);
+
 export async function countUnreadNotifications({
 	db,
 	actor
@@ -70,11 +88,6 @@ export async function countUnreadNotifications({
 	actor: Actor;
 }): Promise<number> {
 	if (!actor.site) return 0;
-	const rows = await db
-		.select()
-		.from(notifications)
-		.where(and(mine(actor, actor.site.id), isNull(notifications.readAt)))
-		.orderBy(desc(notifications.createdAt))
-		.limit(99);
+	const rows = await unreadStatement(db).execute({ userId: actor.userId, siteId: actor.site.id });
 	return (await visibleNotifications(db, actor, rows)).length;
 }

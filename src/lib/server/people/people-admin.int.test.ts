@@ -59,6 +59,39 @@ describe.each(dbKinds)('site administration of people on %s', (kind) => {
 		expect(await auditFor(siteA.id, 'people.list')).toHaveLength(1);
 	});
 
+	it('pages through the people by e-mail address, each once, with all their roles', async () => {
+		const site = await makeSite(app);
+		const admin = await makePerson(app, site, ['site_admin', 'member'], {
+			email: `a-${rand()}@test.kith.local`
+		});
+		const others = [];
+		for (const letter of ['b', 'c', 'd', 'e'])
+			others.push(
+				await makePerson(app, site, ['member'], {
+					email: `${letter}-${rand()}@test.kith.local`,
+					session: false
+				})
+			);
+		const seen: string[] = [];
+		let after: string | undefined;
+		for (let page = 0; page < 5; page++) {
+			const listed = await listPeople({
+				db: app.db,
+				actor: admin.actor,
+				input: { after },
+				pageSize: 2
+			});
+			seen.push(...listed.people.map((p) => p.email));
+			if (page === 0) expect(listed.people[0]?.roles.toSorted()).toEqual(['member', 'site_admin']);
+			if (!listed.next) break;
+			after = listed.next;
+		}
+		expect(seen).toEqual([admin.email, ...others.map((o) => o.email)]);
+		// A hand-edited address starts again from the beginning rather than failing.
+		const odd = await listPeople({ db: app.db, actor: admin.actor, input: { after: ' ' } });
+		expect(odd.people[0]?.email).toBe(admin.email);
+	});
+
 	it('answers "not found" for another site’s person or an unknown id, and changes nothing', async () => {
 		const { adminA, memberB } = await twoSites();
 		for (const userId of [memberB.userId, 'no-such-user']) {

@@ -122,7 +122,7 @@ describe.each(dbKinds)('safety alerts on %s', (kind) => {
 		);
 		expect(await notified(s.fac1.userId)).toEqual([{ targetId: id }]);
 		// Not a sanction-first moderation item.
-		expect(await listQueue({ db: app.db, actor: s.moderator })).toEqual([]);
+		expect((await listQueue({ db: app.db, actor: s.moderator })).entries).toEqual([]);
 		// The email and the escalation wait in the scheduler.
 		const queued = await app.db
 			.select({ kind: jobs.kind, key: jobs.key })

@@ -11,9 +11,14 @@ import { siteRoles } from '$lib/server/people/people.schema';
 import { formatDate } from '$lib/format';
 import { displayZone } from '$lib/server/dates/display-zone';
 
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requireSignedIn(locals.actor);
-	const { people, invitations } = await listPeople({ db: locals.app.db, actor }).catch(pageError);
+	const after = url.searchParams.get('after') ?? undefined;
+	const { people, invitations, next } = await listPeople({
+		db: locals.app.db,
+		actor,
+		input: { after }
+	}).catch(pageError);
 	const when = {
 		locale: locals.locale,
 		timeZone: displayZone({ profile: locals.profile, site: requireSite(actor) })
@@ -26,7 +31,9 @@ export const load: PageServerLoad = async ({ locals }) => {
 			role: t(`role_${i.role}`),
 			expires: formatDate(i.expiresAt, when.locale, when.timeZone)
 		})),
-		roles: siteRoles.map((r) => ({ value: r, label: t(`role_${r}`) }))
+		roles: siteRoles.map((r) => ({ value: r, label: t(`role_${r}`) })),
+		next: next ? `?${new URLSearchParams({ after: next })}` : null,
+		laterPage: after !== undefined
 	};
 };
 
