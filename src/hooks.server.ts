@@ -13,6 +13,7 @@ import { getApp } from '$lib/server/app';
 import { dev } from '$app/environment';
 import { startReminderLoop } from '$lib/server/groups/reminder-loop';
 import { registerGroupNotifications } from '$lib/server/groups/reminder-notifications';
+import { registerNetworkNotifications } from '$lib/server/network/note-restricted-network';
 import { startScheduler } from '$lib/server/scheduler/scheduler';
 import { startDigests } from '$lib/server/notifications/digest-loop';
 import { startAuditSealer } from '$lib/server/audit/seal-audit-trail';
@@ -47,6 +48,7 @@ export const init: ServerInit = async () => {
 	startAuditSealer(app);
 	startDenialRecorder(app);
 	registerGroupNotifications();
+	registerNetworkNotifications();
 	startReminderLoop(app);
 	startDigests(app);
 	// After every capability has registered its jobs.

@@ -29,18 +29,34 @@ const menuOf = (actor: Actor): string[] => navFor(actor).map((item) => item.href
 
 // The specification: each role's menu, in order. Only pages that are built and do something.
 const expected: Record<SiteRole | 'platform_admin', string[]> = {
-	member: ['/home', '/notifications', '/courses', '/goals', '/groups', '/companionship'],
+	member: [
+		'/home',
+		'/notifications',
+		'/courses',
+		'/goals',
+		'/groups',
+		'/network',
+		'/companionship'
+	],
 	carer: ['/home', '/notifications', '/supporting'],
 	peer_worker: [
 		'/home',
 		'/notifications',
 		'/groups',
+		'/network/facilitate',
 		'/supporting',
 		'/cohorts',
 		'/companionship',
 		'/training'
 	],
-	professional: ['/home', '/notifications', '/groups', '/supporting', '/cohorts'],
+	professional: [
+		'/home',
+		'/notifications',
+		'/groups',
+		'/network/facilitate',
+		'/supporting',
+		'/cohorts'
+	],
 	moderator: ['/home', '/notifications', '/groups', '/moderation'],
 	site_admin: [
 		'/home',
@@ -85,6 +101,8 @@ describe('the menu', () => {
 			'/courses',
 			'/goals',
 			'/groups',
+			'/network',
+			'/network/facilitate',
 			'/supporting',
 			'/cohorts',
 			'/companionship',

@@ -23,17 +23,33 @@ const reachable = (actor: Actor | null): UseCase[] => useCases.filter((u) => may
 
 // The specification: what each role may use. Everything not listed is "not found" for that role.
 const expected: Record<SiteRole | 'platform_admin', UseCase[]> = {
-	member: ['goals.own', 'groups.use', 'groups.take_part', 'companionship.member', 'courses.learn'],
-	carer: ['goals.read_shared'],
+	member: [
+		'goals.own',
+		'groups.use',
+		'groups.take_part',
+		'companionship.member',
+		'network.own',
+		'courses.learn'
+	],
+	carer: ['goals.read_shared', 'network.read_shared'],
 	peer_worker: [
 		'goals.read_shared',
 		'groups.use',
 		'groups.facilitate',
 		'groups.open',
 		'cohorts.facilitate',
-		'companionship.companion'
+		'companionship.companion',
+		'network.read_shared',
+		'network.facilitate'
 	],
-	professional: ['goals.read_shared', 'groups.use', 'groups.facilitate', 'cohorts.facilitate'],
+	professional: [
+		'goals.read_shared',
+		'groups.use',
+		'groups.facilitate',
+		'cohorts.facilitate',
+		'network.read_shared',
+		'network.facilitate'
+	],
 	moderator: ['groups.use', 'groups.moderate', 'moderation.queue', 'moderation.backlog'],
 	site_admin: [
 		'groups.open',

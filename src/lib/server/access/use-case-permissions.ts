@@ -40,6 +40,13 @@ export const useCasePermissions = {
 	'companionship.companion': ['peer.work'],
 	'companionship.coordinate': ['groups.manage'],
 
+	/** A member's own network map, snapshots, sharing and suggestions to approve. */
+	'network.own': ['member.space'],
+	/** A map a member shares with them: reading it and suggesting additions. */
+	'network.read_shared': ['carer.space', 'peer.work', 'clinical.caseload'],
+	/** Asking for and running a facilitated mapping session with a member who agrees. */
+	'network.facilitate': ['peer.work', 'clinical.caseload'],
+
 	'courses.learn': ['member.space'],
 	'courses.edit': ['content.edit'],
 

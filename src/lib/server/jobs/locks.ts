@@ -25,7 +25,9 @@ export type FixedLock = keyof typeof lockKeys;
 /** Namespaces of per-record locks: the first of the two keys. */
 const recordNamespaces = {
 	/** Writers to one live session's chat, so its message ids are in commit order. */
-	chatSession: 1
+	chatSession: 1,
+	/** Writers to one member's network map, so its 100-item limit holds (network/). */
+	networkMap: 6
 } as const;
 export type RecordLock = keyof typeof recordNamespaces;
 
