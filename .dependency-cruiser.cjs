@@ -58,6 +58,7 @@
  *   31. companionship  peer companionship and its supervision
  *   31d. plans         a member's recovery plan and safety plan, versioned, shared with supporters
  *   31e. resources     the resource directory, interests, matching, picks and follow-ups
+ *   31f. network       the network map, its summary, snapshots, sharing and facilitated sessions
  *   32. demo           the demo site's seed data
  *   33. ops            backup and restore
  *
@@ -121,6 +122,7 @@ const capabilities = [
 	'companionship',
 	'plans',
 	'resources',
+	'network',
 	'demo',
 	'ops'
 ].map(folder);

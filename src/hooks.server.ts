@@ -14,6 +14,7 @@ import { dev } from '$app/environment';
 import { startReminderLoop } from '$lib/server/groups/reminder-loop';
 import { registerGroupNotifications } from '$lib/server/groups/reminder-notifications';
 import { startSafetyAlerts } from '$lib/server/safety/alert-jobs';
+import { registerNetworkNotifications } from '$lib/server/network/note-restricted-network';
 import { startScheduler } from '$lib/server/scheduler/scheduler';
 import { startDigests } from '$lib/server/notifications/digest-loop';
 import { startResourceFollowUps } from '$lib/server/resources/follow-up-loop';
@@ -49,6 +50,7 @@ export const init: ServerInit = async () => {
 	startAuditSealer(app);
 	startDenialRecorder(app);
 	registerGroupNotifications();
+	registerNetworkNotifications();
 	startReminderLoop(app);
 	startSafetyAlerts(app);
 	startDigests(app);

@@ -6,14 +6,19 @@ import { stepView } from '$lib/server/goals/goal-view';
 import { dayOf } from '$lib/server/dates/calendar';
 import { displayZone } from '$lib/server/dates/display-zone';
 import { formatDate } from '$lib/format';
+import { listSharedMaps } from '$lib/server/network/shared-maps';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const actor = requireSignedIn(locals.actor);
-	const goals = await listSharedGoals({ db: locals.app.db, actor }).catch(pageError);
+	const [goals, maps] = await Promise.all([
+		listSharedGoals({ db: locals.app.db, actor }),
+		listSharedMaps({ db: locals.app.db, actor })
+	]).catch(pageError);
 	const site = requireSite(actor);
 	const today = dayOf(new Date(), site.timeZone);
 	const zone = displayZone({ profile: locals.profile, site });
 	return {
+		maps,
 		goals: goals.map((g) => ({
 			id: g.id,
 			text: g.text,

@@ -68,6 +68,12 @@ export const routeRules: Record<string, RouteRule> = {
 	// A member's own care team; a supporter's caseload (the people whose team they are on).
 	'/care-team': perm('member.space'),
 	'/caseload': perm('peer.work', 'clinical.caseload'),
+	'/network': perm('member.space'),
+	'/network/items/[itemId]': perm('member.space'),
+	'/network/snapshots': perm('member.space'),
+	'/network/shared/[memberId]': perm('carer.space', 'peer.work', 'clinical.caseload'),
+	'/network/facilitate': perm('peer.work', 'clinical.caseload'),
+	'/network/facilitate/[sessionId]': perm('peer.work', 'clinical.caseload'),
 	'/cohorts': perm('peer.work', 'clinical.caseload'),
 	'/cohorts/[cohortId]': perm('peer.work', 'clinical.caseload'),
 	'/cohorts/[cohortId]/sessions/[sessionId]': perm('peer.work', 'clinical.caseload'),

@@ -30,10 +30,11 @@ const expected: Record<SiteRole | 'platform_admin', UseCase[]> = {
 		'groups.take_part',
 		'companionship.member',
 		'resources.own',
+		'network.own',
 		'courses.learn',
 		'care_team.own'
 	],
-	carer: ['goals.read_shared', 'plans.read_shared'],
+	carer: ['goals.read_shared', 'plans.read_shared', 'network.read_shared'],
 	peer_worker: [
 		'goals.read_shared',
 		'plans.read_shared',
@@ -43,7 +44,9 @@ const expected: Record<SiteRole | 'platform_admin', UseCase[]> = {
 		'cohorts.facilitate',
 		'safety.alerts',
 		'companionship.companion',
-		'care_team.caseload'
+		'care_team.caseload',
+		'network.read_shared',
+		'network.facilitate'
 	],
 	professional: [
 		'goals.read_shared',
@@ -54,7 +57,9 @@ const expected: Record<SiteRole | 'platform_admin', UseCase[]> = {
 		'cohorts.facilitate',
 		'safety.alerts',
 		'care_team.manage',
-		'care_team.caseload'
+		'care_team.caseload',
+		'network.read_shared',
+		'network.facilitate'
 	],
 	moderator: [
 		'groups.use',

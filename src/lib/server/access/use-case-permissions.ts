@@ -69,6 +69,12 @@ export const useCasePermissions = {
 	'resources.own': ['member.space'],
 	/** Editing, importing and exporting the site's resource directory and its areas. */
 	'resources.manage': ['site.settings'],
+	/** A member's own network map, snapshots, sharing and suggestions to approve. */
+	'network.own': ['member.space'],
+	/** A map a member shares with them: reading it and suggesting additions. */
+	'network.read_shared': ['carer.space', 'peer.work', 'clinical.caseload'],
+	/** Asking for and running a facilitated mapping session with a member who agrees. */
+	'network.facilitate': ['peer.work', 'clinical.caseload'],
 
 	'courses.learn': ['member.space'],
 	'courses.edit': ['content.edit'],

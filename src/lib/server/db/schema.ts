@@ -18,3 +18,4 @@ export * from '../notifications/notifications.schema';
 export * from '../care-team/care-team.schema';
 export * from '../plans/plans.schema';
 export * from '../resources/resources.schema';
+export * from '../network/network.schema';

@@ -26,6 +26,7 @@ import { seedDemoToday } from './seed-demo-today';
 import { seedDemoSafety } from './seed-demo-safety';
 import { seedDemoPlans } from './seed-demo-plans';
 import { seedDemoResources } from './seed-demo-resources';
+import { seedDemoNetwork } from './seed-demo-network';
 
 export const DEMO_SLUG = 'demo';
 const DEMO_LOCALES = ['en', 'th', 'da', 'de', 'sw', 'he'];
@@ -264,6 +265,7 @@ export async function seedDemo({
 		peerId: idOf('peer')
 	});
 	await seedDemoResources({ app, site, memberId: idOf('member') });
+	await seedDemoNetwork({ app, site, memberId: idOf('member'), carerId: idOf('carer') });
 	// One demo peer worker offers 1:1 companionship, so a coordinator has someone to suggest.
 	await app.db.insert(companionProfiles).values({
 		siteId: site.id,

@@ -29,7 +29,9 @@ const recordNamespaces = {
 	/** Changes to one member's care team on one site, so two hand-overs cannot cross. */
 	careTeam: 2,
 	/** A member's picks of the resource directory, so they never hold more than three. */
-	resourcePicks: 3
+	resourcePicks: 3,
+	/** Writers to one member's network map, so its 100-item limit holds (network/). */
+	networkMap: 6
 } as const;
 export type RecordLock = keyof typeof recordNamespaces;
 

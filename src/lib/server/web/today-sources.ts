@@ -14,6 +14,7 @@ import { notificationsCard } from '../notifications/today-card';
 import { safetyAlertsCard } from '../safety/today-card';
 import { safetyPlanCard } from '../plans/today-card';
 import { resourcePicksCard, staleResourcesCard } from '../resources/today-card';
+import { networkCard } from '../network/today-card';
 
 export const todaySources: readonly TodaySource[] = [
 	safetyAlertsCard,
@@ -34,5 +35,6 @@ export const todaySources: readonly TodaySource[] = [
 	companionsCard,
 	notificationsCard,
 	resourcePicksCard,
-	staleResourcesCard
+	staleResourcesCard,
+	networkCard
 ];
