@@ -3,7 +3,8 @@
 // instance) at a random moment. Prints delivery latency p50/p95/p99, lost and duplicated messages
 // and each instance's peak RSS.
 // Usage: npm run build && npx tsx bench/chat.ts [--clients 1000] [--seconds 30] [--interval 10]
-//        [--db postgres://postgres@127.0.0.1:5432/postgres]
+//        [--db postgres://postgres@127.0.0.1:5432/postgres] [--workers N]
+// --workers N: one cluster-mode start (scripts/serve.js) with N workers instead of two instances.
 import { randomBytes, randomUUID, createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +32,9 @@ const { values: args } = parseArgs({
 		clients: { type: 'string', default: '1000' },
 		seconds: { type: 'string', default: '30' },
 		interval: { type: 'string', default: '10' },
+		// One cluster-mode start with N workers instead of two single-process instances: messages
+		// then cross workers (LISTEN/NOTIFY), and a reconnect lands on whichever worker is next.
+		workers: { type: 'string', default: '0' },
 		db: {
 			type: 'string',
 			default: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
@@ -286,14 +290,29 @@ class Client {
 	}
 }
 
-function rssMb(pid: number | undefined): number {
-	if (!pid) return 0;
+function ownRssMb(pid: number): number {
 	try {
 		const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
 		return kb ? Math.round(Number(kb) / 1024) : 0;
 	} catch {
 		return 0;
 	}
+}
+
+/** A process's RSS; in cluster mode, its largest worker's (the primary only supervises). */
+function rssMb(pid: number | undefined): number {
+	if (!pid) return 0;
+	let children: number[] = [];
+	try {
+		children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+			.trim()
+			.split(/\s+/)
+			.filter(Boolean)
+			.map(Number);
+	} catch {
+		// no such process any more
+	}
+	return children.length ? Math.max(...children.map(ownRssMb)) : ownRssMb(pid);
 }
 
 const pct = (sorted: number[], p: number): number =>
@@ -315,8 +334,14 @@ async function main(): Promise<void> {
 		process.env.DATABASE_URL = url.toString();
 		process.env.KITH_SECRET = secret;
 		process.env.KITH_SIGNIN_LIMIT = '1000';
-		for (let i = 0; i < 2; i++) servers.push(spawnServer(dataDir, await freePort()));
+		const workers = Number(args.workers);
+		// serve.js runs one worker per core on PostgreSQL unless told: two instances of one each.
+		process.env.KITH_WORKERS = String(workers > 0 ? workers : 1);
+		for (let i = 0; i < (workers > 0 ? 1 : 2); i++)
+			servers.push(spawnServer(dataDir, await freePort()));
 		await Promise.all(servers.map((s) => waitFor200(`${s.origin}/readyz`, s.child, 60_000)));
+		// Cluster mode: both "instances" of the clients are the one port.
+		if (servers.length === 1 && servers[0]) servers.push(servers[0]);
 		const peak = servers.map(() => 0);
 		const sampler = setInterval(() => {
 			servers.forEach((s, i) => (peak[i] = Math.max(peak[i] ?? 0, rssMb(s.child.pid))));

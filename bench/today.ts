@@ -117,6 +117,8 @@ await c.end();
 const url = new URL(admin);
 url.pathname = `/${name}`;
 process.env.DATABASE_URL = url.toString();
+// One process, as its earlier figures were taken (serve.js runs one per core on PostgreSQL).
+process.env.KITH_WORKERS ??= '1';
 console.log(`today bench: PostgreSQL, one process, ${seconds} s per run`);
 const data = await setUpDataDir();
 const server = spawnServer(data.dir, await freePort());

@@ -22,7 +22,10 @@ const env: NodeJS.ProcessEnv = {
 	// In-app reminders of a session scheduled during a journey appear within seconds.
 	KITH_REMINDER_INTERVAL_SECONDS: '5',
 	// Refused requests reach the audit page within a second or two.
-	KITH_DENIAL_FLUSH_SECONDS: '1'
+	KITH_DENIAL_FLUSH_SECONDS: '1',
+	// One process, as the journeys were written for; cluster mode has a journey of its own
+	// (scale/cluster.e2e.ts). KITH_E2E_WORKERS=2 runs every journey against two workers.
+	KITH_WORKERS: process.env.KITH_E2E_WORKERS ?? '1'
 };
 delete env.DATABASE_URL;
 delete env.DATABASE_OWNER_URL;
