@@ -108,6 +108,7 @@ const sampleParams: Record<string, () => string> = {
 	sessionId: randomUUID,
 	threadId: randomUUID,
 	itemId: randomUUID,
+	alertId: randomUUID,
 	notificationId: randomUUID,
 	topic: () => 'groups',
 	// From the shipped content the demo seed imports. A member who has not enrolled still gets
