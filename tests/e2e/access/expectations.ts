@@ -114,6 +114,7 @@ const sampleParams: Record<string, () => string> = {
 	sessionId: randomUUID,
 	threadId: randomUUID,
 	itemId: randomUUID,
+	alertId: randomUUID,
 	notificationId: randomUUID,
 	planId: randomUUID,
 	// The member's own safety plan (the recovery plan is the same page).

@@ -28,7 +28,7 @@ const KEEP_CLOSED_MS = 7 * 24 * 60 * 60_000;
 /**
  * The safety alerts the actor may see: open first (oldest first), then acknowledged, then closed
  * in the last week. Holders and the on-call list see who and where; site admins see the rest
- * without them. The read is audited.
+ * without them. The read is audited (an empty queue reads nobody: no record).
  */
 export async function listSafetyAlerts({
 	db,
@@ -69,12 +69,14 @@ export async function listSafetyAlerts({
 			site.id,
 			rows.filter((r) => r.full).map((r) => r.alert.personId)
 		);
-		await recordActorAudit(tx, actor, {
-			action: 'safety.alert_list',
-			entityType: 'safety_alert',
-			entityId: null,
-			details: { count: rows.length }
-		});
+		// Reading an empty queue reads nobody's data: no record (Today asks on every visit).
+		if (rows.length > 0)
+			await recordActorAudit(tx, actor, {
+				action: 'safety.alert_list',
+				entityType: 'safety_alert',
+				entityId: null,
+				details: { count: rows.length }
+			});
 		const rank = { open: 0, acknowledged: 1, closed: 2 } as const;
 		return rows
 			.map(({ alert: a, full: f, group }): AlertEntry => {

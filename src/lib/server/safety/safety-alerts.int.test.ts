@@ -13,6 +13,9 @@ import { boardPosts } from '../board/board.schema';
 import { postThread } from '../board/post-to-board';
 import { listQueue } from '../moderation/list-queue';
 import { hideAlertContent } from '../moderation/hide-alert-content';
+import { setRoomStatus } from '../live-room/room-controls';
+import { sendChatMessage } from '../live-room/send-chat-message';
+import { chatMessages } from '../live-room/live-room.schema';
 import { raiseSafetyAlert } from './raise-safety-alert';
 import { assignCareTeam } from '../care-team/assign-care-team';
 import { listSafetyAlerts } from './list-safety-alerts';
@@ -349,5 +352,45 @@ describe.each(dbKinds)('safety alerts on %s', (kind) => {
 				'safety.alert_read'
 			])
 		);
+	});
+
+	it('a risk phrase in a live room raises an alert about the message, and the author is told to find help', async () => {
+		const site = await makeSite(app);
+		const g = await makeGroup(app, site, { members: 1, sessions: 1 });
+		const [lead] = g.facilitators as [Actor];
+		const [maya] = g.members as [Actor];
+		const ids = { groupId: g.groupId, sessionId: g.sessionIds[0] ?? '' };
+		await setRoomStatus({
+			db: app.db,
+			bus: app.realtime,
+			actor: lead,
+			input: { ...ids, status: 'open' }
+		});
+		const sent = await sendChatMessage({
+			db: app.db,
+			bus: app.realtime,
+			actor: maya,
+			input: { ...ids, clientId: crypto.randomUUID(), body: 'I feel suicidal tonight' }
+		});
+		expect(sent.showCrisisHelp).toBe(true);
+		const [alert] = await app.db
+			.select()
+			.from(safetyAlerts)
+			.where(and(eq(safetyAlerts.source, 'room'), eq(safetyAlerts.sourceId, String(sent.id))));
+		const alertId = alert?.id ?? '';
+		const view = await getSafetyAlert({
+			db: app.db,
+			secret: app.config.secret,
+			actor: lead,
+			input: { alertId }
+		});
+		expect(view.content?.body).toBe('I feel suicidal tonight');
+		await hideAlertContent({
+			db: app.db,
+			actor: lead,
+			input: { alertId, hidden: 'true', reason: 'Private for now' }
+		});
+		const [msg] = await app.db.select().from(chatMessages).where(eq(chatMessages.id, sent.id));
+		expect(msg?.hiddenAt).not.toBeNull();
 	});
 });

@@ -17,6 +17,7 @@ import { companionRequests } from '../companionship/companionship.schema';
 import { composeToday, type TodaySource } from '../today/today-card';
 import { crisisCard } from '../sites/today-card';
 import { todaySources } from './today-sources';
+import { postThread } from '../board/post-to-board';
 
 describe.each(dbKinds)('Today on %s', (kind) => {
 	let app: TestApp;
@@ -332,5 +333,22 @@ describe.each(dbKinds)('Today on %s', (kind) => {
 			.from(auditLog)
 			.where(and(eq(auditLog.actorUserId, peer.userId), eq(auditLog.action, 'companionship.read')));
 		expect(reads).toHaveLength(1);
+	});
+
+	it('puts a safety alert first on the Today of the facilitator who holds it, never on the writer’s', async () => {
+		const site = await makeSite(app);
+		const group = await makeGroup(app, site, { members: 1 });
+		const writer = group.members[0] as Actor;
+		const lead = group.facilitators[0] as Actor;
+		await postThread({
+			db: app.db,
+			actor: writer,
+			input: { groupId: group.groupId, title: 'Tonight', body: 'I want to die' }
+		});
+		const cards = await today(lead);
+		expect(cards[0]?.key).toBe('safety-alerts');
+		expect(cards[0]?.tone).toBe('urgent');
+		expect(cards[0]?.items[0]?.href).toMatch(/^\/safety\/alerts\/[0-9a-f-]{36}$/);
+		expect(await keys(writer)).not.toContain('safety-alerts');
 	});
 });
