@@ -26,7 +26,9 @@ export const notificationsCard: TodaySource = {
 									? formatDateTime(new Date(n.params.startsAt), locale, zone)
 									: ''
 							})
-						: t('notif_other'),
+						: n.kind === 'resource_follow_up'
+							? t('res_notif_follow_up', { name: isolate(n.params.resource ?? '') })
+							: t('notif_other'),
 				href: `/notifications/${n.id}`,
 				detail: t('notif_at', { when: formatDateTime(n.createdAt, locale, zone) })
 			})),
