@@ -31,6 +31,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 			unread: n.unread,
 			at: when(n.createdAt),
 			group: n.params.group ?? '',
+			resource: n.params.resource ?? '',
 			startsAt: n.params.startsAt ? when(new Date(n.params.startsAt)) : ''
 		}))
 	};

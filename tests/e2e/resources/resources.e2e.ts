@@ -48,8 +48,12 @@ test.describe('on a phone', () => {
 		await page.getByLabel(en('res_q_distance')).fill('10');
 		await page.getByRole('button', { name: en('res_interests_save') }).click();
 		await expect(page).toHaveURL(/\/network\/activities$/);
-		await expect(page.getByRole('heading', { name: en('res_list_local') })).toBeVisible();
-		await expect(page.getByRole('heading', { name: en('res_list_online') })).toBeVisible();
+		await expect(
+			page.getByRole('heading', { name: en('res_list_local'), exact: true })
+		).toBeVisible();
+		await expect(
+			page.getByRole('heading', { name: en('res_list_online'), exact: true })
+		).toBeVisible();
 		// Local suggestions say how far away they are, and lead to directions.
 		await expect(page.getByText(/km away/).first()).toBeVisible();
 		await expect(page.getByRole('link', { name: en('res_directions') }).first()).toBeVisible();
@@ -85,7 +89,7 @@ test.describe('on a phone', () => {
 	});
 });
 
-test('the demo member sees the follow-up that waits on Today and answers it', async ({ page }) => {
+test('the demo member sees on Today the follow-up that waits for an answer', async ({ page }) => {
 	await signInAs(page, 'member');
 	await page.goto('/home');
 	const card = page.getByRole('region', { name: en('res_today_title') });

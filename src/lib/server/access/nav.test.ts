@@ -77,6 +77,7 @@ const expected: Record<SiteRole | 'platform_admin', string[]> = {
 		'/admin/courses',
 		'/admin/programmes',
 		'/admin/companionship',
+		'/admin/resources',
 		'/admin/audit',
 		'/admin/outbox',
 		'/admin/jobs'

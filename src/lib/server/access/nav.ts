@@ -72,6 +72,7 @@ export const navItems: readonly NavItem[] = [
 	{ href: '/admin/courses', label: 'nav_admin_courses', capability: 'courses' },
 	{ href: '/admin/programmes', label: 'nav_admin_programmes', capability: 'groups' },
 	{ href: '/admin/companionship', label: 'nav_admin_companionship', capability: 'companionship' },
+	{ href: '/admin/resources', label: 'res_admin_title', capability: 'siteAdmin' },
 	{ href: '/admin/audit', label: 'nav_admin_audit', capability: 'siteAdmin' },
 	{ href: '/admin/outbox', label: 'nav_admin_outbox', capability: 'siteAdmin' },
 	{ href: '/admin/jobs', label: 'jobs_nav', capability: 'siteAdmin' },

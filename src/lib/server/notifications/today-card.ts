@@ -30,7 +30,9 @@ export const notificationsCard: TodaySource = {
 							? t('salert_notif_alert')
 							: n.kind === 'safety_crisis_help'
 								? t('salert_notif_crisis_help')
-								: t('notif_other'),
+								: n.kind === 'resource_follow_up'
+									? t('res_notif_follow_up', { name: isolate(n.params.resource ?? '') })
+									: t('notif_other'),
 				href: `/notifications/${n.id}`,
 				detail: t('notif_at', { when: formatDateTime(n.createdAt, locale, zone) })
 			})),
