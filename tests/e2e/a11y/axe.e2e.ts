@@ -54,9 +54,10 @@ function routesFor(role: Role | 'anonymous' | 'member-public'): string[] {
 }
 
 /** Routes whose sample address is a record nobody owns (their own journeys check real ones). */
-const recordIds = /\[(goalId|cohortId|sessionId|groupId|threadId|itemId|alertId)\]/g;
+const recordIds = /\[(goalId|cohortId|sessionId|groupId|threadId|itemId|alertId|planId)\]/g;
 const answersNotFound = (id: string): boolean =>
-	id === '/not-found' || /\[(goalId|cohortId|sessionId|groupId|threadId|itemId|alertId)\]/.test(id);
+	id === '/not-found' ||
+	/\[(goalId|cohortId|sessionId|groupId|threadId|itemId|alertId|planId)\]/.test(id);
 
 /** A real address for a route id: [site] is the demo site; ids of records are looked up. */
 async function pathFor(page: Page, id: string): Promise<string> {
@@ -73,6 +74,7 @@ async function pathFor(page: Page, id: string): Promise<string> {
 		.replace('[lesson]', 'what-recovery-means')
 		.replace('[programme]', 'paths-to-everyday-life')
 		.replace('[topic]', 'groups')
+		.replace('[kind]', 'safety')
 		.replace(recordIds, '00000000-0000-4000-8000-000000000000');
 }
 

@@ -41,6 +41,11 @@ test('on a phone in Hebrew without JavaScript: the page comes first, the menu is
 	);
 	await expectHeadingFirst(page, '/home (member)');
 	await expect(page.getByRole('link', { name: he('crisis_link') })).toBeInViewport();
+	// The demo member has a safety plan: it is one tap away too, beside crisis help, on the bar.
+	await expect(
+		page.locator('header').getByRole('link', { name: he('plan_shell_link') })
+	).toBeInViewport();
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
 	// The menu is folded behind one button; opened, it shows what a member really has.
 	const menu = page.getByRole('navigation', { name: he('nav_label') });
@@ -51,7 +56,9 @@ test('on a phone in Hebrew without JavaScript: the page comes first, the menu is
 	await expect(menu.getByRole('link')).toHaveText([
 		he('nav_home'),
 		new RegExp(`^${he('notif_nav')}`),
-		...['nav_courses', 'nav_goals', 'nav_groups', 'nav_companionship'].map((k) => he(k))
+		...['nav_courses', 'nav_goals', 'nav_groups', 'nav_plans', 'nav_companionship'].map((k) =>
+			he(k)
+		)
 	]);
 	await expect(page.getByRole('button', { name: he('sign_out') })).toBeVisible();
 

@@ -11,7 +11,8 @@ import { parseInput } from '../validation';
 import { planSharedWith, versionOf, versionsOf, type PlanVersionSummary } from './plan-access';
 import type { PlanBody, PlanKind } from './plan-sections';
 
-export const ZGetSharedPlanInput = z.object({ planId: z.string().max(100) });
+// Any text: an id that is not a plan's (or not a UUID at all) is "not found", never a refusal.
+export const ZGetSharedPlanInput = z.object({ planId: z.string() });
 
 export type SharedPlan = {
 	planId: string;

@@ -4,6 +4,8 @@
 // the shape of a wellness and recovery action plan, in plain words.
 import { z } from 'zod';
 import { zOptionalText } from '../validation';
+import type { MessageKey } from '../errors';
+import { t } from '../i18n/messages';
 
 export const planKinds = ['safety', 'recovery'] as const;
 export type PlanKind = (typeof planKinds)[number];
@@ -62,9 +64,9 @@ export function sectionsOf(
 	kind: PlanKind,
 	body: PlanBody,
 	filledOnly = false
-): { key: PlanSection; text: string }[] {
+): { key: PlanSection; text: string; title: string; hint: string }[] {
 	return planSections[kind]
-		.map((key) => ({ key, text: body[key] ?? '' }))
+		.map((key) => ({ key, text: body[key] ?? '', ...sectionWordsOf(kind, key) }))
 		.filter((s) => !filledOnly || s.text !== '');
 }
 
@@ -73,3 +75,15 @@ export const planFormOfAll = z.object({
 	...planForm('safety').shape,
 	...planForm('recovery').shape
 });
+
+/**
+ * A section's title and hint in the reader's language, worked out on the server: the page then
+ * carries two strings per section rather than every section's words in every language.
+ */
+export function sectionWordsOf(kind: PlanKind, key: string): { title: string; hint: string } {
+	// Every kind's sections have both keys in the catalogues (the plans' unit test reads them all).
+	return {
+		title: t(`plan_${kind}_${key}_title` as MessageKey),
+		hint: t(`plan_${kind}_${key}_hint` as MessageKey)
+	};
+}
