@@ -54,6 +54,7 @@
  *   29. live-room      a group session's live room
  *   30. moderation     reports and the moderation queue over boards and rooms
  *   31. companionship  peer companionship and its supervision
+ *   31b. outcomes      questionnaires, check-in schedules, answers, scores and charts
  *   32. demo           the demo site's seed data
  *   33. ops            backup and restore
  *
@@ -114,6 +115,7 @@ const capabilities = [
 	'live-room',
 	'moderation',
 	'companionship',
+	'outcomes',
 	'demo',
 	'ops'
 ].map(folder);

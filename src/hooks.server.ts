@@ -12,6 +12,7 @@ import { defineCustomServerStrategy, type Locale } from '$lib/paraglide/runtime.
 import { getApp } from '$lib/server/app';
 import { dev } from '$app/environment';
 import { startReminderLoop } from '$lib/server/groups/reminder-loop';
+import { startCheckinLoop } from '$lib/server/outcomes/checkin-loop';
 import { registerGroupNotifications } from '$lib/server/groups/reminder-notifications';
 import { startScheduler } from '$lib/server/scheduler/scheduler';
 import { startDigests } from '$lib/server/notifications/digest-loop';
@@ -48,6 +49,7 @@ export const init: ServerInit = async () => {
 	startDenialRecorder(app);
 	registerGroupNotifications();
 	startReminderLoop(app);
+	startCheckinLoop(app);
 	startDigests(app);
 	// After every capability has registered its jobs.
 	startScheduler({

@@ -29,7 +29,15 @@ const menuOf = (actor: Actor): string[] => navFor(actor).map((item) => item.href
 
 // The specification: each role's menu, in order. Only pages that are built and do something.
 const expected: Record<SiteRole | 'platform_admin', string[]> = {
-	member: ['/home', '/notifications', '/courses', '/goals', '/groups', '/companionship'],
+	member: [
+		'/home',
+		'/notifications',
+		'/courses',
+		'/goals',
+		'/groups',
+		'/checkins',
+		'/companionship'
+	],
 	carer: ['/home', '/notifications', '/supporting'],
 	peer_worker: [
 		'/home',
@@ -54,7 +62,8 @@ const expected: Record<SiteRole | 'platform_admin', string[]> = {
 		'/admin/companionship',
 		'/admin/audit',
 		'/admin/outbox',
-		'/admin/jobs'
+		'/admin/jobs',
+		'/admin/instruments'
 	],
 	researcher: ['/home', '/notifications'],
 	content_editor: ['/home', '/notifications', '/admin/courses', '/admin/programmes'],
@@ -85,6 +94,7 @@ describe('the menu', () => {
 			'/courses',
 			'/goals',
 			'/groups',
+			'/checkins',
 			'/supporting',
 			'/cohorts',
 			'/companionship',

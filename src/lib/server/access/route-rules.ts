@@ -57,6 +57,8 @@ export const routeRules: Record<string, RouteRule> = {
 	'/courses/[course]/[lesson]': perm('member.space'),
 	'/goals': perm('member.space'),
 	'/goals/[goalId]': perm('member.space'),
+	'/checkins': perm('member.space'),
+	'/checkins/[responseId]': perm('member.space'),
 	'/supporting': perm('carer.space', 'peer.work', 'clinical.caseload'),
 	'/cohorts': perm('peer.work', 'clinical.caseload'),
 	'/cohorts/[cohortId]': perm('peer.work', 'clinical.caseload'),
@@ -112,6 +114,8 @@ export const routeRules: Record<string, RouteRule> = {
 	'/admin/audit': perm('site.audit'),
 	'/admin/outbox': perm('site.outbox'),
 	'/admin/jobs': perm('site.settings'),
+	'/admin/instruments': perm('site.settings'),
+	'/admin/instruments/[instrumentId]': perm('site.settings'),
 
 	'/platform/denials': perm('platform.sites'),
 	'/platform/people': perm('platform.sites'),

@@ -23,7 +23,14 @@ const reachable = (actor: Actor | null): UseCase[] => useCases.filter((u) => may
 
 // The specification: what each role may use. Everything not listed is "not found" for that role.
 const expected: Record<SiteRole | 'platform_admin', UseCase[]> = {
-	member: ['goals.own', 'groups.use', 'groups.take_part', 'companionship.member', 'courses.learn'],
+	member: [
+		'goals.own',
+		'groups.use',
+		'groups.take_part',
+		'companionship.member',
+		'courses.learn',
+		'outcomes.answer'
+	],
 	carer: ['goals.read_shared'],
 	peer_worker: [
 		'goals.read_shared',
@@ -33,7 +40,13 @@ const expected: Record<SiteRole | 'platform_admin', UseCase[]> = {
 		'cohorts.facilitate',
 		'companionship.companion'
 	],
-	professional: ['goals.read_shared', 'groups.use', 'groups.facilitate', 'cohorts.facilitate'],
+	professional: [
+		'goals.read_shared',
+		'groups.use',
+		'groups.facilitate',
+		'cohorts.facilitate',
+		'outcomes.caseload'
+	],
 	moderator: ['groups.use', 'groups.moderate', 'moderation.queue', 'moderation.backlog'],
 	site_admin: [
 		'groups.open',
@@ -47,7 +60,8 @@ const expected: Record<SiteRole | 'platform_admin', UseCase[]> = {
 		'site.settings',
 		'site.audit',
 		'site.outbox',
-		'site.jobs'
+		'site.jobs',
+		'outcomes.manage'
 	],
 	researcher: [],
 	content_editor: ['programmes.edit', 'courses.edit'],

@@ -41,6 +41,13 @@ export const useCasePermissions = {
 	'companionship.coordinate': ['groups.manage'],
 
 	'courses.learn': ['member.space'],
+
+	/** A member's own check-ins: what is due, answering, their own results. */
+	'outcomes.answer': ['member.space'],
+	/** Importing and publishing instruments, and setting when they are due. */
+	'outcomes.manage': ['site.settings'],
+	/** Who of the professional's caseload is due or overdue, and their latest scores. */
+	'outcomes.caseload': ['clinical.caseload'],
 	'courses.edit': ['content.edit'],
 
 	'people.manage': ['site.people'],

@@ -15,3 +15,4 @@ export * from '../moderation/moderation.schema';
 export * from '../companionship/companionship.schema';
 export * from '../scheduler/scheduler.schema';
 export * from '../notifications/notifications.schema';
+export * from '../outcomes/outcomes.schema';
