@@ -23,6 +23,7 @@ import { importProgramme, programmeIssuesForSite } from '../programmes/import-pr
 import { seedDemoGroup } from './seed-demo-group';
 import { demoCrisisWords } from './demo-crisis-words';
 import { seedDemoToday } from './seed-demo-today';
+import { seedDemoOutcomes } from './seed-demo-outcomes';
 
 export const DEMO_SLUG = 'demo';
 const DEMO_LOCALES = ['en', 'th', 'da', 'de', 'sw', 'he'];
@@ -247,6 +248,7 @@ export async function seedDemo({
 		seedDemoRoom(tx, site, { facilitatorId: idOf('peer'), memberId: idOf('member') })
 	);
 	await seedDemoToday({ app, site, memberId: idOf('member') });
+	await seedDemoOutcomes({ app, site, memberId: idOf('member') });
 	// One demo peer worker offers 1:1 companionship, so a coordinator has someone to suggest.
 	await app.db.insert(companionProfiles).values({
 		siteId: site.id,
