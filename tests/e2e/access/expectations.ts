@@ -76,7 +76,10 @@ export const ownAnswers: Record<string, (p: Principal) => Answer> = {
 	'/groups/[groupId]/sessions/[sessionId]/room/events': () => notFound,
 	'/moderation/[itemId]': () => notFound,
 	// A random notification id is nobody's: "not found" for everyone signed in.
-	'/notifications/[notificationId]': () => notFound
+	'/notifications/[notificationId]': () => notFound,
+	// A random check-in or instrument id is nobody's: "not found" for everyone let in.
+	'/checkins/[responseId]': () => notFound,
+	'/admin/instruments/[instrumentId]': () => notFound
 };
 
 /** The answer the hook and then the route give `p` for a GET of `path`, a page of `routeId`. */
@@ -107,6 +110,8 @@ const sampleParams: Record<string, () => string> = {
 	threadId: randomUUID,
 	itemId: randomUUID,
 	notificationId: randomUUID,
+	responseId: randomUUID,
+	instrumentId: randomUUID,
 	topic: () => 'groups',
 	// From the shipped content the demo seed imports. A member who has not enrolled still gets
 	// the lesson's page (200), with an offer to enrol instead of the lesson.

@@ -11,6 +11,7 @@ import { firstStepsCard, invitationsCard } from '../people/today-card';
 import { moderationCard } from '../moderation/today-card';
 import { companionsCard } from '../companionship/today-card';
 import { notificationsCard } from '../notifications/today-card';
+import { checkinsCard } from '../outcomes/today-card';
 
 export const todaySources: readonly TodaySource[] = [
 	crisisCard,
@@ -27,5 +28,6 @@ export const todaySources: readonly TodaySource[] = [
 	invitationsCard,
 	moderationCard,
 	companionsCard,
-	notificationsCard
+	notificationsCard,
+	checkinsCard
 ];
