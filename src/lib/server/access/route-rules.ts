@@ -59,6 +59,7 @@ export const routeRules: Record<string, RouteRule> = {
 	'/goals/[goalId]': perm('member.space'),
 	'/checkins': perm('member.space'),
 	'/checkins/[responseId]': perm('member.space'),
+	'/checkins/export.json': perm('member.space'),
 	'/supporting': perm('carer.space', 'peer.work', 'clinical.caseload'),
 	'/cohorts': perm('peer.work', 'clinical.caseload'),
 	'/cohorts/[cohortId]': perm('peer.work', 'clinical.caseload'),

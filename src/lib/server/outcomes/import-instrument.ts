@@ -3,7 +3,7 @@ import { and, eq, max } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { requireSite, type Actor } from '../access/actor';
 import { requireUseCase } from '../access/use-case-permissions';
-import { recordActorAudit } from '../audit/record-audit';
+import { recordActorAudit, recordAudit } from '../audit/record-audit';
 import { parseInput } from '../validation';
 import { instruments } from './outcomes.schema';
 import { parseInstrument, type InstrumentProblem } from './parse-instrument';
@@ -80,5 +80,39 @@ export async function importInstrument({
 			details: { key: read.instrument.key }
 		});
 		return { id };
+	});
+}
+
+/**
+ * An operator's import (`npm run kith -- instruments:import`): the same checks, stored as a draft
+ * on the site, recorded in the audit trail as the operator's.
+ */
+export async function importInstrumentForSite({
+	db,
+	siteId,
+	file,
+	publish = false
+}: {
+	db: Db;
+	siteId: string;
+	file: string;
+	publish?: boolean;
+}): Promise<ImportResult & { key?: string }> {
+	const read = parseInstrument(file, shippedSpecs);
+	if (!read.ok) return { problems: read.problems };
+	return db.transaction(async (tx) => {
+		const id = await storeInstrument(tx, siteId, read, null, publish ? 'published' : 'draft');
+		await recordAudit(tx, {
+			actorUserId: null,
+			actingRole: 'operator',
+			siteId,
+			action: publish ? 'instrument.publish' : 'instrument.import',
+			entityType: 'instrument',
+			entityId: id,
+			outcome: 'success',
+			ip: null,
+			details: { key: read.instrument.key }
+		});
+		return { id, key: read.instrument.key };
 	});
 }

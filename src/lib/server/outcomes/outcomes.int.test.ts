@@ -20,6 +20,9 @@ import { getCheckin } from './get-checkin';
 import { hideResult } from './checkin-settings';
 import { SCORING_EXTENSION } from './parse-instrument';
 import { RECOVERY_CHECKIN_KEY } from './shipped/recovery-checkin';
+import { exportOwnCheckins } from './export-fhir';
+import { loadFhirDefinitions } from './fhir-definitions';
+import { validateResource } from '@medplum/core';
 
 async function failure(
 	p: Promise<unknown>
@@ -258,5 +261,14 @@ describe.each(dbKinds)('check-ins on %s', (kind) => {
 			.from(checkinResponses)
 			.where(eq(checkinResponses.id, open.id));
 		expect(row?.alerted).toBe(true);
+
+		// The member's export: a QuestionnaireResponse and its score's Observation, valid FHIR R4.
+		const bundle = await exportOwnCheckins({ app, actor: member });
+		loadFhirDefinitions();
+		expect(() => validateResource(bundle)).not.toThrow();
+		expect(bundle.entry?.map((e) => e.resource?.resourceType)).toEqual([
+			'QuestionnaireResponse',
+			'Observation'
+		]);
 	});
 });
