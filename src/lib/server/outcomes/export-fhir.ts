@@ -1,5 +1,11 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Bundle, BundleEntry, Observation, QuestionnaireResponse } from '@medplum/fhirtypes';
+import type {
+	Bundle,
+	BundleEntry,
+	Observation,
+	QuestionnaireResponse,
+	QuestionnaireResponseItem
+} from '@medplum/fhirtypes';
 import type { App } from '../app';
 import { requireSite, type Actor } from '../access/actor';
 import { requireUseCase } from '../access/use-case-permissions';
@@ -61,7 +67,7 @@ export async function exportOwnCheckins({
 				status: 'completed',
 				subject,
 				authored,
-				item: i.items.flatMap((item) => {
+				item: i.items.flatMap((item): QuestionnaireResponseItem[] => {
 					const a = answers.find((x) => x.responseId === r.id && x.linkId === item.linkId);
 					if (!a) return [];
 					if (item.kind === 'choice') {
