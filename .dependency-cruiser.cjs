@@ -56,6 +56,7 @@
  *   29. live-room      a group session's live room
  *   30. moderation     reports and the moderation queue over boards and rooms
  *   31. companionship  peer companionship and its supervision
+ *   31b. outcomes      questionnaires, check-in schedules, answers, scores and charts
  *   31d. plans         a member's recovery plan and safety plan, versioned, shared with supporters
  *   31e. resources     the resource directory, interests, matching, picks and follow-ups
  *   31f. network       the network map, its summary, snapshots, sharing and facilitated sessions
@@ -120,6 +121,7 @@ const capabilities = [
 	'live-room',
 	'moderation',
 	'companionship',
+	'outcomes',
 	'plans',
 	'resources',
 	'network',

@@ -12,6 +12,7 @@ import { defineCustomServerStrategy, type Locale } from '$lib/paraglide/runtime.
 import { getApp } from '$lib/server/app';
 import { dev } from '$app/environment';
 import { startReminderLoop } from '$lib/server/groups/reminder-loop';
+import { startCheckinLoop } from '$lib/server/outcomes/checkin-loop';
 import { registerGroupNotifications } from '$lib/server/groups/reminder-notifications';
 import { startSafetyAlerts } from '$lib/server/safety/alert-jobs';
 import { registerNetworkNotifications } from '$lib/server/network/note-restricted-network';
@@ -53,6 +54,7 @@ export const init: ServerInit = async () => {
 	registerNetworkNotifications();
 	startReminderLoop(app);
 	startSafetyAlerts(app);
+	startCheckinLoop(app);
 	startDigests(app);
 	startResourceFollowUps(app);
 	// After every capability has registered its jobs.

@@ -20,6 +20,7 @@ import { importProgrammeFolder } from '../lib/server/programmes/import-programme
 import { sendDueReminders } from '../lib/server/groups/send-due-reminders';
 import { backupCommand, restoreCommand } from './backup';
 import { jobsCommands } from './jobs';
+import { instrumentCommands } from './instruments';
 import type { Command, Values } from './command';
 
 function printDemo(
@@ -507,6 +508,7 @@ export const commands: Record<string, Command> = {
 			})
 	},
 	...jobsCommands,
+	...instrumentCommands,
 	backup: backupCommand,
 	restore: restoreCommand
 };

@@ -84,7 +84,10 @@ export const ownAnswers: Record<string, (p: Principal) => Answer> = {
 	'/plans/shared/[planId]/edit': () => notFound,
 	// A random directory entry or pick is nobody's: "not found" for everyone let in.
 	'/admin/resources/[resourceId]': () => notFound,
-	'/network/activities/picks/[pickId]': () => notFound
+	'/network/activities/picks/[pickId]': () => notFound,
+	// A random check-in or instrument id is nobody's: "not found" for everyone let in.
+	'/checkins/[responseId]': () => notFound,
+	'/admin/instruments/[instrumentId]': () => notFound
 };
 
 /** The answer the hook and then the route give `p` for a GET of `path`, a page of `routeId`. */
@@ -121,6 +124,8 @@ const sampleParams: Record<string, () => string> = {
 	kind: () => 'safety',
 	resourceId: randomUUID,
 	pickId: randomUUID,
+	responseId: randomUUID,
+	instrumentId: randomUUID,
 	topic: () => 'groups',
 	// From the shipped content the demo seed imports. A member who has not enrolled still gets
 	// the lesson's page (200), with an offer to enrol instead of the lesson.

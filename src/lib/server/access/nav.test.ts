@@ -36,6 +36,7 @@ const expected: Record<SiteRole | 'platform_admin', string[]> = {
 		'/goals',
 		'/groups',
 		'/network',
+		'/checkins',
 		'/plans',
 		'/companionship',
 		'/care-team'
@@ -80,7 +81,8 @@ const expected: Record<SiteRole | 'platform_admin', string[]> = {
 		'/admin/resources',
 		'/admin/audit',
 		'/admin/outbox',
-		'/admin/jobs'
+		'/admin/jobs',
+		'/admin/instruments'
 	],
 	researcher: ['/home', '/notifications'],
 	content_editor: ['/home', '/notifications', '/admin/courses', '/admin/programmes'],
@@ -113,6 +115,7 @@ describe('the menu', () => {
 			'/groups',
 			'/network',
 			'/network/facilitate',
+			'/checkins',
 			'/plans',
 			'/supporting',
 			'/cohorts',

@@ -29,7 +29,7 @@ export const capabilities = {
 	platform: { built: true, siteSwitch: null },
 	messages: { built: false, siteSwitch: null },
 	network: { built: true, siteSwitch: null },
-	checkins: { built: false, siteSwitch: null },
+	checkins: { built: true, siteSwitch: null },
 	plans: { built: true, siteSwitch: null },
 	carerSharing: { built: false, siteSwitch: null },
 	careTeam: { built: true, siteSwitch: null },
@@ -76,6 +76,7 @@ export const navItems: readonly NavItem[] = [
 	{ href: '/admin/audit', label: 'nav_admin_audit', capability: 'siteAdmin' },
 	{ href: '/admin/outbox', label: 'nav_admin_outbox', capability: 'siteAdmin' },
 	{ href: '/admin/jobs', label: 'jobs_nav', capability: 'siteAdmin' },
+	{ href: '/admin/instruments', label: 'out_nav_admin', capability: 'checkins' },
 	{ href: '/platform/sites', label: 'nav_platform_sites', capability: 'platform' },
 	{ href: '/platform/people', label: 'nav_platform_people', capability: 'platform' },
 	{ href: '/platform/denials', label: 'denial_nav', capability: 'platform' }

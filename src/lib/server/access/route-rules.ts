@@ -64,6 +64,9 @@ export const routeRules: Record<string, RouteRule> = {
 	'/plans/[kind]/edit': perm('member.space'),
 	'/plans/shared/[planId]': perm('carer.space', 'peer.work', 'clinical.caseload'),
 	'/plans/shared/[planId]/edit': perm('clinical.caseload'),
+	'/checkins': perm('member.space'),
+	'/checkins/[responseId]': perm('member.space'),
+	'/checkins/export.json': perm('member.space'),
 	'/supporting': perm('carer.space', 'peer.work', 'clinical.caseload'),
 	// A member's own care team; a supporter's caseload (the people whose team they are on).
 	'/care-team': perm('member.space'),
@@ -144,6 +147,8 @@ export const routeRules: Record<string, RouteRule> = {
 	'/admin/audit': perm('site.audit'),
 	'/admin/outbox': perm('site.outbox'),
 	'/admin/jobs': perm('site.settings'),
+	'/admin/instruments': perm('site.settings'),
+	'/admin/instruments/[instrumentId]': perm('site.settings'),
 
 	'/platform/denials': perm('platform.sites'),
 	'/platform/people': perm('platform.sites'),

@@ -32,7 +32,8 @@ const expected: Record<SiteRole | 'platform_admin', UseCase[]> = {
 		'resources.own',
 		'network.own',
 		'courses.learn',
-		'care_team.own'
+		'care_team.own',
+		'outcomes.answer'
 	],
 	carer: ['goals.read_shared', 'plans.read_shared', 'network.read_shared'],
 	peer_worker: [
@@ -59,7 +60,8 @@ const expected: Record<SiteRole | 'platform_admin', UseCase[]> = {
 		'care_team.manage',
 		'care_team.caseload',
 		'network.read_shared',
-		'network.facilitate'
+		'network.facilitate',
+		'outcomes.caseload'
 	],
 	moderator: [
 		'groups.use',
@@ -84,7 +86,8 @@ const expected: Record<SiteRole | 'platform_admin', UseCase[]> = {
 		'site.settings',
 		'site.audit',
 		'site.outbox',
-		'site.jobs'
+		'site.jobs',
+		'outcomes.manage'
 	],
 	researcher: [],
 	content_editor: ['programmes.edit', 'courses.edit'],

@@ -77,6 +77,13 @@ export const useCasePermissions = {
 	'network.facilitate': ['peer.work', 'clinical.caseload'],
 
 	'courses.learn': ['member.space'],
+
+	/** A member's own check-ins: what is due, answering, their own results. */
+	'outcomes.answer': ['member.space'],
+	/** Importing and publishing instruments, and setting when they are due. */
+	'outcomes.manage': ['site.settings'],
+	/** Who of the professional's caseload is due or overdue, and their latest scores. */
+	'outcomes.caseload': ['clinical.caseload'],
 	'courses.edit': ['content.edit'],
 
 	'people.manage': ['site.people'],

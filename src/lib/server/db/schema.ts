@@ -19,3 +19,4 @@ export * from '../care-team/care-team.schema';
 export * from '../plans/plans.schema';
 export * from '../resources/resources.schema';
 export * from '../network/network.schema';
+export * from '../outcomes/outcomes.schema';

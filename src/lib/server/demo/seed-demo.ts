@@ -27,6 +27,7 @@ import { seedDemoSafety } from './seed-demo-safety';
 import { seedDemoPlans } from './seed-demo-plans';
 import { seedDemoResources } from './seed-demo-resources';
 import { seedDemoNetwork } from './seed-demo-network';
+import { seedDemoOutcomes } from './seed-demo-outcomes';
 
 export const DEMO_SLUG = 'demo';
 const DEMO_LOCALES = ['en', 'th', 'da', 'de', 'sw', 'he'];
@@ -266,6 +267,7 @@ export async function seedDemo({
 	});
 	await seedDemoResources({ app, site, memberId: idOf('member') });
 	await seedDemoNetwork({ app, site, memberId: idOf('member'), carerId: idOf('carer') });
+	await seedDemoOutcomes({ app, site, memberId: idOf('member') });
 	// One demo peer worker offers 1:1 companionship, so a coordinator has someone to suggest.
 	await app.db.insert(companionProfiles).values({
 		siteId: site.id,

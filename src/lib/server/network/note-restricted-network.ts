@@ -5,7 +5,7 @@ import type { Tx } from '../db/client';
 import { notifyInApp } from '../notifications/notify';
 import { registerNotificationKind } from '../notifications/kinds';
 import { networkShares } from './network.schema';
-import { responsibleProfessionalOf } from './responsible-professional';
+import { assignedProfessionalOf } from '../care-team/care-team-of';
 
 /** The notification centre's kind for the note. */
 export const NETWORK_RESTRICTED = 'network_restricted';
@@ -15,7 +15,7 @@ export async function noteRestrictedNetwork(
 	tx: Tx,
 	{ siteId, memberId, snapshotId }: { siteId: string; memberId: string; snapshotId: string }
 ): Promise<boolean> {
-	const professionalId = await responsibleProfessionalOf(tx, { siteId, memberId });
+	const professionalId = await assignedProfessionalOf(tx, { siteId, memberId });
 	if (!professionalId) return false;
 	const [share] = await tx
 		.select({ id: networkShares.id })

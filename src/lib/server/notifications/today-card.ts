@@ -32,7 +32,9 @@ export const notificationsCard: TodaySource = {
 								? t('salert_notif_crisis_help')
 								: n.kind === 'resource_follow_up'
 									? t('res_notif_follow_up', { name: isolate(n.params.resource ?? '') })
-									: t('notif_other'),
+									: n.kind === 'network_restricted'
+										? t('net_notif_restricted')
+										: t('notif_other'),
 				href: `/notifications/${n.id}`,
 				detail: t('notif_at', { when: formatDateTime(n.createdAt, locale, zone) })
 			})),

@@ -15,6 +15,7 @@ import { safetyAlertsCard } from '../safety/today-card';
 import { safetyPlanCard } from '../plans/today-card';
 import { resourcePicksCard, staleResourcesCard } from '../resources/today-card';
 import { networkCard } from '../network/today-card';
+import { checkinsCard } from '../outcomes/today-card';
 
 export const todaySources: readonly TodaySource[] = [
 	safetyAlertsCard,
@@ -36,5 +37,6 @@ export const todaySources: readonly TodaySource[] = [
 	notificationsCard,
 	resourcePicksCard,
 	staleResourcesCard,
-	networkCard
+	networkCard,
+	checkinsCard
 ];
