@@ -75,6 +75,10 @@ export const ownAnswers: Record<string, (p: Principal) => Answer> = {
 	'/groups/[groupId]/sessions/[sessionId]/room': () => notFound,
 	'/groups/[groupId]/sessions/[sessionId]/room/events': () => notFound,
 	'/moderation/[itemId]': () => notFound,
+	// A random item, member or session id is nobody's map: "not found" for everyone let in.
+	'/network/items/[itemId]': () => notFound,
+	'/network/shared/[memberId]': () => notFound,
+	'/network/facilitate/[sessionId]': () => notFound,
 	// A random notification id is nobody's: "not found" for everyone signed in.
 	'/notifications/[notificationId]': () => notFound
 };
@@ -107,6 +111,7 @@ const sampleParams: Record<string, () => string> = {
 	threadId: randomUUID,
 	itemId: randomUUID,
 	notificationId: randomUUID,
+	memberId: randomUUID,
 	topic: () => 'groups',
 	// From the shipped content the demo seed imports. A member who has not enrolled still gets
 	// the lesson's page (200), with an offer to enrol instead of the lesson.
