@@ -77,6 +77,10 @@ export const ownAnswers: Record<string, (p: Principal) => Answer> = {
 	'/moderation/[itemId]': () => notFound,
 	// A random safety alert id is nobody's alert: "not found" for everyone the rule lets in.
 	'/safety/alerts/[alertId]': () => notFound,
+	// A random item, member or session id is nobody's map: "not found" for everyone let in.
+	'/network/items/[itemId]': () => notFound,
+	'/network/shared/[memberId]': () => notFound,
+	'/network/facilitate/[sessionId]': () => notFound,
 	// A random notification id is nobody's: "not found" for everyone signed in.
 	'/notifications/[notificationId]': () => notFound,
 	// A random plan id is shared with nobody: "not found" for every supporter let in.
@@ -126,6 +130,7 @@ const sampleParams: Record<string, () => string> = {
 	pickId: randomUUID,
 	responseId: randomUUID,
 	instrumentId: randomUUID,
+	memberId: randomUUID,
 	topic: () => 'groups',
 	// From the shipped content the demo seed imports. A member who has not enrolled still gets
 	// the lesson's page (200), with an offer to enrol instead of the lesson.

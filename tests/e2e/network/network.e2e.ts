@@ -31,13 +31,12 @@ test('a member builds a map with the keyboard alone and compares two snapshots',
 	await expect(page.getByText('Your map is empty.')).toBeVisible();
 	await expectNoAxeViolations(page, '/network (empty)');
 
-	// A label over 80 characters is refused next to the field, and kept.
-	const long = 'x'.repeat(81);
-	await page.getByLabel('Name or nickname').fill(long);
+	// A blank name is refused next to the field; the other choices are kept.
+	await page.getByLabel('Which circle?').selectOption('1');
 	await page.getByLabel('Name or nickname').press('Enter');
-	await expect(page.locator('#add-label-error')).toBeVisible();
-	await expect(page.getByLabel('Name or nickname')).toHaveValue(long);
-	await page.getByLabel('Name or nickname').fill('');
+	await expect(page.locator('#add-label-error')).toHaveText('Please fill this in.');
+	await expect(page.getByLabel('Which circle?')).toHaveValue('1');
+	await expect(page.getByText('Your map is empty.')).toBeVisible();
 
 	const sister = `Sister ${randomBytes(2).toString('hex')}`;
 	await addByKeyboard(page, sister, 'Family', 'Further');
