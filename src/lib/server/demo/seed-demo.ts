@@ -22,6 +22,7 @@ import {
 import { importProgramme, programmeIssuesForSite } from '../programmes/import-programme';
 import { seedDemoGroup } from './seed-demo-group';
 import { demoCrisisWords } from './demo-crisis-words';
+import { seedDemoCareTeam } from './seed-demo-care-team';
 import { seedDemoToday } from './seed-demo-today';
 
 export const DEMO_SLUG = 'demo';
@@ -247,6 +248,13 @@ export async function seedDemo({
 		seedDemoRoom(tx, site, { facilitatorId: idOf('peer'), memberId: idOf('member') })
 	);
 	await seedDemoToday({ app, site, memberId: idOf('member') });
+	await seedDemoCareTeam({
+		app,
+		site,
+		memberId: idOf('member'),
+		professionalId: idOf('professional'),
+		peerId: idOf('peer')
+	});
 	// One demo peer worker offers 1:1 companionship, so a coordinator has someone to suggest.
 	await app.db.insert(companionProfiles).values({
 		siteId: site.id,

@@ -11,6 +11,7 @@ import { firstStepsCard, invitationsCard } from '../people/today-card';
 import { moderationCard } from '../moderation/today-card';
 import { companionsCard } from '../companionship/today-card';
 import { notificationsCard } from '../notifications/today-card';
+import { careRequestsCard, caseloadCard } from '../care-team/today-card';
 
 export const todaySources: readonly TodaySource[] = [
 	crisisCard,
@@ -27,5 +28,7 @@ export const todaySources: readonly TodaySource[] = [
 	invitationsCard,
 	moderationCard,
 	companionsCard,
-	notificationsCard
+	notificationsCard,
+	caseloadCard,
+	careRequestsCard
 ];
