@@ -57,5 +57,8 @@ export const actions: Actions = {
 	),
 	suspend: status(true),
 	reinstate: status(false),
-	...careTeamActions
+	// The care team of a member (web/care-team-admin.ts), named here so every action is listed.
+	careAssign: careTeamActions.careAssign,
+	careEnd: careTeamActions.careEnd,
+	careAnswer: careTeamActions.careAnswer
 };
