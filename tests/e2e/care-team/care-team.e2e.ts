@@ -10,6 +10,8 @@ import { expectNoAxeViolations } from '../fixtures/axe';
 test('a site admin assigns a professional, the member sees her on their team, she sees the member on her caseload', async ({
 	browser
 }) => {
+	// Three people and three pages checked with axe: more than the default minute on a busy machine.
+	test.setTimeout(120_000);
 	const adminContext = await browser.newContext();
 	const memberContext = await browser.newContext();
 	const proContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
@@ -26,7 +28,9 @@ test('a site admin assigns a professional, the member sees her on their team, sh
 		await expect(care.getByText('Choose someone who holds that role on this site.')).toBeVisible();
 		await expect(care.getByText('No professional is assigned.')).toBeVisible();
 
-		await care.getByLabel('Professional', { exact: true }).selectOption({ label: 'Dr Priya Professional' });
+		await care
+			.getByLabel('Professional', { exact: true })
+			.selectOption({ label: 'Dr Priya Professional' });
 		await care.getByLabel('Role on the team').selectOption({ label: 'Counsellor' });
 		await care.getByRole('button', { name: 'Put on the team' }).first().click();
 		await expect(admin.getByText('They are on the team now.')).toBeVisible();
@@ -53,7 +57,6 @@ test('a site admin assigns a professional, the member sees her on their team, sh
 		await member.getByRole('button', { name: 'Send my request' }).click();
 		await expect(member.getByText('Your request was sent.')).toBeVisible();
 		await expect(member.getByText('Waiting for an answer')).toBeVisible();
-		await expectNoAxeViolations(member, '/care-team with a request');
 
 		const pro = await proContext.newPage();
 		await signIn(pro, 'professional');
