@@ -22,6 +22,7 @@ import {
 import { importProgramme, programmeIssuesForSite } from '../programmes/import-programme';
 import { seedDemoGroup } from './seed-demo-group';
 import { demoCrisisWords } from './demo-crisis-words';
+import { seedDemoCareTeam } from './seed-demo-care-team';
 import { seedDemoToday } from './seed-demo-today';
 import { seedDemoSafety } from './seed-demo-safety';
 import { seedDemoPlans } from './seed-demo-plans';
@@ -252,6 +253,13 @@ export async function seedDemo({
 		seedDemoRoom(tx, site, { facilitatorId: idOf('peer'), memberId: idOf('member') })
 	);
 	await seedDemoToday({ app, site, memberId: idOf('member') });
+	await seedDemoCareTeam({
+		app,
+		site,
+		memberId: idOf('member'),
+		professionalId: idOf('professional'),
+		peerId: idOf('peer')
+	});
 	await seedDemoSafety({
 		app,
 		site,

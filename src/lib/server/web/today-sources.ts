@@ -16,6 +16,7 @@ import { safetyPlanCard } from '../plans/today-card';
 import { resourcePicksCard, staleResourcesCard } from '../resources/today-card';
 import { networkCard } from '../network/today-card';
 import { checkinsCard } from '../outcomes/today-card';
+import { careRequestsCard, caseloadCard } from '../care-team/today-card';
 
 export const todaySources: readonly TodaySource[] = [
 	safetyAlertsCard,
@@ -38,5 +39,7 @@ export const todaySources: readonly TodaySource[] = [
 	resourcePicksCard,
 	staleResourcesCard,
 	networkCard,
-	checkinsCard
+	checkinsCard,
+	caseloadCard,
+	careRequestsCard
 ];

@@ -17,9 +17,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		input: { userId: params.userId }
 	}).catch(pageError);
 	return {
-		careTeam: person.roles.includes('member')
-			? await loadPersonCareTeam(locals, params.userId)
-			: null,
+		// A member's care team; one suspended or disabled has none to manage until reinstated.
+		careTeam:
+			person.roles.includes('member') && !person.suspended && !person.disabled
+				? await loadPersonCareTeam(locals, params.userId)
+				: null,
 		person: {
 			...person,
 			joined: formatDate(
@@ -57,5 +59,8 @@ export const actions: Actions = {
 	),
 	suspend: status(true),
 	reinstate: status(false),
-	...careTeamActions
+	// The care team of a member (web/care-team-admin.ts), named here so every action is listed.
+	careAssign: careTeamActions.careAssign,
+	careEnd: careTeamActions.careEnd,
+	careAnswer: careTeamActions.careAnswer
 };
