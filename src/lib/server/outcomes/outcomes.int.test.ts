@@ -24,6 +24,7 @@ import { exportOwnCheckins } from './export-fhir';
 import { loadFhirDefinitions } from './fhir-definitions';
 import { validateResource } from '@medplum/core';
 import { assignCareTeam } from '../care-team/assign-care-team';
+import { listCaseloadCheckins } from './caseload-checkins';
 import { safetyAlertPeople, safetyAlerts } from '../safety/safety.schema';
 
 async function failure(
@@ -284,6 +285,15 @@ describe.each(dbKinds)('check-ins on %s', (kind) => {
 			.from(safetyAlertPeople)
 			.where(eq(safetyAlertPeople.alertId, alert?.id ?? ''));
 		expect(holders).toEqual([{ userId: professional.userId, why: 'professional' }]);
+		// The professional's caseload: the member on their team, with the latest score.
+		expect(await listCaseloadCheckins({ db: app.db, actor: professional })).toEqual([
+			{
+				memberId: member.userId,
+				open: 0,
+				missed: 0,
+				latest: expect.objectContaining({ total: 3 })
+			}
+		]);
 
 		// The member's export: a QuestionnaireResponse and its score's Observation, valid FHIR R4.
 		const bundle = await exportOwnCheckins({ app, actor: member });
