@@ -32,6 +32,9 @@ export const networkCard: TodaySource = {
 				? [{ text: t('net_today_suggestions', { count: today.suggestions }), href: '/network' }]
 				: [])
 		];
+		// Nothing to do and no map yet: no card, so a new member's Today stays short. The map is
+		// one tap away in the menu.
+		if (todo.length === 0 && today.summary.size === 0) return null;
 		const map: TodayItem =
 			today.summary.size === 0
 				? { text: t('net_today_start'), href: '/network' }

@@ -84,11 +84,11 @@ describe.each(dbKinds)('Today on %s', (kind) => {
 		});
 	});
 
-	it('shows a new member crisis help and nothing else, so the page offers where to start', async () => {
+	it('shows a new member crisis help and where to write a safety plan, nothing else', async () => {
 		const site = await makeSite(app);
 		const { actor } = await makePerson(app, site, ['member']);
 		const cards = await today(actor);
-		expect(cards.map((c) => c.key)).toEqual(['crisis']);
+		expect(cards.map((c) => c.key)).toEqual(['crisis', 'safety-plan']);
 		expect(cards.every((c) => c.standing)).toBe(true);
 		expect(cards[0]?.items.map((i) => i.phone)).toEqual(
 			site.crisisContacts
@@ -102,7 +102,7 @@ describe.each(dbKinds)('Today on %s', (kind) => {
 		const site = await makeSite(app);
 		const { actor } = await makePerson(app, site, ['member']);
 		const cards = await today(actor, todaySources, null);
-		expect(cards.map((c) => c.key)).toEqual(['crisis', 'people-first-steps']);
+		expect(cards.map((c) => c.key)).toEqual(['crisis', 'people-first-steps', 'safety-plan']);
 		expect(cards.every((c) => c.standing)).toBe(true);
 		expect(cards[1]?.items.at(-1)?.action?.href).toBe('/profile');
 		// Not for staff, who are known by their own name.
@@ -140,11 +140,12 @@ describe.each(dbKinds)('Today on %s', (kind) => {
 		const cards = await today(member);
 		expect(cards.map((c) => c.key)).toEqual([
 			'crisis',
+			'safety-plan',
 			'groups-next',
 			'courses-continue',
 			'goals-due'
 		]);
-		const [, sessions, lessons, steps] = cards;
+		const [, , sessions, lessons, steps] = cards;
 		expect(sessions?.items).toHaveLength(1);
 		expect(sessions?.items[0]?.href).toBe(`/groups/${group.groupId}`);
 		expect(sessions?.items[0]?.action).toBeUndefined();
@@ -179,7 +180,7 @@ describe.each(dbKinds)('Today on %s', (kind) => {
 		);
 		// The same person seen on another site (no group there) has no session card.
 		const other = await makeSite(app);
-		expect(await keys({ ...member, site: other })).toEqual(['crisis']);
+		expect(await keys({ ...member, site: other })).toEqual(['crisis', 'safety-plan']);
 	});
 
 	it('gives a facilitator today’s sessions and the logs still to write', async () => {
@@ -213,7 +214,7 @@ describe.each(dbKinds)('Today on %s', (kind) => {
 			load: () => Promise.reject(new Error('capability down'))
 		};
 		const cards = await today(actor, [broken, ...todaySources]);
-		expect(cards.map((c) => c.key)).toEqual(['crisis']);
+		expect(cards.map((c) => c.key)).toEqual(['crisis', 'safety-plan']);
 	});
 
 	it('shows a moderator urgent items first with the oldest one’s wait, and the site admin figures only', async () => {
