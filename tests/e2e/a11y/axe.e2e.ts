@@ -23,7 +23,10 @@ const notPages = new Set([
 	'/groups/[groupId]/calendar.ics',
 	'/groups/[groupId]/sessions/[sessionId]/room/events',
 	// Opens a notification: a redirect to its place, or "not found".
-	'/notifications/[notificationId]'
+	'/notifications/[notificationId]',
+	// Downloads: a member's answers as FHIR, the site's directory as CSV.
+	'/checkins/export.json',
+	'/admin/resources/export'
 ]);
 
 /**
@@ -54,10 +57,13 @@ function routesFor(role: Role | 'anonymous' | 'member-public'): string[] {
 }
 
 /** Routes whose sample address is a record nobody owns (their own journeys check real ones). */
-const recordIds = /\[(goalId|cohortId|sessionId|groupId|threadId|itemId|alertId|planId)\]/g;
+const recordIds =
+	/\[(goalId|cohortId|sessionId|groupId|threadId|itemId|alertId|planId|memberId|responseId|instrumentId|resourceId|pickId)\]/g;
 const answersNotFound = (id: string): boolean =>
 	id === '/not-found' ||
-	/\[(goalId|cohortId|sessionId|groupId|threadId|itemId|alertId|planId)\]/.test(id);
+	/\[(goalId|cohortId|sessionId|groupId|threadId|itemId|alertId|planId|memberId|responseId|instrumentId|resourceId|pickId)\]/.test(
+		id
+	);
 
 /** A real address for a route id: [site] is the demo site; ids of records are looked up. */
 async function pathFor(page: Page, id: string): Promise<string> {

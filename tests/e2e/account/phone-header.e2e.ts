@@ -56,9 +56,16 @@ test('on a phone in Hebrew without JavaScript: the page comes first, the menu is
 	await expect(menu.getByRole('link')).toHaveText([
 		he('nav_home'),
 		new RegExp(`^${he('notif_nav')}`),
-		...['nav_courses', 'nav_goals', 'nav_groups', 'nav_plans', 'nav_companionship'].map((k) =>
-			he(k)
-		)
+		...[
+			'nav_courses',
+			'nav_goals',
+			'nav_groups',
+			'nav_network',
+			'nav_checkins',
+			'nav_plans',
+			'nav_companionship',
+			'care_nav'
+		].map((k) => he(k))
 	]);
 	await expect(page.getByRole('button', { name: he('sign_out') })).toBeVisible();
 
