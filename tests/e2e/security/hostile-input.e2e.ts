@@ -271,8 +271,15 @@ test.beforeAll(async ({ playwright: _ }, testInfo) => {
 	server = spawn('npx', ['tsx', 'tests/e2e/server.ts', kind, String(port)], {
 		stdio: 'ignore',
 		detached: true,
-		// No reminders: a session an accepted post scheduled must not be announced mid-check.
-		env: { ...process.env, KITH_E2E_DATABASE: databaseName, KITH_REMINDERS: 'off' }
+		// No background work while requests are compared before and after: no reminders (a
+		// session an accepted post scheduled must not be announced mid-check), and the
+		// scheduler's first tick an hour away (it enqueues recurring jobs on every tick).
+		env: {
+			...process.env,
+			KITH_E2E_DATABASE: databaseName,
+			KITH_REMINDERS: 'off',
+			KITH_JOB_POLL_SECONDS: '3600'
+		}
 	});
 	for (let waited = 0; ; waited += 250) {
 		const ready = await fetch(`${baseURL}/readyz`).then(
