@@ -124,6 +124,21 @@ describe.each(dbKinds)('check-ins on %s', (kind) => {
 			fields: { choice: 'out_err_pick_option' }
 		});
 		expect((await failure(answer('hope', '2', b))).code).toBe('not_found');
+		// Another member of the site, and a member of another site, cannot open it or send it.
+		const elsewhere = (await makePerson(app, await makeSite(app), ['member'])).actor;
+		for (const other of [b, elsewhere]) {
+			expect((await failure(getCheckin({ app, actor: other, responseId: due.id }))).code).toBe(
+				'not_found'
+			);
+			expect(
+				(
+					await failure(
+						submitCheckin({ db: app.db, actor: other, input: { responseId: due.id }, now: later })
+					)
+				).code
+			).toBe('not_found');
+		}
+		expect((await failure(answer('hope', '2', elsewhere))).code).toBe('not_found');
 		await answer('connectedness', '1');
 		await answer('connectedness', '3'); // changed mind, or sent twice: one answer
 		expect(
